@@ -1,0 +1,12 @@
+package dev.rendezvous.core.identity;
+
+import dev.rendezvous.core.RendezvousException;
+
+/** A client_id or private key whose text is not the expected number of hex characters. */
+public final class MalformedCredentialException extends RendezvousException {
+  private static final long serialVersionUID = 1L;
+
+  public MalformedCredentialException(String message) {
+    super(message);
+  }
+}

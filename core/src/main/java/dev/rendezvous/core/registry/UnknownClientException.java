@@ -1,0 +1,12 @@
+package dev.rendezvous.core.registry;
+
+import dev.rendezvous.core.RendezvousException;
+
+/** The key or id names no live client: never registered, logged out, or expired. */
+public final class UnknownClientException extends RendezvousException {
+  private static final long serialVersionUID = 1L;
+
+  public UnknownClientException(String message) {
+    super(message);
+  }
+}

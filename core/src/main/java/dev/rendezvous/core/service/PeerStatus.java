@@ -1,0 +1,14 @@
+package dev.rendezvous.core.service;
+
+import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.core.timing.Liveness;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A peer's liveness, computed when read.
+ *
+ * @param liveness ONLINE or PENDING (an expired peer is {@link PeerNotFoundException})
+ * @param sinceLastPulse time since its last accepted pulse; empty if it never pulsed
+ */
+public record PeerStatus(ClientId clientId, Liveness liveness, Optional<Duration> sinceLastPulse) {}

@@ -1,0 +1,8 @@
+package dev.rendezvous.core.service;
+
+import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.core.registry.PeerAddress;
+import java.time.Instant;
+
+/** A peer's public UDP address as seen on its last accepted pulse, and when it was seen. */
+public record PeerUdpAddress(ClientId clientId, PeerAddress address, Instant lastPulseAt) {}

@@ -1,0 +1,113 @@
+package dev.rendezvous.core.service;
+
+import dev.rendezvous.core.identity.ClientCredentials;
+import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.core.identity.CredentialFactory;
+import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.core.registry.ClientIdCollisionException;
+import dev.rendezvous.core.registry.ClientRegistry;
+import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.registry.UnknownClientException;
+import dev.rendezvous.core.registry.VerifyOutcome;
+import dev.rendezvous.core.timing.Liveness;
+import dev.rendezvous.core.timing.LivenessRules;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The HTTP use cases over the storage port. Bearer keys are checked in constant time against the
+ * stored verifier; an expired client is treated as gone on every path, however late the sweep.
+ */
+public final class RendezvousService {
+  private static final int REGISTER_ATTEMPTS = 3;
+
+  private final ClientRegistry registry;
+  private final CredentialFactory credentials;
+  private final LivenessRules rules;
+  private final Clock clock;
+
+  public RendezvousService(
+      ClientRegistry registry, CredentialFactory credentials, LivenessRules rules, Clock clock) {
+    this.registry = registry;
+    this.credentials = credentials;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  public Registration register() {
+    ClientIdCollisionException last = null;
+    for (int attempt = 0; attempt < REGISTER_ATTEMPTS; attempt++) {
+      ClientCredentials issued = credentials.issue();
+      try {
+        return new Registration(issued, registry.register(issued));
+      } catch (ClientIdCollisionException e) {
+        last = e;
+      }
+    }
+    throw new IllegalStateException("could not find a free client_id", last);
+  }
+
+  public VerifyResult verify(PrivateKey key) {
+    VerifyOutcome outcome = registry.verify(key);
+    return new VerifyResult(key.clientId(), outcome, clock.instant());
+  }
+
+  public void logout(PrivateKey key) {
+    registry.logout(key);
+  }
+
+  /**
+   * Checks a Bearer key: the client must exist, not be expired, and its stored verifier must match
+   * (constant-time).
+   *
+   * @throws UnknownClientException otherwise
+   */
+  public ClientId authenticate(PrivateKey key) {
+    ClientSnapshot snapshot =
+        registry.find(key.clientId()).orElseThrow(RendezvousService::unknownKey);
+    boolean matches = snapshot.keyVerifier().matches(key);
+    boolean alive = snapshot.liveness(rules, clock.instant()) != Liveness.EXPIRED;
+    if (!matches || !alive) {
+      throw unknownKey();
+    }
+    return snapshot.clientId();
+  }
+
+  public PeerUdpAddress peerAddress(PrivateKey requester, ClientId target) {
+    authenticate(requester);
+    ClientSnapshot peer = livePeer(target);
+    if (peer.lastAddress().isEmpty() || peer.lastPulseAt().isEmpty()) {
+      throw new PeerNotFoundException("peer " + target + " has not pulsed yet");
+    }
+    return new PeerUdpAddress(target, peer.lastAddress().get(), peer.lastPulseAt().get());
+  }
+
+  public PeerStatus peerStatus(PrivateKey requester, ClientId target) {
+    authenticate(requester);
+    ClientSnapshot peer = livePeer(target);
+    Instant now = clock.instant();
+    Liveness liveness = peer.liveness(rules, now);
+    return new PeerStatus(
+        target,
+        liveness,
+        peer.lastPulseAt().map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)));
+  }
+
+  private ClientSnapshot livePeer(ClientId target) {
+    ClientSnapshot peer =
+        registry.find(target).orElseThrow(() -> new PeerNotFoundException("no client " + target));
+    if (peer.liveness(rules, clock.instant()) == Liveness.EXPIRED) {
+      throw new PeerNotFoundException("client " + target + " has expired");
+    }
+    return peer;
+  }
+
+  private static UnknownClientException unknownKey() {
+    return new UnknownClientException("unknown or expired key");
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+}
