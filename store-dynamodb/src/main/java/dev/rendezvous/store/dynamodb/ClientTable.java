@@ -1,0 +1,76 @@
+package dev.rendezvous.store.dynamodb;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The one place that defines the clients table: keys, the sweep index, the TTL attribute and the
+ * item attribute names. The local run and the tests create the table from {@link
+ * #createTableRequest(String)}; the CDK stack declares the same and a test holds them equal.
+ *
+ * <pre>
+ * Table (on-demand)      partition key  clientId (S)      32 hex chars, or "~sweep-cursor"
+ * Index "sweep-index"    partition key  sweepPartition (S) "&lt;bucket&gt;.&lt;shard&gt;", KEYS_ONLY
+ * TTL attribute          expiresAtEpochSeconds (N)
+ * </pre>
+ */
+public final class ClientTable {
+  public static final String CLIENT_ID = "clientId";
+  public static final String KEY_VERIFIER = "keyVerifier";
+  public static final String PULSE_MAC_KEY = "pulseMacKey";
+  public static final String REGISTERED_AT_MILLIS = "registeredAtMillis";
+  public static final String LAST_SEEN_AT_MILLIS = "lastSeenAtMillis";
+  public static final String LAST_PULSE_AT_MILLIS = "lastPulseAtMillis";
+  public static final String HOST = "host";
+  public static final String PORT = "port";
+  public static final String PULSE_COUNTER = "pulseCounter";
+  public static final String EXPIRES_AT_EPOCH_SECONDS = "expiresAtEpochSeconds";
+  public static final String SWEEP_PARTITION = "sweepPartition";
+  public static final String SWEPT_THROUGH_BUCKET = "sweptThroughBucket";
+
+  public static final String SWEEP_INDEX = "sweep-index";
+  public static final String TTL_ATTRIBUTE = EXPIRES_AT_EPOCH_SECONDS;
+
+  /** The key of the sweep's bookkeeping item; never a valid client_id (not 32 hex characters). */
+  public static final String SWEEP_CURSOR_KEY = "~sweep-cursor";
+
+  private ClientTable() {}
+
+  public static CreateTableRequest createTableRequest(String tableName) {
+    return CreateTableRequest.builder()
+        .tableName(tableName)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(
+            attribute(CLIENT_ID, ScalarAttributeType.S),
+            attribute(SWEEP_PARTITION, ScalarAttributeType.S))
+        .keySchema(key(CLIENT_ID, KeyType.HASH))
+        .globalSecondaryIndexes(
+            GlobalSecondaryIndex.builder()
+                .indexName(SWEEP_INDEX)
+                .keySchema(key(SWEEP_PARTITION, KeyType.HASH))
+                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                .build())
+        .build();
+  }
+
+  /** The attribute definitions, in declaration order, as (name, type) pairs for comparisons. */
+  public static List<AttributeDefinition> attributeDefinitions() {
+    return createTableRequest("x-x").attributeDefinitions();
+  }
+
+  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+}
