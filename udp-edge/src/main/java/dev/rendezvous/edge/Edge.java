@@ -58,33 +58,38 @@ public final class Edge implements AutoCloseable {
     EdgeMetrics metrics = new EdgeMetrics(registry, inFlight::get);
     StorageGate gate =
         new StorageGate(settings.maxInFlight(), settings.storageTimeout(), metrics, inFlight);
-    SourceLimitHandler sourceLimit =
-        new SourceLimitHandler(
-            new KeyedRateLimiter<InetAddress>(
-                settings.sourceRatePerSecond(),
-                settings.sourceBurst(),
-                settings.trackedKeys(),
-                clock),
-            metrics);
     PulseDecoder decoder = new PulseDecoder(settings.v1Enabled(), metrics);
-    PulseHandler handler =
-        new PulseHandler(
-            recorder,
-            gate,
-            new KeyedRateLimiter<ClientId>(
-                settings.clientRatePerSecond(),
-                settings.clientBurst(),
-                settings.trackedKeys(),
-                clock),
-            new BoundedLruMap<ClientId, PulseMacKey>(settings.keyCacheSize()),
-            metrics,
-            clock,
-            settings.v2MaxSkew());
+    BoundedLruMap<ClientId, PulseMacKey> keyCache = new BoundedLruMap<>(settings.keyCacheSize());
+    // Rate limiters are per socket, i.e. per event loop: no lock is shared between loops on the
+    // hot path. The kernel hashes one flow to one socket, so a sender gets its configured rate;
+    // one spreading over many source ports gets at most (event loops x rate).
+    int keysPerLoop = Math.max(16, settings.trackedKeys() / settings.eventLoopThreads());
     ChannelInitializer<DatagramChannel> pipeline =
         new ChannelInitializer<>() {
           @Override
           protected void initChannel(DatagramChannel ch) {
-            ch.pipeline().addLast(sourceLimit, decoder, handler);
+            ch.pipeline()
+                .addLast(
+                    new SourceLimitHandler(
+                        new KeyedRateLimiter<InetAddress>(
+                            settings.sourceRatePerSecond(),
+                            settings.sourceBurst(),
+                            keysPerLoop,
+                            clock),
+                        metrics),
+                    decoder,
+                    new PulseHandler(
+                        recorder,
+                        gate,
+                        new KeyedRateLimiter<ClientId>(
+                            settings.clientRatePerSecond(),
+                            settings.clientBurst(),
+                            keysPerLoop,
+                            clock),
+                        keyCache,
+                        metrics,
+                        clock,
+                        settings.v2MaxSkew()));
           }
         };
     EdgeServer server =

@@ -26,7 +26,18 @@ public final class EdgeMain {
   private EdgeMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Map<String, String> env = System.getenv();
+    try {
+      run(System.getenv());
+    } catch (RuntimeException | InterruptedException e) {
+      LOG.atError()
+          .addKeyValue("event", "start_failed")
+          .addKeyValue("error", e.getClass().getSimpleName())
+          .log("the edge could not start: {}", e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void run(Map<String, String> env) throws InterruptedException {
     EdgeSettings settings = EdgeSettings.fromEnvironment(env);
     Clock clock = Clock.systemUTC();
     List<AutoCloseable> resources = new ArrayList<>();

@@ -66,10 +66,7 @@ public final class EdgeMetrics {
       }
     }
     storageLatency =
-        Timer.builder(STORAGE_LATENCY)
-            .description("time of one storage call")
-            .publishPercentiles(0.5, 0.99)
-            .register(registry);
+        Timer.builder(STORAGE_LATENCY).description("time of one storage call").register(registry);
     Gauge.builder(IN_FLIGHT, inFlight::getAsInt)
         .description("pulses waiting on storage")
         .register(registry);
