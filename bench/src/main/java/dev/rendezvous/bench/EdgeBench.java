@@ -82,13 +82,15 @@ public final class EdgeBench {
     }
     List<Row> rows = new ArrayList<>();
     for (List<Row> runs : byScenario) {
-      rows.add(median(runs));
+      if (!runs.isEmpty()) {
+        rows.add(median(runs));
+      }
     }
     if (!opts.containsKey("skip-dynalite")) {
       rows.add(edgeOnDynalite(threads, dynaliteSlots, warmUp, measure));
     }
     ratios.sort(null);
-    double ratio = ratios.get(ratios.size() / 2);
+    double ratio = ratios.isEmpty() ? Double.NaN : ratios.get(ratios.size() / 2);
     System.out.println(report(rows, ratio, rounds, threads, warmUp, measure));
   }
 
