@@ -1,0 +1,57 @@
+package dev.rendezvous.infra.construct;
+
+import java.util.List;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * What each process may do on the clients table: exact actions on exact ARNs, no wildcards. The
+ * lists follow what the store does (store-dynamodb/README.md): the edge records pulses with one
+ * conditional UpdateItem and looks clients up with GetItem; the API registers (PutItem), verifies
+ * (UpdateItem), logs out (DeleteItem) and reads peers (GetItem); the sweep queries the sweep index
+ * shard by shard, deletes expired clients and keeps its cursor item current.
+ */
+public enum TableAccess {
+  EDGE(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), List.of()),
+  API(
+      List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+      List.of()),
+  EXPIRY(
+      List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+      List.of("dynamodb:Query"));
+
+  private final List<String> tableActions;
+  private final List<String> sweepIndexActions;
+
+  TableAccess(List<String> tableActions, List<String> sweepIndexActions) {
+    this.tableActions = tableActions;
+    this.sweepIndexActions = sweepIndexActions;
+  }
+
+  public List<String> tableActions() {
+    return tableActions;
+  }
+
+  public List<String> sweepIndexActions() {
+    return sweepIndexActions;
+  }
+
+  List<PolicyStatement> statements(RendezvousTable table) {
+    PolicyStatement onTable =
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(tableActions)
+            .resources(List.of(table.tableArn()))
+            .build();
+    if (sweepIndexActions.isEmpty()) {
+      return List.of(onTable);
+    }
+    PolicyStatement onIndex =
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(sweepIndexActions)
+            .resources(List.of(table.sweepIndexArn()))
+            .build();
+    return List.of(onTable, onIndex);
+  }
+}
