@@ -1,6 +1,7 @@
 package dev.rendezvous.infra;
 
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.infra.construct.LogRetention;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.function.Function;
  * @param timings pulse interval, grace and error time passed to every process
  * @param functionsJar the shaded Lambda jar (relative paths resolve against the working directory)
  * @param edgeDockerDirectory the docker build context of the UDP edge (holds its Dockerfile)
+ * @param dynamodbEndpoint a DynamoDB endpoint for the functions and the edge ({@code
+ *     AWS_ENDPOINT_URL_DYNAMODB}), for {@code sam local} against a local engine; empty in AWS
  */
 public record InfraSettings(
     boolean localStack,
@@ -44,7 +47,8 @@ public record InfraSettings(
     int edgeCpuTargetPercent,
     int natGateways,
     boolean retainTable,
-    Optional<String> alarmEmail) {
+    Optional<String> alarmEmail,
+    Optional<String> dynamodbEndpoint) {
 
   public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/rendezvous-functions.jar";
   public static final String DEFAULT_EDGE_DIRECTORY = "udp-edge";
@@ -62,10 +66,10 @@ public record InfraSettings(
     requireRange("expiryMemoryMb", expiryMemoryMb, 128, 10240);
     // The sweep runs every minute; a longer run would overlap the next one.
     requireRange("expiryTimeoutSeconds", expiryTimeoutSeconds, 1, 59);
-    requireRange("logRetentionDays", logRetentionDays, 1, 3653);
     requireRange("apiRateLimitPerSecond", apiRateLimitPerSecond, 1, 100_000);
     requireRange("apiBurstLimit", apiBurstLimit, 1, 100_000);
-    requireRange("registerRateLimitPerSecond", registerRateLimitPerSecond, 1, apiRateLimitPerSecond);
+    requireRange(
+        "registerRateLimitPerSecond", registerRateLimitPerSecond, 1, apiRateLimitPerSecond);
     requireRange("registerBurstLimit", registerBurstLimit, 1, apiBurstLimit);
     requireRange("edgeCpuUnits", edgeCpuUnits, 256, 16384);
     requireRange("edgeMemoryMb", edgeMemoryMb, 512, 122880);
@@ -73,6 +77,21 @@ public record InfraSettings(
     requireRange("edgeMaxTasks", edgeMaxTasks, edgeMinTasks, 100);
     requireRange("edgeCpuTargetPercent", edgeCpuTargetPercent, 10, 90);
     requireRange("natGateways", natGateways, 0, 2);
+    dynamodbEndpoint.ifPresent(
+        endpoint -> {
+          if (!endpoint.matches("https?://[^\\s]+")) {
+            throw new IllegalArgumentException(
+                "context dynamodbEndpoint must be an http(s) URL, got '" + endpoint + "'");
+          }
+        });
+    alarmEmail.ifPresent(
+        email -> {
+          if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException(
+                "context alarmEmail must be an email address, got '" + email + "'");
+          }
+        });
+    LogRetention.ofDays(logRetentionDays);
   }
 
   /** Reads every setting through {@code context} (a key to its raw value, or null when unset). */
@@ -115,7 +134,8 @@ public record InfraSettings(
         (int) read.integer("edgeCpuTargetPercent", 60),
         (int) read.integer("natGateways", 0),
         read.bool("retainTable", true),
-        read.text("alarmEmail"));
+        read.text("alarmEmail"),
+        read.text("dynamodbEndpoint"));
   }
 
   private static void requireRange(String key, long value, long min, long max) {

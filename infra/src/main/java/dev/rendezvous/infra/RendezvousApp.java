@@ -40,9 +40,6 @@ public final class RendezvousApp {
         .or(() -> cliRegion)
         .ifPresent(region -> props.env(Environment.builder().region(region).build()));
     return new RendezvousStack(
-        app,
-        settings.localStack() ? LOCALSTACK_STACK_NAME : STACK_NAME,
-        props.build(),
-        settings);
+        app, settings.localStack() ? LOCALSTACK_STACK_NAME : STACK_NAME, props.build(), settings);
   }
 }

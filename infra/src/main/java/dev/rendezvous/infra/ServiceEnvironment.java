@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The environment variables each process gets, with the SPEC names that {@link
- * RendezvousSettings} and the edge parse. Lambda sets {@code AWS_REGION} itself (it is reserved
- * there); the edge gets it explicitly.
+ * The environment variables each process gets, with the SPEC names that {@link RendezvousSettings}
+ * and the edge parse. Lambda sets {@code AWS_REGION} itself (it is reserved there); the edge gets
+ * it explicitly.
  */
 public final class ServiceEnvironment {
   public static final String STORE = RendezvousSettings.STORE;
@@ -15,18 +15,19 @@ public final class ServiceEnvironment {
   public static final String V2_MAX_SKEW = "RENDEZVOUS_V2_MAX_SKEW_SECONDS";
   public static final String HEALTH_PORT = "RENDEZVOUS_HEALTH_PORT";
   public static final String BIND_ADDRESS = "RENDEZVOUS_BIND_ADDRESS";
+  public static final String DYNAMODB_ENDPOINT = "AWS_ENDPOINT_URL_DYNAMODB";
 
   private ServiceEnvironment() {}
 
   /** What every process shares: the timings, the table and the store. */
   public static Map<String, String> common(InfraSettings settings, String tableName) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put(
-        RendezvousSettings.PULSE_INTERVAL, Long.toString(settings.timings().intervalSeconds()));
+    env.put(RendezvousSettings.PULSE_INTERVAL, Long.toString(settings.timings().intervalSeconds()));
     env.put(RendezvousSettings.ERROR_TIME, Long.toString(settings.timings().errorTimeSeconds()));
     env.put(RendezvousSettings.GRACE, Long.toString(settings.timings().graceSeconds()));
     env.put(RendezvousSettings.TABLE, tableName);
     env.put(STORE, "dynamodb");
+    settings.dynamodbEndpoint().ifPresent(endpoint -> env.put(DYNAMODB_ENDPOINT, endpoint));
     return env;
   }
 

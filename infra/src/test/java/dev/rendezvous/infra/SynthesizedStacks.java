@@ -35,7 +35,7 @@ final class SynthesizedStacks {
   private static Synthesized aws;
   private static Synthesized localStack;
 
-  record Synthesized(RendezvousStack stack, Template template) {
+  record Synthesized(App app, RendezvousStack stack, Template template) {
     String logicalId(IConstruct construct) {
       return stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
     }
@@ -89,7 +89,7 @@ final class SynthesizedStacks {
     App app = App.Builder.create().context(context).build();
     InfraSettings settings = InfraSettings.fromContext(app.getNode()::tryGetContext);
     RendezvousStack stack = RendezvousApp.build(app, settings, Optional.empty());
-    return new Synthesized(stack, Template.fromStack(stack));
+    return new Synthesized(app, stack, Template.fromStack(stack));
   }
 
   /** A real, minimal jar standing in for functions/target/rendezvous-functions.jar. */

@@ -13,8 +13,8 @@ import software.constructs.Construct;
 /**
  * An EventBridge rule that invokes the expiry sweep every minute with a "Scheduled Event". A run
  * that fails is retried twice within two minutes and then dropped: the next run sweeps the same
- * buckets anyway (the sweep keeps a cursor), and status is computed from stored times when read,
- * so a late sweep never makes a status wrong, it only leaves expired items a little longer.
+ * buckets anyway (the sweep keeps a cursor), and status is computed from stored times when read, so
+ * a late sweep never makes a status wrong, it only leaves expired items a little longer.
  */
 public final class ExpirySchedule extends Construct {
   public static final Duration RATE = Duration.minutes(1);

@@ -69,12 +69,7 @@ public final class Monitoring extends Construct {
             .period(PERIOD)
             .build();
     alarm("TableThrottles", throttles, 0, 1, "DynamoDB throttled requests on the clients table");
-    alarm(
-        "Api5xx",
-        props.api().httpApi().metricServerError(sum()),
-        5,
-        1,
-        "HTTP API answered 5xx");
+    alarm("Api5xx", props.api().httpApi().metricServerError(sum()), 5, 1, "HTTP API answered 5xx");
     Function apiFunction = props.functions().apiFunction();
     Function expiryFunction = props.functions().expiryFunction();
     alarm("ApiFunctionErrors", apiFunction.metricErrors(sum()), 5, 1, "API function errors");
@@ -153,8 +148,7 @@ public final class Monitoring extends Construct {
             props.edge().targetGroup().getMetrics().unHealthyHostCount(stat("Maximum"))));
   }
 
-  private void alarm(
-      String id, IMetric metric, double threshold, int periods, String description) {
+  private void alarm(String id, IMetric metric, double threshold, int periods, String description) {
     Alarm alarm =
         Alarm.Builder.create(this, id)
             .alarmDescription(description)

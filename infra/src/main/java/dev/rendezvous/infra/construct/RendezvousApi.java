@@ -1,7 +1,6 @@
 package dev.rendezvous.infra.construct;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
@@ -53,12 +52,14 @@ public final class RendezvousApi extends Construct {
                 .build());
     HttpRoute register = null;
     for (String routeKey : ROUTE_KEYS) {
-      String[] methodAndPath = routeKey.split(" ", 2);
+      int space = routeKey.indexOf(' ');
       HttpRoute route =
           HttpRoute.Builder.create(this, routeId(routeKey))
               .httpApi(httpApi)
               .routeKey(
-                  HttpRouteKey.with(methodAndPath[1], HttpMethod.valueOf(methodAndPath[0])))
+                  HttpRouteKey.with(
+                      routeKey.substring(space + 1),
+                      HttpMethod.valueOf(routeKey.substring(0, space))))
               .integration(integration)
               .build();
       if (routeKey.equals(REGISTER_ROUTE)) {
@@ -93,11 +94,16 @@ public final class RendezvousApi extends Construct {
     stage.getNode().addDependency(register);
   }
 
+  /** "GET /peer/{client_id}/udp" becomes "GetPeerClientIdUdpRoute". */
   private static String routeId(String routeKey) {
     StringBuilder id = new StringBuilder();
-    for (String part : routeKey.split("[^A-Za-z0-9]+")) {
-      if (!part.isEmpty()) {
-        id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1).toLowerCase(Locale.ROOT));
+    boolean wordStart = true;
+    for (char c : routeKey.toCharArray()) {
+      if (Character.isLetterOrDigit(c)) {
+        id.append(wordStart ? Character.toUpperCase(c) : Character.toLowerCase(c));
+        wordStart = false;
+      } else {
+        wordStart = true;
       }
     }
     return id.append("Route").toString();

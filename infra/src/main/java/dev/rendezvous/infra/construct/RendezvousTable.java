@@ -24,7 +24,8 @@ import software.constructs.Construct;
  * The clients table, declared from the store's single definition ({@link
  * ClientTable#createTableRequest(String)}): the same keys, the same KEYS_ONLY sweep index, the TTL
  * attribute, on-demand billing, and point-in-time recovery on top. Access is granted with explicit
- * statements per {@link TableAccess} profile, never with {@code grant…} (those add {@code index/*}).
+ * statements per {@link TableAccess} profile, never with {@code grant…} (those add {@code
+ * index/*}).
  */
 public final class RendezvousTable extends Construct {
   private final Table table;
@@ -42,9 +43,7 @@ public final class RendezvousTable extends Construct {
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .timeToLiveAttribute(ClientTable.TTL_ATTRIBUTE)
             .pointInTimeRecoverySpecification(
-                PointInTimeRecoverySpecification.builder()
-                    .pointInTimeRecoveryEnabled(true)
-                    .build())
+                PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
             .removalPolicy(props.retain() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
             .build();
     for (GlobalSecondaryIndex index : definition.globalSecondaryIndexes()) {

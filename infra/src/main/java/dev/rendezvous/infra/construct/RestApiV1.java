@@ -8,8 +8,8 @@ import software.constructs.Construct;
 
 /**
  * A REST API (API Gateway v1, payload format 1.0) proxying every path to the function: the API
- * front end of the LocalStack stage, because LocalStack's free tier emulates REST APIs but not
- * HTTP APIs. The function behind it must run the v1 handler ({@link
+ * front end of the LocalStack stage, because LocalStack's free tier emulates REST APIs but not HTTP
+ * APIs. The function behind it must run the v1 handler ({@link
  * RendezvousFunctionsProps#REST_API_HANDLER}).
  */
 public final class RestApiV1 extends Construct {

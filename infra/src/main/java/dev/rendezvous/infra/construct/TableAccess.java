@@ -11,29 +11,37 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * (UpdateItem), logs out (DeleteItem) and reads peers (GetItem); the sweep queries the sweep index
  * shard by shard, deletes expired clients and keeps its cursor item current.
  */
-public enum TableAccess {
-  EDGE(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), List.of()),
-  API(
-      List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
-      List.of()),
-  EXPIRY(
-      List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
-      List.of("dynamodb:Query"));
+public record TableAccess(String name, List<String> tableActions, List<String> sweepIndexActions) {
+  public static final TableAccess EDGE =
+      new TableAccess("edge", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), List.of());
+  public static final TableAccess API =
+      new TableAccess(
+          "api",
+          List.of(
+              "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+          List.of());
+  public static final TableAccess EXPIRY =
+      new TableAccess(
+          "expiry",
+          List.of(
+              "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+          List.of("dynamodb:Query"));
 
-  private final List<String> tableActions;
-  private final List<String> sweepIndexActions;
-
-  TableAccess(List<String> tableActions, List<String> sweepIndexActions) {
-    this.tableActions = tableActions;
-    this.sweepIndexActions = sweepIndexActions;
+  public TableAccess {
+    tableActions = List.copyOf(tableActions);
+    sweepIndexActions = List.copyOf(sweepIndexActions);
+    for (String action : tableActions) {
+      requireExact(action);
+    }
+    for (String action : sweepIndexActions) {
+      requireExact(action);
+    }
   }
 
-  public List<String> tableActions() {
-    return tableActions;
-  }
-
-  public List<String> sweepIndexActions() {
-    return sweepIndexActions;
+  private static void requireExact(String action) {
+    if (!action.matches("dynamodb:[A-Za-z]+")) {
+      throw new IllegalArgumentException("an exact DynamoDB action, not " + action);
+    }
   }
 
   List<PolicyStatement> statements(RendezvousTable table) {

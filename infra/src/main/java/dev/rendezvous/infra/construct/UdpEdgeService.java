@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.IPeer;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -22,7 +24,6 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
-import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
@@ -49,7 +50,7 @@ import software.constructs.Construct;
  * edge's Dockerfile, and an internet-facing Network Load Balancer in front of it.
  *
  * <pre>
- * client --UDP 5024--> NLB (security group: UDP 5024 from anywhere)
+ * client --UDP 5024--> NLB (security group: in UDP 5024 from anywhere; out to the VPC only)
  *                       |  target group UDP 5024, target type ip, client IP preserved
  *                       |  health check HTTP :8080/health
  *                       v
@@ -59,8 +60,8 @@ import software.constructs.Construct;
  *                      DynamoDB (through a gateway endpoint)
  * </pre>
  *
- * <p>Client IP preservation is what makes the service work at all: the edge records the address
- * and port the client's NAT gave it, and those must be the client's, not the load balancer's. NLB
+ * <p>Client IP preservation is what makes the service work at all: the edge records the address and
+ * port the client's NAT gave it, and those must be the client's, not the load balancer's. NLB
  * health checks cannot be UDP, so the edge serves HTTP on its health port. The load balancer gets
  * an explicit security group (one can only be attached at creation); the CDK default for new NLBs
  * is a group with no ingress, which would drop every datagram.
@@ -101,10 +102,13 @@ public final class UdpEdgeService extends Construct {
             .build();
     loadBalancerSecurityGroup.addIngressRule(
         Peer.anyIpv4(), Port.udp(props.udpPort()), "Pulses from anywhere (IPv4)");
+    // Egress as inline rules to the VPC (where only the edge tasks live): an inline rule is what
+    // makes CloudFormation drop a new group's default allow-all egress rule.
+    IPeer tasks = Peer.ipv4(vpc.getVpcCidrBlock());
     loadBalancerSecurityGroup.addEgressRule(
-        serviceSecurityGroup, Port.udp(props.udpPort()), "Pulses to the edge tasks");
+        tasks, Port.udp(props.udpPort()), "Pulses to the edge tasks");
     loadBalancerSecurityGroup.addEgressRule(
-        serviceSecurityGroup, Port.tcp(props.healthPort()), "Health checks to the edge tasks");
+        tasks, Port.tcp(props.healthPort()), "Health checks to the edge tasks");
     // Referencing the NLB's group admits the clients' preserved source addresses too (AWS docs:
     // "Update the security groups for your Network Load Balancer").
     serviceSecurityGroup.addIngressRule(
@@ -227,7 +231,10 @@ public final class UdpEdgeService extends Construct {
     NetworkListener listener =
         loadBalancer.addListener(
             "Udp",
-            BaseNetworkListenerProps.builder().port(props.udpPort()).protocol(Protocol.UDP).build());
+            BaseNetworkListenerProps.builder()
+                .port(props.udpPort())
+                .protocol(Protocol.UDP)
+                .build());
     listener.addTargetGroups("Edge", targetGroup);
   }
 
@@ -247,9 +254,7 @@ public final class UdpEdgeService extends Construct {
     // DynamoDB traffic stays on the AWS network and costs no NAT processing.
     network.addGatewayEndpoint(
         "DynamoDb",
-        GatewayVpcEndpointOptions.builder()
-            .service(GatewayVpcEndpointAwsService.DYNAMODB)
-            .build());
+        GatewayVpcEndpointOptions.builder().service(GatewayVpcEndpointAwsService.DYNAMODB).build());
     return network;
   }
 
@@ -266,8 +271,7 @@ public final class UdpEdgeService extends Construct {
         .effect(Effect.ALLOW)
         .actions(List.of("cloudwatch:PutMetricData"))
         .resources(List.of("*"))
-        .conditions(
-            Map.of("StringEquals", Map.of("cloudwatch:namespace", METRICS_NAMESPACE)))
+        .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", METRICS_NAMESPACE)))
         .build();
   }
 
