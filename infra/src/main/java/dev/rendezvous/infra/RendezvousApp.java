@@ -1,5 +1,6 @@
 package dev.rendezvous.infra;
 
+import java.nio.file.Files;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
@@ -19,8 +20,25 @@ public final class RendezvousApp {
   public static void main(String[] args) {
     App app = new App();
     InfraSettings settings = InfraSettings.fromContext(app.getNode()::tryGetContext);
+    requireBuilt(settings);
     build(app, settings, Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")));
     app.synth();
+  }
+
+  /** Fails early, with the command to run, when an artifact the stack packages is missing. */
+  static void requireBuilt(InfraSettings settings) {
+    if (!Files.isRegularFile(settings.functionsJar())) {
+      throw new IllegalStateException(
+          "No functions jar at "
+              + settings.functionsJar().toAbsolutePath()
+              + ": run ./mvnw -B -pl functions,udp-edge -am package first"
+              + " (or pass -c functionsJar=<path>)");
+    }
+    if (!settings.localStack()
+        && !Files.isRegularFile(settings.edgeDockerDirectory().resolve("Dockerfile"))) {
+      throw new IllegalStateException(
+          "No Dockerfile in " + settings.edgeDockerDirectory().toAbsolutePath());
+    }
   }
 
   /**
