@@ -20,6 +20,19 @@ public final class TableBootstrap {
 
   private TableBootstrap() {}
 
+  /**
+   * Creates the table named by {@code RENDEZVOUS_TABLE} at {@code AWS_ENDPOINT_URL_DYNAMODB} if it
+   * is missing (used by ./run-local).
+   */
+  public static void main(String[] args) {
+    java.util.Map<String, String> env = System.getenv();
+    String table = dev.rendezvous.core.config.RendezvousSettings.fromEnvironment(env).tableName();
+    try (DynamoDbClient dynamo = DynamoClientFactory.fromEnvironment(env).syncClient()) {
+      boolean created = ensureTable(dynamo, table);
+      System.out.println((created ? "created table " : "table exists: ") + table);
+    }
+  }
+
   /** Returns true when it created the table, false when it was already there. */
   public static boolean ensureTable(DynamoDbClient dynamo, String tableName) {
     try {
