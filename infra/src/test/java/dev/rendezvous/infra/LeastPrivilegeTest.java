@@ -61,16 +61,12 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void expiryMayQueryOnlyTheSweepIndexAndWriteItsItemsAndCursor() {
+  void expiryMayQueryOnlyTheSweepIndexDeleteClientsAndKeepItsCursor() {
     String role = logicalIdOf("Functions", "ExpiryRole");
     assertThat(dynamoStatements(role))
         .containsExactlyInAnyOrder(
             statement(
-                List.of(
-                    "dynamodb:DeleteItem",
-                    "dynamodb:GetItem",
-                    "dynamodb:PutItem",
-                    "dynamodb:UpdateItem"),
+                List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
                 tableArn),
             statement("dynamodb:Query", sweepIndexArn));
   }

@@ -98,7 +98,8 @@ public final class RendezvousApi extends Construct {
   private static String routeId(String routeKey) {
     StringBuilder id = new StringBuilder();
     boolean wordStart = true;
-    for (char c : routeKey.toCharArray()) {
+    for (int i = 0; i < routeKey.length(); i++) {
+      char c = routeKey.charAt(i);
       if (Character.isLetterOrDigit(c)) {
         id.append(wordStart ? Character.toUpperCase(c) : Character.toLowerCase(c));
         wordStart = false;

@@ -6,10 +6,11 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * What each process may do on the clients table: exact actions on exact ARNs, no wildcards. The
- * lists follow what the store does (store-dynamodb/README.md): the edge records pulses with one
- * conditional UpdateItem and looks clients up with GetItem; the API registers (PutItem), verifies
- * (UpdateItem), logs out (DeleteItem) and reads peers (GetItem); the sweep queries the sweep index
- * shard by shard, deletes expired clients and keeps its cursor item current.
+ * lists follow the calls in store-dynamodb: the edge records pulses with one conditional UpdateItem
+ * and looks clients up with GetItem; the API registers (PutItem), verifies (UpdateItem), logs out
+ * (DeleteItem) and reads peers (GetItem); the sweep ({@code ExpirySweeper}) queries the sweep index
+ * shard by shard, deletes expired clients with a conditional DeleteItem, and reads (GetItem) and
+ * advances (UpdateItem) its cursor item: it never puts whole items.
  */
 public record TableAccess(String name, List<String> tableActions, List<String> sweepIndexActions) {
   public static final TableAccess EDGE =
@@ -23,8 +24,7 @@ public record TableAccess(String name, List<String> tableActions, List<String> s
   public static final TableAccess EXPIRY =
       new TableAccess(
           "expiry",
-          List.of(
-              "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+          List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
           List.of("dynamodb:Query"));
 
   public TableAccess {
