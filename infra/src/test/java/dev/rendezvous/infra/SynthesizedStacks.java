@@ -79,7 +79,8 @@ final class SynthesizedStacks {
     return (Map<String, Object>) cdkJson().get("context");
   }
 
-  private static Synthesized synthesize(Map<String, Object> overrides) {
+  /** A stack with these context values on top of cdk.json's; synthesized on every call. */
+  static Synthesized synthesize(Map<String, Object> overrides) {
     Map<String, Object> context = new HashMap<>(cdkJsonContext());
     context.put("functionsJar", functionsJar().toString());
     context.put(
