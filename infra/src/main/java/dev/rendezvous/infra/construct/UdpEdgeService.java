@@ -5,13 +5,7 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
-import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
-import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
-import software.amazon.awscdk.services.ec2.IPeer;
-import software.amazon.awscdk.services.ec2.Peer;
-import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
@@ -46,8 +40,8 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The UDP edge: a VPC over two zones, an ECS Fargate service running the image built from the
- * edge's Dockerfile, and an internet-facing Network Load Balancer in front of it.
+ * The UDP edge: its network ({@link EdgeNetwork}), an ECS Fargate service running the image built
+ * from the edge's Dockerfile, and an internet-facing Network Load Balancer in front of it.
  *
  * <pre>
  * client --UDP 5024--> NLB (security group: in UDP 5024 from anywhere; out to the VPC only)
@@ -71,9 +65,7 @@ public final class UdpEdgeService extends Construct {
   public static final String HEALTH_PATH = "/health";
   public static final String METRICS_NAMESPACE = "Rendezvous";
 
-  private final Vpc vpc;
-  private final SecurityGroup loadBalancerSecurityGroup;
-  private final SecurityGroup serviceSecurityGroup;
+  private final EdgeNetwork network;
   private final Role taskRole;
   private final FargateService service;
   private final NetworkLoadBalancer loadBalancer;
@@ -81,40 +73,9 @@ public final class UdpEdgeService extends Construct {
 
   public UdpEdgeService(Construct scope, String id, UdpEdgeServiceProps props) {
     super(scope, id);
-    boolean publicTasks = props.natGateways() == 0;
-    this.vpc = vpc(props.natGateways(), publicTasks);
-    SubnetSelection taskSubnets =
-        SubnetSelection.builder()
-            .subnetType(publicTasks ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS)
-            .build();
-
-    this.loadBalancerSecurityGroup =
-        SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
-            .vpc(vpc)
-            .description("Rendezvous NLB: pulses in on UDP " + props.udpPort())
-            .allowAllOutbound(false)
-            .build();
-    this.serviceSecurityGroup =
-        SecurityGroup.Builder.create(this, "ServiceSecurityGroup")
-            .vpc(vpc)
-            .description("Rendezvous edge tasks: pulses and health checks from the NLB only")
-            .allowAllOutbound(true)
-            .build();
-    loadBalancerSecurityGroup.addIngressRule(
-        Peer.anyIpv4(), Port.udp(props.udpPort()), "Pulses from anywhere (IPv4)");
-    // Egress as inline rules to the VPC (where only the edge tasks live): an inline rule is what
-    // makes CloudFormation drop a new group's default allow-all egress rule.
-    IPeer tasks = Peer.ipv4(vpc.getVpcCidrBlock());
-    loadBalancerSecurityGroup.addEgressRule(
-        tasks, Port.udp(props.udpPort()), "Pulses to the edge tasks");
-    loadBalancerSecurityGroup.addEgressRule(
-        tasks, Port.tcp(props.healthPort()), "Health checks to the edge tasks");
-    // Referencing the NLB's group admits the clients' preserved source addresses too (AWS docs:
-    // "Update the security groups for your Network Load Balancer").
-    serviceSecurityGroup.addIngressRule(
-        loadBalancerSecurityGroup, Port.udp(props.udpPort()), "Pulses through the NLB");
-    serviceSecurityGroup.addIngressRule(
-        loadBalancerSecurityGroup, Port.tcp(props.healthPort()), "NLB health checks");
+    this.network =
+        new EdgeNetwork(this, "Network", props.natGateways(), props.udpPort(), props.healthPort());
+    Vpc vpc = network.vpc();
 
     this.taskRole =
         Role.Builder.create(this, "TaskRole")
@@ -174,9 +135,9 @@ public final class UdpEdgeService extends Construct {
             .desiredCount(props.minTasks())
             .minHealthyPercent(100)
             .maxHealthyPercent(200)
-            .assignPublicIp(publicTasks)
-            .vpcSubnets(taskSubnets)
-            .securityGroups(List.of(serviceSecurityGroup))
+            .assignPublicIp(network.publicTasks())
+            .vpcSubnets(network.taskSubnets())
+            .securityGroups(List.of(network.serviceSecurityGroup()))
             .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
             .healthCheckGracePeriod(Duration.seconds(60))
             .build();
@@ -199,7 +160,7 @@ public final class UdpEdgeService extends Construct {
             .vpc(vpc)
             .internetFacing(true)
             .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
-            .securityGroups(List.of(loadBalancerSecurityGroup))
+            .securityGroups(List.of(network.loadBalancerSecurityGroup()))
             .crossZoneEnabled(true)
             .build();
     this.targetGroup =
@@ -238,30 +199,6 @@ public final class UdpEdgeService extends Construct {
     listener.addTargetGroups("Edge", targetGroup);
   }
 
-  private Vpc vpc(int natGateways, boolean publicTasks) {
-    List<SubnetConfiguration> subnets =
-        publicTasks
-            ? List.of(subnet("Public", SubnetType.PUBLIC))
-            : List.of(
-                subnet("Public", SubnetType.PUBLIC),
-                subnet("Private", SubnetType.PRIVATE_WITH_EGRESS));
-    Vpc network =
-        Vpc.Builder.create(this, "Vpc")
-            .maxAzs(2)
-            .natGateways(natGateways)
-            .subnetConfiguration(subnets)
-            .build();
-    // DynamoDB traffic stays on the AWS network and costs no NAT processing.
-    network.addGatewayEndpoint(
-        "DynamoDb",
-        GatewayVpcEndpointOptions.builder().service(GatewayVpcEndpointAwsService.DYNAMODB).build());
-    return network;
-  }
-
-  private static SubnetConfiguration subnet(String name, SubnetType type) {
-    return SubnetConfiguration.builder().name(name).subnetType(type).cidrMask(24).build();
-  }
-
   /**
    * PutMetricData has no resource-level permissions (AWS requires {@code *}); the condition keeps
    * the edge inside its own namespace.
@@ -276,15 +213,15 @@ public final class UdpEdgeService extends Construct {
   }
 
   public Vpc vpc() {
-    return vpc;
+    return network.vpc();
   }
 
   public SecurityGroup loadBalancerSecurityGroup() {
-    return loadBalancerSecurityGroup;
+    return network.loadBalancerSecurityGroup();
   }
 
   public SecurityGroup serviceSecurityGroup() {
-    return serviceSecurityGroup;
+    return network.serviceSecurityGroup();
   }
 
   public Role taskRole() {
