@@ -24,7 +24,8 @@ import java.util.Map;
  * @param trackedKeys rate-limit buckets kept per limiter (LRU beyond that)
  * @param keyCacheSize v2 pulse MAC keys cached (LRU beyond that)
  * @param drainTimeout how long shutdown waits for in-flight pulses
- * @param cloudWatchMetrics whether meters are published to CloudWatch (in AWS only)
+ * @param cloudWatchMetrics whether meters are published to CloudWatch: {@code
+ *     RENDEZVOUS_CLOUDWATCH_METRICS}, by default true in an ECS task and false elsewhere
  */
 public record EdgeSettings(
     RendezvousSettings shared,
@@ -59,6 +60,9 @@ public record EdgeSettings(
   public static final String KEY_CACHE_SIZE = "RENDEZVOUS_EDGE_KEY_CACHE_SIZE";
   public static final String DRAIN_SECONDS = "RENDEZVOUS_EDGE_DRAIN_SECONDS";
   public static final String CLOUDWATCH_METRICS = "RENDEZVOUS_CLOUDWATCH_METRICS";
+
+  /** Set by ECS (Fargate included) in every task: CloudWatch metrics default to on there. */
+  static final String ECS_METADATA = "ECS_CONTAINER_METADATA_URI_V4";
 
   public EdgeSettings {
     requireRange(HEALTH_PORT, healthPort, 0, 65535);
@@ -100,7 +104,7 @@ public record EdgeSettings(
         (int) integer(env, TRACKED_KEYS, 200_000),
         (int) integer(env, KEY_CACHE_SIZE, 200_000),
         Duration.ofSeconds(integer(env, DRAIN_SECONDS, 10)),
-        bool(env, CLOUDWATCH_METRICS, false));
+        bool(env, CLOUDWATCH_METRICS, env.containsKey(ECS_METADATA)));
   }
 
   private static boolean bool(Map<String, String> env, String name, boolean fallback) {

@@ -45,6 +45,20 @@ class EdgeSettingsTest {
   }
 
   @Test
+  void cloudWatchIsOnByDefaultInAnEcsTaskOnly() {
+    Map<String, String> ecs = Map.of("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/x");
+
+    assertThat(EdgeSettings.fromEnvironment(ecs).cloudWatchMetrics()).isTrue();
+    assertThat(
+            EdgeSettings.fromEnvironment(
+                    Map.of(
+                        "ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/x",
+                        "RENDEZVOUS_CLOUDWATCH_METRICS", "false"))
+                .cloudWatchMetrics())
+        .isFalse();
+  }
+
+  @Test
   void invalidValuesNameTheirVariable() {
     assertThatThrownBy(() -> EdgeSettings.fromEnvironment(Map.of("RENDEZVOUS_V1_ENABLED", "maybe")))
         .isInstanceOf(InvalidSettingException.class)

@@ -8,13 +8,13 @@ import java.util.function.IntSupplier;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
-import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
 
 /**
  * Turns the edge's meters into CloudWatch data with the names the CDK alarms use: namespace {@code
  * Rendezvous}, dimension {@code Service=udp-edge}; EdgePulsesAccepted, EdgePulsesPending,
  * EdgePulsesUnknown, EdgeDrops (all reasons), EdgeStorageErrors (counts over the interval),
- * EdgeInFlight (value now), EdgeStorageLatency (milliseconds, a statistic set of the interval).
+ * EdgeInFlight (value now), EdgeStorageLatency (milliseconds, as Values/Counts of a bucketed
+ * histogram, so that CloudWatch can give p50/p99).
  */
 public final class CloudWatchMetricData {
   public static final String NAMESPACE = "Rendezvous";
@@ -57,13 +57,8 @@ public final class CloudWatchMetricData {
     if (latency.count() > 0) {
       data.add(
           datum("EdgeStorageLatency", StandardUnit.MILLISECONDS).toBuilder()
-              .statisticValues(
-                  StatisticSet.builder()
-                      .sampleCount((double) latency.count())
-                      .sum(latency.sumMillis())
-                      .minimum(latency.minMillis())
-                      .maximum(latency.maxMillis())
-                      .build())
+              .values(latency.valuesMillis())
+              .counts(latency.counts())
               .build());
     }
     lastAccepted = accepted;

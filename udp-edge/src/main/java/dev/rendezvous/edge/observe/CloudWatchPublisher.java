@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 /**
  * Publishes the edge's meters to CloudWatch under the exact names the CDK alarms use: namespace
  * {@code Rendezvous}, dimension {@code Service=udp-edge}, one PutMetricData call per interval.
- * Counts are the increase over the interval; EdgeStorageLatency is a statistic set in milliseconds
- * (count, sum, min, max); EdgeInFlight is the value at publication. Only turned on in AWS ({@code
- * RENDEZVOUS_CLOUDWATCH_METRICS=true}); the task role needs {@code cloudwatch:PutMetricData}.
+ * Counts are the increase over the interval; EdgeStorageLatency is a bucketed histogram in
+ * milliseconds (Values/Counts, so percentiles work); EdgeInFlight is the value at publication. Only
+ * turned on in AWS ({@code RENDEZVOUS_CLOUDWATCH_METRICS=true}); the task role needs {@code
+ * cloudwatch:PutMetricData}.
  */
 public final class CloudWatchPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CloudWatchPublisher.class);

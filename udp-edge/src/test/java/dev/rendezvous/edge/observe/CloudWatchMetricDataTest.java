@@ -49,7 +49,8 @@ class CloudWatchMetricDataTest {
                         Dimension.builder().name("Service").value("udp-edge").build()));
     assertThat(CloudWatchMetricData.NAMESPACE).isEqualTo("Rendezvous");
     assertThat(out.get("EdgeStorageLatency").unit()).isEqualTo(StandardUnit.MILLISECONDS);
-    assertThat(out.get("EdgeStorageLatency").statisticValues().maximum()).isEqualTo(2.0);
+    assertThat(out.get("EdgeStorageLatency").values()).containsExactly(2.0);
+    assertThat(out.get("EdgeStorageLatency").counts()).containsExactly(1.0);
     assertThat(out.get("EdgeInFlight").value()).isEqualTo(7.0);
   }
 
