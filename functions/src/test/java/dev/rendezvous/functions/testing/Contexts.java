@@ -1,6 +1,5 @@
 package dev.rendezvous.functions.testing;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
@@ -8,7 +7,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Application contexts configured the way Lambda configures them, plus test properties. */
+/**
+ * Application contexts configured the way Lambda configures them (environments function and lambda,
+ * eager singletons), with test properties in place of environment variables.
+ */
 public final class Contexts {
   private Contexts() {}
 
@@ -24,7 +26,12 @@ public final class Contexts {
     return builder;
   }
 
-  public static ApplicationContext start(Map<String, Object> properties, Clock clock) {
-    return lambda(properties, clock).build().start();
+  /** Properties for the DynamoDB store on a local engine, as the environment would give them. */
+  public static Map<String, Object> dynamo(String endpoint, String table) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("aws.endpoint-url-dynamodb", endpoint);
+    properties.put("aws.region", "us-east-1");
+    properties.put("rendezvous.table", table);
+    return properties;
   }
 }
