@@ -10,6 +10,7 @@ import java.util.Locale;
  */
 public final class DynamoStoreSelected implements Condition {
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares a raw ConditionContext
   public boolean matches(ConditionContext context) {
     return context
         .getProperty("rendezvous.store", String.class)

@@ -10,6 +10,7 @@ import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.PulseTimings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.MapPropertySource;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.util.Map;
@@ -94,15 +95,23 @@ class SettingsBindingTest {
         .hasStackTraceContaining(RendezvousSettings.ERROR_TIME);
   }
 
+  /** A map read with the naming convention of environment variables, like the real ones. */
+  private static final class EnvironmentVariables extends MapPropertySource {
+    EnvironmentVariables(Map<String, Object> variables) {
+      super("test-environment", variables);
+    }
+
+    @Override
+    public PropertySource.PropertyConvention getConvention() {
+      return PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE;
+    }
+  }
+
   private static ApplicationContext start(Map<String, Object> environmentVariables) {
     return new LambdaApplicationContextBuilder()
         .environments(Environment.TEST)
         .deduceEnvironment(false)
-        .propertySources(
-            PropertySource.of(
-                "test-environment",
-                environmentVariables,
-                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+        .propertySources(new EnvironmentVariables(environmentVariables))
         .build()
         .start();
   }
