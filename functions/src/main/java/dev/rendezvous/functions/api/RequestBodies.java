@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpRequestWrapper;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -47,8 +48,22 @@ public final class RequestBodies {
     try (InputStream in = server.byteBody().split().toInputStream()) {
       return in.readNBytes(MAX_BODY_BYTES + 1);
     } catch (IOException | RuntimeException e) {
+      if (causedByTooLarge(e)) {
+        throw new RequestBodyException(
+            "the request body is larger than " + MAX_BODY_BYTES + " bytes", true);
+      }
       throw new RequestBodyException("the request body could not be read", false);
     }
+  }
+
+  /** The server refused to buffer the body (Netty's max-request-size). */
+  private static boolean causedByTooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ContentLengthExceededException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void requireEmptyOrObject(@Nullable byte[] bytes) {
