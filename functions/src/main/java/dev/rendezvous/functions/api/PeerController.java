@@ -22,7 +22,7 @@ public class PeerController {
     this.service = service;
   }
 
-  @Get(uri = "/udp", produces = MediaType.APPLICATION_JSON)
+  @Get(uri = "/udp", headRoute = false, produces = MediaType.APPLICATION_JSON)
   Responses.PeerUdp udp(
       @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
       @PathVariable("client_id") String clientId) {
@@ -36,7 +36,7 @@ public class PeerController {
         true);
   }
 
-  @Get(uri = "/udp/status", produces = MediaType.APPLICATION_JSON)
+  @Get(uri = "/udp/status", headRoute = false, produces = MediaType.APPLICATION_JSON)
   Responses.PeerUdpStatus status(
       @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
       @PathVariable("client_id") String clientId) {
