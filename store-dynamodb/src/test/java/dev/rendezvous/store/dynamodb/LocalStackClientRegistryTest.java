@@ -31,8 +31,7 @@ class LocalStackClientRegistryTest extends ClientRegistryContract {
     DynamoClientFactory factory = DynamoClientFactory.forLocalEndpoint(LOCALSTACK.getEndpoint());
     DynamoDbClient sync = factory.syncClient();
     String table = "clients-" + TABLES.incrementAndGet();
-    sync.createTable(ClientTable.createTableRequest(table));
-    sync.waiter().waitUntilTableExists(b -> b.tableName(table));
+    TableBootstrap.ensureTable(sync, table);
     DynamoStoreSettings settings = DynamoStoreSettings.forTable(table);
     DynamoDbAsyncClient async = factory.asyncClient(64);
     return new Subject(

@@ -1,7 +1,7 @@
 package dev.rendezvous.store.dynamodb.testing;
 
-import dev.rendezvous.store.dynamodb.ClientTable;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
+import dev.rendezvous.store.dynamodb.TableBootstrap;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -51,7 +51,7 @@ public final class DynaliteExtension implements BeforeAllCallback {
   /** Creates a fresh clients table with a unique name and returns the name. */
   public String createTable() {
     String name = "clients-" + TABLES.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    engine().sync.createTable(ClientTable.createTableRequest(name));
+    TableBootstrap.ensureTable(engine().sync, name);
     return name;
   }
 
