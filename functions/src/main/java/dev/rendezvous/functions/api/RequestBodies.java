@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Singleton
 public final class RequestBodies {
-  /** Far above anything a route accepts; API Gateway would pass up to 10 MB. */
+  /** Far above anything a route needs; API Gateway alone would pass up to 10 MB. */
   public static final int MAX_BODY_BYTES = 4096;
 
   private final JsonMapper jsonMapper;
@@ -67,12 +67,15 @@ public final class RequestBodies {
   }
 
   void requireEmptyOrObject(@Nullable byte[] bytes) {
-    if (bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+    if (bytes == null) {
       return;
     }
     if (bytes.length > MAX_BODY_BYTES) {
       throw new RequestBodyException(
           "the request body is larger than " + MAX_BODY_BYTES + " bytes", true);
+    }
+    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+      return;
     }
     JsonNode node;
     try {

@@ -204,6 +204,10 @@ class ErrorsV2Test {
     assertError(api.send("POST", "/register", Map.of(), big), 413, "payload_too_large");
     assertError(
         api.send("POST", "/register", Map.of(), "x".repeat(1_000_000)), 413, "payload_too_large");
+    assertError(
+        api.send("POST", "/register", Map.of(), " ".repeat(RequestBodies.MAX_BODY_BYTES + 1)),
+        413,
+        "payload_too_large");
   }
 
   @Test
