@@ -1,0 +1,177 @@
+package dev.rendezvous.client.nat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two SDK clients behind two real Linux NATs (network namespaces, nftables masquerade, unsolicited
+ * inbound dropped) register, pulse, look each other up, punch and exchange data through a real
+ * rendezvous server in the "public" namespace. Needs root and nftables; skips with a message
+ * otherwise. The topology is built by src/test/nat/nat-topology.sh and always torn down.
+ */
+@Tag("nat")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NatTraversalTest {
+  private static final Path SCRIPT = Path.of("src/test/nat/nat-topology.sh").toAbsolutePath();
+  private static final String PREFIX = "rzt" + ProcessHandle.current().pid() + "-";
+  private static final String SERVER_IP = "203.0.113.1";
+  private static final Duration START = Duration.ofSeconds(60);
+  private static final int PUNCH_TIMEOUT_SECONDS = 6;
+
+  private static ChildJvm server;
+  private static boolean topologyUp;
+
+  @BeforeAll
+  static void buildTopology() throws Exception {
+    Assumptions.assumeTrue(
+        isRoot(), "NAT traversal test skipped: it must run as root (network namespaces, nftables)");
+    Assumptions.assumeTrue(
+        onPath("nft"), "NAT traversal test skipped: nft not found (apt-get install -y nftables)");
+    Assumptions.assumeTrue(onPath("ip"), "NAT traversal test skipped: iproute2 (ip) not found");
+    topology("up");
+    topologyUp = true;
+    server =
+        new ChildJvm(
+            "server",
+            PREFIX + "pub",
+            "dev.rendezvous.client.testserver.TestRendezvousServer",
+            List.of("--bind", SERVER_IP, "--http", "5025", "--udp", "5024,5026"));
+    server.expect("READY", START);
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (topologyUp) {
+      topology("down");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void peersBehindTwoConeNatsPunchAndTalkBothWays() throws Exception {
+    try (ChildJvm a = peer("a");
+        ChildJvm b = peer("b")) {
+      String idA = a.expect("ID ", START).substring(3);
+      String idB = b.expect("ID ", START).substring(3);
+      assertThat(a.expect("MAPPING ", START)).startsWith("MAPPING 203.0.113.10:");
+      assertThat(b.expect("MAPPING ", START)).startsWith("MAPPING 203.0.113.20:");
+      assertThat(a.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+      assertThat(b.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+
+      a.send("PEER " + idB);
+      b.send("PEER " + idA);
+      assertThat(a.expect("PEERADDR ", START)).startsWith("PEERADDR 203.0.113.20:");
+      assertThat(b.expect("PEERADDR ", START)).startsWith("PEERADDR 203.0.113.10:");
+      assertThat(a.expect("PUNCH ", START)).startsWith("PUNCH OK").contains("remote=203.0.113.20:");
+      assertThat(b.expect("PUNCH ", START)).startsWith("PUNCH OK").contains("remote=203.0.113.10:");
+      assertThat(a.expect("RECV", START)).isEqualTo("RECV hello from b");
+      assertThat(b.expect("RECV", START)).isEqualTo("RECV hello from a");
+      a.expect("DONE", START);
+      b.expect("DONE", START);
+
+      // what the service recorded: the NATs' public addresses, never the private ones
+      List<String> recorded = pulsesOf(idA);
+      assertThat(recorded).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.10:"));
+      assertThat(pulsesOf(idB)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.20:"));
+      assertThat(server.transcript()).noneMatch(l -> l.contains(" 10.0."));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aSymmetricNatMakesThePunchFailWithTheReasonInsteadOfHanging() throws Exception {
+    topology("mode", "a", "symmetric");
+    try (ChildJvm a = peer("a");
+        ChildJvm b = peer("b")) {
+      String idA = a.expect("ID ", START).substring(3);
+      String idB = b.expect("ID ", START).substring(3);
+      assertThat(a.expect("NAT ", START)).startsWith("NAT ADDRESS_DEPENDENT 203.0.113.10:");
+      assertThat(b.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+      long start = System.nanoTime();
+      a.send("PEER " + idB);
+      b.send("PEER " + idA);
+      String failA = a.expect("PUNCH ", START);
+      String failB = b.expect("PUNCH ", START);
+      long tookSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      assertThat(failA).startsWith("PUNCH FAIL MAPPING_ADDRESS_DEPENDENT");
+      assertThat(failB).startsWith("PUNCH FAIL NO_REPLY");
+      assertThat(tookSeconds).isLessThan(PUNCH_TIMEOUT_SECONDS + 10);
+      assertThat(pulsesOf(idA)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.10:"));
+    } finally {
+      topology("mode", "a", "cone");
+    }
+  }
+
+  private static ChildJvm peer(String side) throws IOException {
+    return new ChildJvm(
+        "peer-" + side,
+        PREFIX + "peer-" + side,
+        "dev.rendezvous.client.nat.NatPeerMain",
+        List.of(
+            "http://" + SERVER_IP + ":5025",
+            SERVER_IP,
+            "5024",
+            "5026",
+            side,
+            Integer.toString(PUNCH_TIMEOUT_SECONDS)));
+  }
+
+  /** The source addresses the server recorded for a client ("host:port"). */
+  private static List<String> pulsesOf(String clientId) {
+    List<String> out = new ArrayList<>();
+    for (String line : server.transcript()) {
+      String[] f = line.split(" ", -1);
+      if (f.length >= 3 && f[0].equals("PULSE") && f[1].equals(clientId)) {
+        out.add(f[2]);
+      }
+    }
+    return out;
+  }
+
+  private static void topology(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("NS_PREFIX", PREFIX);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("nat-topology.sh " + String.join(" ", args) + ": " + output);
+    }
+  }
+
+  private static boolean isRoot() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("id", "-u").start();
+    String uid = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    return p.waitFor() == 0 && uid.equals("0");
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
+      if (Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return Files.isExecutable(Path.of("/usr/sbin", tool))
+        || Files.isExecutable(Path.of("/sbin", tool));
+  }
+}
