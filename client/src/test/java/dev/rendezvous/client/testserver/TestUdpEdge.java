@@ -32,6 +32,7 @@ final class TestUdpEdge implements AutoCloseable {
   private static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
   private final DatagramChannel channel;
+  private final InetSocketAddress address;
   private final PulseRecorder recorder;
   private final Clock clock;
   private final boolean v1Enabled;
@@ -47,6 +48,7 @@ final class TestUdpEdge implements AutoCloseable {
       throws IOException {
     this.channel = DatagramChannel.open();
     channel.bind(bind);
+    this.address = (InetSocketAddress) channel.getLocalAddress();
     this.recorder = recorder;
     this.clock = clock;
     this.v1Enabled = v1Enabled;
@@ -57,11 +59,7 @@ final class TestUdpEdge implements AutoCloseable {
   }
 
   InetSocketAddress address() {
-    try {
-      return (InetSocketAddress) channel.getLocalAddress();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return address;
   }
 
   private void serve() {
@@ -92,7 +90,7 @@ final class TestUdpEdge implements AutoCloseable {
 
   private Optional<byte[]> answer(byte[] datagram, InetSocketAddress source) {
     PeerAddress from = new PeerAddress(source.getAddress().getHostAddress(), source.getPort());
-    int edgePort = address().getPort();
+    int edgePort = address.getPort();
     if (PulseV1Decoder.hasV1Length(datagram.length)) {
       if (!v1Enabled) {
         return Optional.empty();
