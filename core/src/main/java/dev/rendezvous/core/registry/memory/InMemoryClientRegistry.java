@@ -175,12 +175,30 @@ public final class InMemoryClientRegistry implements ClientRegistry, PulseRecord
                   Optional.of(source),
                   counter >= 0 ? counter : c.pulseCounter());
             }
-            case PENDING -> outcome[0] = PulseOutcome.PENDING;
+            case PENDING -> {
+              outcome[0] = PulseOutcome.PENDING;
+              if (counter >= 0) {
+                // burn the counter, so this authentic pulse cannot be replayed after a verify
+                return withCounter(c, counter);
+              }
+            }
             case EXPIRED -> outcome[0] = PulseOutcome.UNKNOWN;
           }
           return c;
         });
     return outcome[0];
+  }
+
+  private static ClientSnapshot withCounter(ClientSnapshot c, long counter) {
+    return new ClientSnapshot(
+        c.clientId(),
+        c.keyVerifier(),
+        c.pulseMacKey(),
+        c.registeredAt(),
+        c.lastSeenAt(),
+        c.lastPulseAt(),
+        c.lastAddress(),
+        counter);
   }
 
   private static ClientSnapshot withLastSeen(ClientSnapshot c, Instant now) {

@@ -1,0 +1,54 @@
+package dev.rendezvous.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RendezvousSettingsTest {
+  @Test
+  void defaultsFollowTheSpec() {
+    RendezvousSettings s = RendezvousSettings.defaults();
+    assertThat(s.timings().intervalSeconds()).isEqualTo(30);
+    assertThat(s.timings().errorTimeSeconds()).isEqualTo(180);
+    assertThat(s.timings().graceSeconds()).isEqualTo(5);
+    assertThat(s.udpPort()).isEqualTo(5024);
+    assertThat(s.httpPort()).isEqualTo(5025);
+    assertThat(s.tableName()).isEqualTo("rendezvous-clients");
+    assertThat(s.store()).isEqualTo(StoreKind.DYNAMODB);
+  }
+
+  @Test
+  void testTimingsOfTwoAndFourSecondsWork() {
+    RendezvousSettings s =
+        RendezvousSettings.fromEnvironment(
+            Map.of(
+                "RENDEZVOUS_PULSE_INTERVAL_SECONDS", "2",
+                "RENDEZVOUS_ERROR_TIME_SECONDS", "4",
+                "RENDEZVOUS_STORE", "memory",
+                "RENDEZVOUS_TABLE", "t1-x"));
+    assertThat(s.timings().intervalSeconds()).isEqualTo(2);
+    assertThat(s.timings().graceSeconds()).isEqualTo(2);
+    assertThat(s.store()).isEqualTo(StoreKind.MEMORY);
+    assertThat(s.tableName()).isEqualTo("t1-x");
+  }
+
+  @Test
+  void badValuesNameTheirVariable() {
+    assertThatThrownBy(
+            () -> RendezvousSettings.fromEnvironment(Map.of("RENDEZVOUS_UDP_PORT", "seventy")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("RENDEZVOUS_UDP_PORT");
+    assertThatThrownBy(
+            () -> RendezvousSettings.fromEnvironment(Map.of("RENDEZVOUS_UDP_PORT", "70000")))
+        .hasMessageContaining("RENDEZVOUS_UDP_PORT");
+    assertThatThrownBy(() -> RendezvousSettings.fromEnvironment(Map.of("RENDEZVOUS_STORE", "s3")))
+        .hasMessageContaining("RENDEZVOUS_STORE");
+    assertThatThrownBy(
+            () -> RendezvousSettings.fromEnvironment(Map.of("RENDEZVOUS_ERROR_TIME_SECONDS", "1")))
+        .hasMessageContaining("RENDEZVOUS_ERROR_TIME_SECONDS");
+    assertThatThrownBy(() -> RendezvousSettings.fromEnvironment(Map.of("RENDEZVOUS_TABLE", "a b")))
+        .hasMessageContaining("RENDEZVOUS_TABLE");
+  }
+}

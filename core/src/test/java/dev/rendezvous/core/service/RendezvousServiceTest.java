@@ -1,0 +1,84 @@
+package dev.rendezvous.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rendezvous.core.identity.CredentialFactory;
+import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.UnknownClientException;
+import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
+import dev.rendezvous.core.timing.Liveness;
+import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.core.timing.PulseTimings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP use cases over core's in-memory store (a full implementation of the port). */
+class RendezvousServiceTest {
+  private Instant now = Instant.parse("2026-11-26T12:00:00Z");
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public Instant instant() {
+          return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+      };
+  private final LivenessRules rules = new LivenessRules(PulseTimings.DEFAULTS);
+  private final InMemoryClientRegistry store = new InMemoryClientRegistry(rules, clock);
+  private final RendezvousService service =
+      new RendezvousService(store, new CredentialFactory(), rules, clock);
+
+  @Test
+  void peersSeeEachOthersAddressAndStatus() {
+    PrivateKey alice = service.register().credentials().privateKey();
+    PrivateKey bob = service.register().credentials().privateKey();
+    assertThatThrownBy(() -> service.peerAddress(alice, bob.clientId()))
+        .isInstanceOf(PeerNotFoundException.class);
+    assertThat(service.peerStatus(alice, bob.clientId()).sinceLastPulse()).isEmpty();
+
+    store.recordPulse(bob, new PeerAddress("203.0.113.20", 40000));
+    now = now.plusSeconds(12);
+    PeerUdpAddress address = service.peerAddress(alice, bob.clientId());
+    assertThat(address.address()).isEqualTo(new PeerAddress("203.0.113.20", 40000));
+    PeerStatus status = service.peerStatus(alice, bob.clientId());
+    assertThat(status.liveness()).isEqualTo(Liveness.ONLINE);
+    assertThat(status.sinceLastPulse()).contains(Duration.ofSeconds(12));
+
+    now = now.plusSeconds(30);
+    assertThat(service.peerStatus(alice, bob.clientId()).liveness()).isEqualTo(Liveness.PENDING);
+  }
+
+  @Test
+  void expiredPeersAndExpiredRequestersAreGone() {
+    PrivateKey alice = service.register().credentials().privateKey();
+    PrivateKey bob = service.register().credentials().privateKey();
+    now = now.plusSeconds(211);
+    assertThatThrownBy(() -> service.authenticate(alice))
+        .isInstanceOf(UnknownClientException.class);
+    PrivateKey carol = service.register().credentials().privateKey();
+    assertThatThrownBy(() -> service.peerStatus(carol, bob.clientId()))
+        .isInstanceOf(PeerNotFoundException.class);
+  }
+
+  @Test
+  void aWrongKeyIsUnknown() {
+    PrivateKey stranger = new CredentialFactory().issue().privateKey();
+    assertThatThrownBy(() -> service.authenticate(stranger))
+        .isInstanceOf(UnknownClientException.class);
+    assertThatThrownBy(() -> service.verify(stranger)).isInstanceOf(UnknownClientException.class);
+  }
+}

@@ -1,0 +1,343 @@
+package dev.rendezvous.load;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Runs the simulated clients: a scheduler thread sends, receiver threads check every reply. */
+final class LoadDriver {
+  private final LoadOptions options;
+  private final HttpApi api;
+  private final Expectations expect;
+  private final Tally tally = new Tally();
+  private final Random random;
+  private final List<SimulatedClient> clients = new ArrayList<>();
+  private final List<Selector> selectors = new ArrayList<>();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final PeerChecks peerChecks;
+
+  LoadDriver(LoadOptions options) {
+    this.options = options;
+    this.api = new HttpApi(options.http(), options.httpInFlight());
+    this.expect =
+        new Expectations(
+            options.intervalSeconds(), options.graceSeconds(), options.errorSeconds(), 1500);
+    this.random = new Random(options.seed());
+    this.peerChecks = new PeerChecks(api, expect, tally, clients, random);
+  }
+
+  Tally tally() {
+    return tally;
+  }
+
+  List<SimulatedClient> clients() {
+    return clients;
+  }
+
+  void run() throws IOException, InterruptedException {
+    long start = System.currentTimeMillis();
+    register(start);
+    System.out.printf(
+        "registered %d clients in %.1f s%n",
+        clients.size(), (System.currentTimeMillis() - start) / 1000.0);
+    List<Thread> receivers = openSockets();
+    long runStart = System.currentTimeMillis();
+    long end = runStart + options.durationSeconds() * 1000L;
+    Thread checker =
+        thread(
+            "peer-checks", () -> peerChecks.runUntil(end, options.peerChecksPerSecond(), running));
+    schedule(runStart, end);
+    checker.join();
+    Thread.sleep(3000); // last replies
+    running.set(false);
+    for (Selector s : selectors) {
+      s.wakeup();
+    }
+    for (Thread t : receivers) {
+      t.join(5000);
+    }
+    countUnanswered();
+    peerChecks.finalAudit();
+    for (SimulatedClient c : clients) {
+      c.channel.close();
+    }
+  }
+
+  private static Thread thread(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private void register(long now) {
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    int silentEvery = fraction(options.silentFraction());
+    int logoutEvery = fraction(options.logoutFraction());
+    int v1Every = fraction(options.v1Fraction());
+    long span = options.durationSeconds() * 1000L;
+    long silence = expect.windowMillis() + 5000 + random.nextInt(5000);
+    for (int i = 0; i < options.clients(); i++) {
+      int index = i;
+      SimulatedClient.Plan plan =
+          i % logoutEvery == 1
+              ? SimulatedClient.Plan.LOGOUT
+              : i % silentEvery == 2
+                  ? SimulatedClient.Plan.SILENT_ONCE
+                  : SimulatedClient.Plan.STEADY;
+      boolean v1 = i % v1Every == 3;
+      long planAt = (long) (span * (0.1 + 0.5 * random.nextDouble()));
+      long sent = System.currentTimeMillis();
+      all.add(
+          api.register()
+              .thenAccept(
+                  a -> {
+                    if (a.status() != 200 || !a.body().contains("\"ok\":true")) {
+                      tally.wrong("register", a.status() + " " + a.body());
+                      return;
+                    }
+                    SimulatedClient c =
+                        new SimulatedClient(
+                            index,
+                            Json.field(a.body(), "private_id").orElseThrow(),
+                            v1,
+                            plan,
+                            planAt,
+                            silence);
+                    if (!c.id.hex().equals(Json.field(a.body(), "client_id").orElse(""))) {
+                      tally.wrong("register", "client_id does not match the key");
+                    }
+                    c.markAlive(sent, System.currentTimeMillis(), false);
+                    synchronized (clients) {
+                      clients.add(c);
+                    }
+                    tally.count("registered");
+                  })
+              .exceptionally(
+                  e -> {
+                    tally.count("register failed: " + e.getClass().getSimpleName());
+                    return null;
+                  }));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private static int fraction(double f) {
+    return f <= 0 ? Integer.MAX_VALUE : Math.max(3, (int) Math.round(1 / f));
+  }
+
+  private List<Thread> openSockets() throws IOException {
+    int n = options.receiverThreads();
+    for (int i = 0; i < n; i++) {
+      selectors.add(Selector.open());
+    }
+    for (SimulatedClient c : clients) {
+      c.channel = DatagramChannel.open();
+      c.channel.bind(new InetSocketAddress(options.edge().getAddress(), 0));
+      c.channel.connect(options.edge());
+      c.channel.configureBlocking(false);
+      c.localPort = ((InetSocketAddress) c.channel.getLocalAddress()).getPort();
+      c.channel.register(selectors.get(c.index % n), SelectionKey.OP_READ, c);
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (Selector s : selectors) {
+      threads.add(thread("receiver", () -> receive(s)));
+    }
+    return threads;
+  }
+
+  private void schedule(long runStart, long end) throws InterruptedException {
+    long period = options.intervalSeconds() * 800L;
+    PriorityQueue<SimulatedClient> due =
+        new PriorityQueue<>((a, b) -> Long.compare(a.nextDueMillis, b.nextDueMillis));
+    for (SimulatedClient c : clients) {
+      c.nextDueMillis = runStart + (long) (random.nextDouble() * period);
+      due.add(c);
+    }
+    while (!due.isEmpty()) {
+      SimulatedClient c = due.peek();
+      long now = System.currentTimeMillis();
+      if (c.nextDueMillis >= end) {
+        break;
+      }
+      if (c.nextDueMillis > now) {
+        Thread.sleep(Math.min(c.nextDueMillis - now, 50));
+        continue;
+      }
+      due.poll();
+      if (act(c, now - runStart, now)) {
+        due.add(c);
+      }
+    }
+  }
+
+  /** Does the client's next step; returns false when it has nothing more to do. */
+  private boolean act(SimulatedClient c, long elapsed, long now) {
+    long jitter = (long) ((random.nextDouble() - 0.5) * options.intervalSeconds() * 200);
+    long period = options.intervalSeconds() * 800L + jitter;
+    synchronized (c) {
+      if (c.loggedOut || c.logoutStarted) {
+        return false;
+      }
+      if (c.verifying) {
+        c.nextDueMillis = now + 500;
+        return true;
+      }
+      if (c.plan == SimulatedClient.Plan.LOGOUT && elapsed >= c.planAtMillis) {
+        c.logoutStarted = true;
+        logout(c);
+        return false;
+      }
+      if (c.plan == SimulatedClient.Plan.SILENT_ONCE
+          && !c.silenceDone
+          && elapsed >= c.planAtMillis) {
+        c.silenceDone = true;
+        c.nextDueMillis = Math.max(now, c.aliveUpperMillis) + c.silenceMillis;
+        tally.count("went silent");
+        return true;
+      }
+    }
+    send(c, now, null);
+    c.nextDueMillis = now + period;
+    return true;
+  }
+
+  private void send(SimulatedClient c, long now, Set<Integer> forced) {
+    long counter = c.nextCounter(now);
+    Set<Integer> allowed = forced != null ? forced : expect.forPulse(c.view(), now);
+    synchronized (c) {
+      if (c.pending != null) {
+        tally.count("unanswered pulses");
+      }
+      c.pending = new SimulatedClient.Pending(counter, now, allowed, forced != null && !c.v1);
+    }
+    try {
+      c.channel.write(ByteBuffer.wrap(PulseWire.pulse(c, counter)));
+      tally.count("pulses sent");
+    } catch (IOException e) {
+      tally.count("send failed");
+    }
+  }
+
+  private void logout(SimulatedClient c) {
+    api.logout(c.keyHex)
+        .thenAccept(
+            a -> {
+              if (a.status() != 200) {
+                tally.wrong("logout", a.status() + " " + a.body());
+                return;
+              }
+              synchronized (c) {
+                c.loggedOut = true;
+              }
+              tally.count("logged out");
+              // The next pulse must get 1060 (v1), or 1060 or silence (v2: see Pending.silenceOk).
+              send(c, System.currentTimeMillis(), Set.of(Expectations.UNKNOWN));
+            });
+  }
+
+  private void receive(Selector selector) {
+    ByteBuffer buffer = ByteBuffer.allocate(2048);
+    while (running.get()) {
+      try {
+        selector.select(200);
+        for (SelectionKey key : selector.selectedKeys()) {
+          SimulatedClient c = (SimulatedClient) key.attachment();
+          buffer.clear();
+          while (((DatagramChannel) key.channel()).receive(buffer) != null) {
+            buffer.flip();
+            byte[] datagram = new byte[buffer.remaining()];
+            buffer.get(datagram);
+            onReply(c, datagram, System.currentTimeMillis());
+            buffer.clear();
+          }
+        }
+        selector.selectedKeys().clear();
+      } catch (IOException e) {
+        tally.count("receive failed");
+      }
+    }
+  }
+
+  private void onReply(SimulatedClient c, byte[] datagram, long now) {
+    PulseWire.Reply reply;
+    try {
+      reply = PulseWire.read(c, datagram);
+    } catch (RuntimeException e) {
+      tally.wrong("reply", "undecodable or unauthenticated reply: " + e.getMessage());
+      return;
+    }
+    SimulatedClient.Pending p;
+    synchronized (c) {
+      p = c.pending;
+      if (p == null || (!c.v1 && reply.counter() != p.counter())) {
+        tally.count("late or duplicate replies");
+        return;
+      }
+      c.pending = null;
+    }
+    tally.count("reply " + reply.code());
+    if (!p.allowed().contains(reply.code())) {
+      tally.wrong(
+          "pulse code",
+          "client "
+              + c.index
+              + " got "
+              + reply.code()
+              + ", allowed "
+              + p.allowed()
+              + (c.v1 ? " (v1)" : " (v2)"));
+    }
+    if (reply.observed() != null && reply.observed().getPort() != c.localPort) {
+      tally.wrong(
+          "observed mapping", reply.observed() + " but the socket is on port " + c.localPort);
+    }
+    if (reply.code() == Expectations.ACCEPTED) {
+      c.markAlive(p.sentAtMillis(), now, true);
+    } else if (reply.code() == Expectations.PENDING) {
+      verify(c);
+    }
+  }
+
+  private void verify(SimulatedClient c) {
+    synchronized (c) {
+      c.verifying = true;
+    }
+    long sent = System.currentTimeMillis();
+    api.verify(c.keyHex)
+        .orTimeout(20, TimeUnit.SECONDS)
+        .whenComplete(
+            (a, e) -> {
+              if (e != null || a.status() != 200) {
+                tally.wrong("verify", e != null ? e.toString() : a.status() + " " + a.body());
+              } else {
+                tally.count("verified " + Json.field(a.body(), "ok").orElse("?"));
+                c.markAlive(sent, System.currentTimeMillis(), false);
+              }
+              synchronized (c) {
+                c.verifying = false;
+              }
+            });
+  }
+
+  private void countUnanswered() {
+    for (SimulatedClient c : clients) {
+      synchronized (c) {
+        if (c.pending != null) {
+          tally.count(c.pending.silenceOk() ? "no reply, as allowed" : "unanswered pulses");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.rendezvous.load;
+
+import dev.rendezvous.core.protocol.MalformedPulseException;
+import dev.rendezvous.core.protocol.v1.PulseV1Reply;
+import dev.rendezvous.core.protocol.v2.PulseV2Codec;
+import dev.rendezvous.core.protocol.v2.PulseV2Reply;
+import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
+import java.net.InetSocketAddress;
+
+/** Encodes a client's pulse and reads the reply, with the core codecs. */
+final class PulseWire {
+  private PulseWire() {}
+
+  static byte[] pulse(SimulatedClient c, long counter) {
+    return c.v1 ? c.key.toBytes() : PulseV2Codec.encode(c.id, counter, c.macKey);
+  }
+
+  /** The reply's code and (v2) counter and observed address; throws on a bad reply. */
+  record Reply(int code, long counter, InetSocketAddress observed) {}
+
+  static Reply read(SimulatedClient c, byte[] datagram) {
+    if (c.v1) {
+      return new Reply(PulseV1Reply.decode(datagram).code(), -1, null);
+    }
+    PulseV2Reply r = PulseV2ReplyCodec.decode(datagram, c.macKey);
+    return new Reply(
+        r.code().code(), r.counter(), new InetSocketAddress(r.observedAddress(), r.observedPort()));
+  }
+
+  static boolean isMalformed(RuntimeException e) {
+    return e instanceof MalformedPulseException;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.rendezvous.load;
+
+import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.core.identity.PulseMacKey;
+import java.nio.channels.DatagramChannel;
+import java.util.Set;
+
+/**
+ * One simulated app: its identity, its own UDP socket (so the service sees a distinct source port
+ * per client, as with real NATs), its plan for the run, and what it knows about its own state as
+ * time windows (the service decides at an instant the driver can only bracket).
+ */
+final class SimulatedClient {
+  enum Plan {
+    /** Pulses on time for the whole run. */
+    STEADY,
+    /** Goes silent once (long enough to turn PENDING, not to expire), then verifies. */
+    SILENT_ONCE,
+    /** Logs out once during the run, then sends one more pulse that must be refused. */
+    LOGOUT
+  }
+
+  /**
+   * A pulse awaiting its reply.
+   *
+   * @param silenceOk true when no reply at all is also right (a v2 pulse of a logged-out client:
+   *     the edge can only answer it if it still holds the client's MAC key in its cache)
+   */
+  record Pending(long counter, long sentAtMillis, Set<Integer> allowed, boolean silenceOk) {}
+
+  final int index;
+  final PrivateKey key;
+  final String keyHex;
+  final ClientId id;
+  final PulseMacKey macKey;
+  final boolean v1;
+  final Plan plan;
+  final long planAtMillis;
+  final long silenceMillis;
+  DatagramChannel channel;
+  int localPort;
+
+  // All below guarded by "this".
+  long aliveLowerMillis;
+  long aliveUpperMillis;
+  long pulseLowerMillis = -1;
+  long pulseUpperMillis = -1;
+  long lastCounter;
+  Pending pending;
+  boolean loggedOut;
+  boolean logoutStarted;
+  boolean silenceDone;
+  boolean verifying;
+  long nextDueMillis;
+
+  SimulatedClient(
+      int index, String keyHex, boolean v1, Plan plan, long planAtMillis, long silenceMillis) {
+    this.index = index;
+    this.key = PrivateKey.parse(keyHex);
+    this.keyHex = keyHex;
+    this.id = key.clientId();
+    this.macKey = key.pulseMacKey();
+    this.v1 = v1;
+    this.plan = plan;
+    this.planAtMillis = planAtMillis;
+    this.silenceMillis = silenceMillis;
+  }
+
+  synchronized void markAlive(long lower, long upper, boolean pulse) {
+    aliveLowerMillis = Math.max(aliveLowerMillis, lower);
+    aliveUpperMillis = Math.max(aliveUpperMillis, upper);
+    if (pulse) {
+      pulseLowerMillis = Math.max(pulseLowerMillis, lower);
+      pulseUpperMillis = Math.max(pulseUpperMillis, upper);
+    }
+  }
+
+  synchronized long nextCounter(long nowMillis) {
+    lastCounter = Math.max(lastCounter + 1, nowMillis);
+    return lastCounter;
+  }
+
+  /** A consistent copy for checks made from other threads. */
+  synchronized View view() {
+    return new View(
+        aliveLowerMillis,
+        aliveUpperMillis,
+        pulseLowerMillis,
+        pulseUpperMillis,
+        loggedOut,
+        logoutStarted,
+        verifying);
+  }
+
+  record View(
+      long aliveLower,
+      long aliveUpper,
+      long pulseLower,
+      long pulseUpper,
+      boolean loggedOut,
+      boolean logoutStarted,
+      boolean verifying) {}
+}

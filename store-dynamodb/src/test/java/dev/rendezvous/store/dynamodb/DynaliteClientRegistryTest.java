@@ -1,0 +1,31 @@
+package dev.rendezvous.store.dynamodb;
+
+import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.store.dynamodb.testing.ClientRegistryContract;
+import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/** The storage contract on a real DynamoDB engine (dynalite), through both SDK clients. */
+class DynaliteClientRegistryTest extends ClientRegistryContract {
+  @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
+
+  private static final DynamoStoreSettings SWEEP = DynamoStoreSettings.forTable("unused");
+
+  @Override
+  protected Subject newSubject(LivenessRules rules, MutableClock clock) {
+    DynamoStoreSettings settings = DynamoStoreSettings.forTable(DYNALITE.createTable());
+    DynamoDbAsyncClient async = DYNALITE.newAsyncClient(64);
+    return new Subject(
+        new DynamoClientRegistry(DYNALITE.syncClient(), settings, rules, clock),
+        new DynamoPulseRecorder(async, settings, rules, clock),
+        async);
+  }
+
+  @Override
+  protected Duration sweepDelay() {
+    return Duration.ofSeconds(SWEEP.sweepBucketSeconds());
+  }
+}
