@@ -22,8 +22,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two SDK clients behind two real Linux NATs (network namespaces, nftables masquerade, unsolicited
  * inbound dropped) register, pulse, look each other up, punch and exchange data through a real
- * rendezvous server in the "public" namespace. Needs root and nftables; skips with a message
- * otherwise. The topology is built by src/test/nat/nat-topology.sh and always torn down.
+ * rendezvous server in the "public" namespace, which keeps its clients in dynalite through the real
+ * DynamoDB store. Needs root and nftables; skips with a message otherwise. The topology is built by
+ * src/test/nat/nat-topology.sh and always torn down.
  */
 @Tag("nat")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,7 +35,8 @@ class NatTraversalTest {
   private static final Duration START = Duration.ofSeconds(60);
   private static final int PUNCH_TIMEOUT_SECONDS = 6;
 
-  private static ChildJvm server;
+  private static ChildProcess dynalite;
+  private static ChildProcess server;
   private static boolean topologyUp;
 
   @BeforeAll
@@ -44,14 +46,35 @@ class NatTraversalTest {
     Assumptions.assumeTrue(
         onPath("nft"), "NAT traversal test skipped: nft not found (apt-get install -y nftables)");
     Assumptions.assumeTrue(onPath("ip"), "NAT traversal test skipped: iproute2 (ip) not found");
+    Path root = Path.of(System.getProperty("rendezvous.root", "..")).toAbsolutePath();
+    Path dynaliteScript = root.resolve("tools/dynalite-server.js");
+    if (!Files.isDirectory(root.resolve("node_modules/dynalite"))) {
+      throw new IllegalStateException("dynalite is not installed: run 'npm ci' in " + root);
+    }
     topology("up");
     topologyUp = true;
+    // The public namespace runs what the real stack runs: dynalite, the HTTP routes, the edge.
+    dynalite =
+        new ChildProcess(
+            "dynalite",
+            PREFIX + "pub",
+            List.of("node", dynaliteScript.toString(), "--host", "127.0.0.1", "--port", "0"));
+    String ready = dynalite.expect("{", START);
+    String port = ready.replaceAll("^.*\"port\"\\s*:\\s*(\\d+).*$", "$1");
     server =
-        new ChildJvm(
+        ChildProcess.java(
             "server",
             PREFIX + "pub",
             "dev.rendezvous.client.testserver.TestRendezvousServer",
-            List.of("--bind", SERVER_IP, "--http", "5025", "--udp", "5024,5026"));
+            List.of(
+                "--bind",
+                SERVER_IP,
+                "--http",
+                "5025",
+                "--udp",
+                "5024,5026",
+                "--dynamodb",
+                "http://127.0.0.1:" + port));
     server.expect("READY", START);
   }
 
@@ -59,6 +82,9 @@ class NatTraversalTest {
   static void tearDown() throws Exception {
     if (server != null) {
       server.close();
+    }
+    if (dynalite != null) {
+      dynalite.close();
     }
     if (topologyUp) {
       topology("down");
@@ -68,8 +94,8 @@ class NatTraversalTest {
   @Test
   @Order(1)
   void peersBehindTwoConeNatsPunchAndTalkBothWays() throws Exception {
-    try (ChildJvm a = peer("a");
-        ChildJvm b = peer("b")) {
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
       String idA = a.expect("ID ", START).substring(3);
       String idB = b.expect("ID ", START).substring(3);
       assertThat(a.expect("MAPPING ", START)).startsWith("MAPPING 203.0.113.10:");
@@ -100,8 +126,8 @@ class NatTraversalTest {
   @Order(2)
   void aSymmetricNatMakesThePunchFailWithTheReasonInsteadOfHanging() throws Exception {
     topology("mode", "a", "symmetric");
-    try (ChildJvm a = peer("a");
-        ChildJvm b = peer("b")) {
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
       String idA = a.expect("ID ", START).substring(3);
       String idB = b.expect("ID ", START).substring(3);
       assertThat(a.expect("NAT ", START)).startsWith("NAT ADDRESS_DEPENDENT 203.0.113.10:");
@@ -121,8 +147,8 @@ class NatTraversalTest {
     }
   }
 
-  private static ChildJvm peer(String side) throws IOException {
-    return new ChildJvm(
+  private static ChildProcess peer(String side) throws IOException {
+    return ChildProcess.java(
         "peer-" + side,
         PREFIX + "peer-" + side,
         "dev.rendezvous.client.nat.NatPeerMain",

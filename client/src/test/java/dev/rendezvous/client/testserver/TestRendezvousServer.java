@@ -1,10 +1,18 @@
 package dev.rendezvous.client.testserver;
 
+import dev.rendezvous.core.config.RendezvousSettings;
 import dev.rendezvous.core.identity.CredentialFactory;
+import dev.rendezvous.core.registry.ClientRegistry;
+import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.service.RendezvousService;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.store.dynamodb.DynamoClientFactory;
+import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
+import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
+import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
+import dev.rendezvous.store.dynamodb.TableBootstrap;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -16,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A real, small rendezvous server for the SDK's tests, built from what the client branch has: the
@@ -29,7 +38,7 @@ import java.util.concurrent.CountDownLatch;
  * <outcome>} line per pulse.
  */
 public final class TestRendezvousServer implements AutoCloseable {
-  private final InMemoryClientRegistry registry;
+  private final ClientRegistry registry;
   private final TestHttpRoutes http;
   private final List<TestUdpEdge> edges = new ArrayList<>();
   private final List<RecordedPulse> pulses = new CopyOnWriteArrayList<>();
@@ -38,13 +47,14 @@ public final class TestRendezvousServer implements AutoCloseable {
       InetAddress bind,
       int httpPort,
       int[] udpPorts,
-      PulseTimings timings,
+      LivenessRules rules,
+      ClientRegistry registry,
+      PulseRecorder recorder,
       Clock clock,
       boolean v1Enabled,
       PrintStream log)
       throws IOException {
-    LivenessRules rules = new LivenessRules(timings);
-    this.registry = new InMemoryClientRegistry(rules, clock);
+    this.registry = registry;
     RendezvousService service =
         new RendezvousService(registry, new CredentialFactory(), rules, clock);
     this.http = new TestHttpRoutes(service, new InetSocketAddress(bind, httpPort));
@@ -53,7 +63,7 @@ public final class TestRendezvousServer implements AutoCloseable {
         edges.add(
             new TestUdpEdge(
                 new InetSocketAddress(bind, port),
-                registry,
+                recorder,
                 clock,
                 v1Enabled,
                 p -> {
@@ -83,8 +93,18 @@ public final class TestRendezvousServer implements AutoCloseable {
 
   /** On loopback, free ports, two edge ports (main + probe), v1 enabled. */
   public static TestRendezvousServer start(PulseTimings timings, Clock clock) throws IOException {
+    LivenessRules rules = new LivenessRules(timings);
+    InMemoryClientRegistry store = new InMemoryClientRegistry(rules, clock);
     return new TestRendezvousServer(
-        InetAddress.getLoopbackAddress(), 0, new int[] {0, 0}, timings, clock, true, null);
+        InetAddress.getLoopbackAddress(),
+        0,
+        new int[] {0, 0},
+        rules,
+        store,
+        store,
+        clock,
+        true,
+        null);
   }
 
   public URI baseUrl() {
@@ -107,7 +127,7 @@ public final class TestRendezvousServer implements AutoCloseable {
     return List.copyOf(pulses);
   }
 
-  public InMemoryClientRegistry registry() {
+  public ClientRegistry registry() {
     return registry;
   }
 
@@ -124,6 +144,7 @@ public final class TestRendezvousServer implements AutoCloseable {
     long interval = 30;
     long grace = 5;
     long error = 180;
+    URI dynamodb = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -134,19 +155,32 @@ public final class TestRendezvousServer implements AutoCloseable {
         case "--interval" -> interval = Long.parseLong(v);
         case "--grace" -> grace = Long.parseLong(v);
         case "--error" -> error = Long.parseLong(v);
+        case "--dynamodb" -> dynamodb = URI.create(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    LivenessRules rules = new LivenessRules(new PulseTimings(interval, grace, error));
+    Clock clock = Clock.systemUTC();
+    ClientRegistry registry;
+    PulseRecorder recorder;
+    if (dynamodb == null) {
+      InMemoryClientRegistry store = new InMemoryClientRegistry(rules, clock);
+      registry = store;
+      recorder = store;
+      out.println("store: in memory");
+    } else {
+      DynamoClientFactory clients = DynamoClientFactory.forLocalEndpoint(dynamodb);
+      DynamoDbClient sync = clients.syncClient();
+      String table = RendezvousSettings.DEFAULT_TABLE;
+      TableBootstrap.ensureTable(sync, table);
+      DynamoStoreSettings settings = DynamoStoreSettings.forTable(table);
+      registry = new DynamoClientRegistry(sync, settings, rules, clock);
+      recorder = new DynamoPulseRecorder(clients.asyncClient(64), settings, rules, clock);
+      out.println("store: DynamoDB at " + dynamodb + ", table " + table);
+    }
     TestRendezvousServer server =
-        new TestRendezvousServer(
-            bind,
-            httpPort,
-            udp,
-            new PulseTimings(interval, grace, error),
-            Clock.systemUTC(),
-            true,
-            out);
+        new TestRendezvousServer(bind, httpPort, udp, rules, registry, recorder, clock, true, out);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     out.println(
         "READY http="

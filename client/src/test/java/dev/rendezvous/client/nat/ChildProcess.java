@@ -16,25 +16,32 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java main run in a network namespace ({@code ip netns exec NS java -cp <test classpath> ...}),
- * with its output lines collected for the test to wait on.
+ * A process run in a network namespace ({@code ip netns exec NS ...}), typically a Java main on the
+ * test classpath, with its output lines collected for the test to wait on.
  */
-final class ChildJvm implements AutoCloseable {
+final class ChildProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> transcript = new CopyOnWriteArrayList<>();
   private final Writer stdin;
 
-  ChildJvm(String name, String namespace, String mainClass, List<String> args) throws IOException {
-    this.name = name;
+  /** Runs {@code mainClass} from the test classpath in a fresh JVM inside {@code namespace}. */
+  static ChildProcess java(String name, String namespace, String mainClass, List<String> args)
+      throws IOException {
     List<String> command = new ArrayList<>();
-    command.addAll(List.of("ip", "netns", "exec", namespace));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
-    this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return new ChildProcess(name, namespace, command);
+  }
+
+  ChildProcess(String name, String namespace, List<String> command) throws IOException {
+    this.name = name;
+    List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+    full.addAll(command);
+    this.process = new ProcessBuilder(full).redirectErrorStream(true).start();
     this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     Thread reader =
         new Thread(
