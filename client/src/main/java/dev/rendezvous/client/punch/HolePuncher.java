@@ -110,13 +110,26 @@ public final class HolePuncher implements AutoCloseable {
     var unused =
         env.api()
             .peerStatus(me, a.peer)
+            .exceptionally(
+                e -> {
+                  throw notFoundAs(
+                      e, PunchFailure.PEER_UNKNOWN, "the service does not know peer " + a.peer);
+                })
             .thenCompose(
                 status -> {
                   if (status.status() != Responses.Liveness.ONLINE) {
                     throw new PeerAbsent(
                         PunchFailure.PEER_OFFLINE, "peer " + a.peer + " is PENDING");
                   }
-                  return env.api().peerAddress(me, a.peer);
+                  return env.api()
+                      .peerAddress(me, a.peer)
+                      .exceptionally(
+                          e -> {
+                            throw notFoundAs(
+                                e,
+                                PunchFailure.PEER_OFFLINE,
+                                "peer " + a.peer + " has not pulsed yet");
+                          });
                 })
             .whenComplete(
                 (address, failure) -> {
@@ -130,13 +143,6 @@ public final class HolePuncher implements AutoCloseable {
                   if (cause instanceof PeerAbsent absent) {
                     reason = absent.reason;
                     detail = absent.getMessage();
-                  } else if (cause instanceof ApiException api && api.isNotFound()) {
-                    boolean statusCall = api.getMessage().contains("/status");
-                    reason = statusCall ? PunchFailure.PEER_UNKNOWN : PunchFailure.PEER_OFFLINE;
-                    detail =
-                        statusCall
-                            ? "the service does not know peer " + a.peer
-                            : "peer " + a.peer + " has not pulsed yet";
                   } else {
                     fail(a, PunchFailure.LOOKUP_FAILED, cause.getMessage());
                     return;
@@ -152,6 +158,15 @@ public final class HolePuncher implements AutoCloseable {
                     fail(a, reason, detail);
                   }
                 });
+  }
+
+  /** A 404 becomes a {@link PeerAbsent} with the given reason; anything else passes through. */
+  private static RuntimeException notFoundAs(Throwable e, PunchFailure reason, String detail) {
+    RuntimeException cause = RendezvousHttpApi.unwrap(e);
+    if (cause instanceof ApiException api && api.isNotFound()) {
+      return new PeerAbsent(reason, detail);
+    }
+    return cause;
   }
 
   private void startPunching(PunchAttempt a, InetSocketAddress target) {
