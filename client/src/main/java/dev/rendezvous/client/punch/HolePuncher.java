@@ -302,10 +302,10 @@ public final class HolePuncher implements AutoCloseable {
           new PeerLink(a.peer, path, a.nonce, a.peerNonce, sender, events, this::forget);
       a.link = link;
       PeerLink old = links.put(a.peer, link);
-      if (old != null) {
-        linksByRemote.remove(old.path().remote(), old);
-      }
       linksByRemote.put(remote, link);
+      if (old != null && old != link) {
+        old.close(); // a new punch to the same peer replaces the old path
+      }
       cancelTimers(a);
       attempts.remove(a.peer, a);
       a.result.complete(new PunchResult.Success(a.peer, link, a.sent.get(), a.elapsed()));
@@ -336,6 +336,11 @@ public final class HolePuncher implements AutoCloseable {
   private void forget(PeerLink link) {
     links.remove(link.peer(), link);
     linksByRemote.remove(link.path().remote(), link);
+  }
+
+  /** The open link to {@code peer}, if any. */
+  public Optional<PeerLink> link(ClientId peer) {
+    return Optional.ofNullable(links.get(peer));
   }
 
   private void sendKeepalives() {

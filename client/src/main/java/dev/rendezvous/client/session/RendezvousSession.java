@@ -4,6 +4,7 @@ import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.punch.HolePuncher;
+import dev.rendezvous.client.punch.PeerLink;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.core.identity.ClientId;
@@ -134,6 +135,11 @@ public final class RendezvousSession implements AutoCloseable {
    */
   public CompletableFuture<PunchResult> punch(ClientId peer, PunchOptions options) {
     return puncher.punch(peer, options);
+  }
+
+  /** The open link to {@code peer} from an earlier successful punch, if any. */
+  public Optional<PeerLink> link(ClientId peer) {
+    return puncher.link(peer);
   }
 
   private void send(InetSocketAddress to, byte[] datagram) throws IOException {

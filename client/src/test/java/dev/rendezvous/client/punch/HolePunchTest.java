@@ -86,6 +86,33 @@ class HolePunchTest {
   }
 
   @Test
+  void punchingAgainReplacesTheOldLink() throws Exception {
+    try (RendezvousSession a = client.openSession(alice, new RecordingListener());
+        RendezvousSession b = client.openSession(bob, new RecordingListener())) {
+      a.firstAccepted().get(5, TimeUnit.SECONDS);
+      b.firstAccepted().get(5, TimeUnit.SECONDS);
+      PeerLink first = punchBoth(a, b);
+      assertThat(a.link(bob.clientId())).contains(first);
+      PeerLink second = punchBoth(a, b);
+      assertThat(second).isNotSameAs(first);
+      assertThat(first.isOpen()).isFalse();
+      assertThat(a.link(bob.clientId())).contains(second);
+      second.close();
+      assertThat(a.link(bob.clientId())).isEmpty();
+    }
+  }
+
+  /** Punches both ways at once and returns a's link. */
+  private PeerLink punchBoth(RendezvousSession a, RendezvousSession b) throws Exception {
+    CompletableFuture<PunchResult> fromA = a.punch(bob.clientId(), quick());
+    CompletableFuture<PunchResult> fromB = b.punch(alice.clientId(), quick());
+    assertThat(fromB.get(5, TimeUnit.SECONDS)).isInstanceOf(PunchResult.Success.class);
+    PunchResult r = fromA.get(5, TimeUnit.SECONDS);
+    assertThat(r).isInstanceOf(PunchResult.Success.class);
+    return ((PunchResult.Success) r).link();
+  }
+
+  @Test
   void anUnknownPeerFailsAtOnce() throws Exception {
     try (RendezvousSession a = client.openSession(alice, new RecordingListener())) {
       PunchResult r = a.punch(ClientId.parse("11".repeat(16)), quick()).get(5, TimeUnit.SECONDS);
