@@ -1,9 +1,7 @@
 package dev.rendezvous.client.punch;
 
 import dev.rendezvous.client.ClientIdentity;
-import dev.rendezvous.client.http.ApiException;
 import dev.rendezvous.client.http.RendezvousHttpApi;
-import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.core.identity.ClientId;
 import java.io.IOException;
@@ -18,7 +16,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -29,7 +26,6 @@ import java.util.function.Supplier;
  * on the path the peer punched), so both directions are proven.
  */
 public final class HolePuncher implements AutoCloseable {
-  private static final Duration LOOKUP_RETRY = Duration.ofSeconds(1);
   private static final Duration KEEPALIVE = Duration.ofSeconds(15);
 
   /** The slice of the session that punching needs. */
@@ -57,6 +53,7 @@ public final class HolePuncher implements AutoCloseable {
   private final Map<ClientId, PeerLink> links = new ConcurrentHashMap<>();
   private final Map<InetSocketAddress, PeerLink> linksByRemote = new ConcurrentHashMap<>();
   private final ScheduledFuture<?> keepalives;
+  private final PeerLookup lookup;
 
   public HolePuncher(
       Environment env,
@@ -69,6 +66,7 @@ public final class HolePuncher implements AutoCloseable {
     this.events = events;
     this.sender = sender;
     this.strangerPunch = strangerPunch;
+    this.lookup = new PeerLookup(env.api(), scheduler);
     this.keepalives =
         scheduler.scheduleWithFixedDelay(
             this::sendKeepalives,
@@ -103,70 +101,22 @@ public final class HolePuncher implements AutoCloseable {
   }
 
   private void lookUp(PunchAttempt a, long waitUntilNanos) {
-    if (a.result.isDone()) {
-      return;
-    }
-    ClientIdentity me = env.identity();
     var unused =
-        env.api()
-            .peerStatus(me, a.peer)
-            .exceptionally(
-                e -> {
-                  throw notFoundAs(
-                      e, PunchFailure.PEER_UNKNOWN, "the service does not know peer " + a.peer);
-                })
-            .thenCompose(
-                status -> {
-                  if (status.status() != Responses.Liveness.ONLINE) {
-                    throw new PeerAbsent(
-                        PunchFailure.PEER_OFFLINE, "peer " + a.peer + " is PENDING");
-                  }
-                  return env.api()
-                      .peerAddress(me, a.peer)
-                      .exceptionally(
-                          e -> {
-                            throw notFoundAs(
-                                e,
-                                PunchFailure.PEER_OFFLINE,
-                                "peer " + a.peer + " has not pulsed yet");
-                          });
-                })
+        lookup
+            .find(env.identity(), a.peer, waitUntilNanos, a.options.progress())
             .whenComplete(
                 (address, failure) -> {
                   if (failure == null) {
-                    startPunching(a, address.socketAddress());
+                    startPunching(a, address);
                     return;
                   }
                   RuntimeException cause = RendezvousHttpApi.unwrap(failure);
-                  PunchFailure reason;
-                  String detail;
-                  if (cause instanceof PeerAbsent absent) {
-                    reason = absent.reason;
-                    detail = absent.getMessage();
+                  if (cause instanceof PeerLookup.PeerAbsent absent) {
+                    fail(a, absent.reason(), absent.getMessage());
                   } else {
                     fail(a, PunchFailure.LOOKUP_FAILED, cause.getMessage());
-                    return;
-                  }
-                  if (System.nanoTime() - waitUntilNanos < 0) {
-                    a.options.progress().accept("waiting for the peer: " + detail);
-                    var unusedRetry =
-                        scheduler.schedule(
-                            () -> lookUp(a, waitUntilNanos),
-                            LOOKUP_RETRY.toMillis(),
-                            TimeUnit.MILLISECONDS);
-                  } else {
-                    fail(a, reason, detail);
                   }
                 });
-  }
-
-  /** A 404 becomes a {@link PeerAbsent} with the given reason; anything else passes through. */
-  private static RuntimeException notFoundAs(Throwable e, PunchFailure reason, String detail) {
-    RuntimeException cause = RendezvousHttpApi.unwrap(e);
-    if (cause instanceof ApiException api && api.isNotFound()) {
-      return new PeerAbsent(reason, detail);
-    }
-    return cause;
   }
 
   private void startPunching(PunchAttempt a, InetSocketAddress target) {
@@ -370,44 +320,6 @@ public final class HolePuncher implements AutoCloseable {
     }
     for (PeerLink link : links.values()) {
       link.close();
-    }
-  }
-
-  /** Thrown inside the lookup chain when the peer exists but cannot be punched yet. */
-  private static final class PeerAbsent extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient PunchFailure reason;
-
-    PeerAbsent(PunchFailure reason, String message) {
-      super(message, null, false, false);
-      this.reason = reason;
-    }
-  }
-
-  private static final class PunchAttempt {
-    final ClientId peer;
-    final long nonce;
-    final PunchOptions options;
-    final long startNanos;
-    final CompletableFuture<PunchResult> result = new CompletableFuture<>();
-    final AtomicInteger sent = new AtomicInteger();
-    volatile CompletableFuture<NatMapping> probe;
-    volatile InetSocketAddress target;
-    volatile long peerNonce;
-    volatile InetSocketAddress peerSource;
-    volatile ScheduledFuture<?> ticker;
-    volatile ScheduledFuture<?> deadline;
-    PeerLink link;
-
-    PunchAttempt(ClientId peer, long nonce, PunchOptions options, long startNanos) {
-      this.peer = peer;
-      this.nonce = nonce;
-      this.options = options;
-      this.startNanos = startNanos;
-    }
-
-    Duration elapsed() {
-      return Duration.ofNanos(System.nanoTime() - startNanos);
     }
   }
 }
