@@ -124,6 +124,31 @@ class NatTraversalTest {
 
   @Test
   @Order(2)
+  void aNatThatRemapsPortsButKeepsOneMappingPerSocketStillPunches() throws Exception {
+    topology("mode", "b", "cone-remap"); // masquerade to ports 20000-29999, endpoint-independent
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
+      String idA = a.expect("ID ", START).substring(3);
+      String idB = b.expect("ID ", START).substring(3);
+      String mappingB = b.expect("MAPPING ", START);
+      int portB = Integer.parseInt(mappingB.substring(mappingB.lastIndexOf(':') + 1));
+      assertThat(portB).isBetween(20000, 29999);
+      assertThat(b.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+      a.send("PEER " + idB);
+      b.send("PEER " + idA);
+      assertThat(a.expect("PUNCH ", START))
+          .startsWith("PUNCH OK")
+          .contains("remote=203.0.113.20:" + portB);
+      assertThat(b.expect("PUNCH ", START)).startsWith("PUNCH OK");
+      assertThat(a.expect("RECV", START)).isEqualTo("RECV hello from b");
+      assertThat(b.expect("RECV", START)).isEqualTo("RECV hello from a");
+    } finally {
+      topology("mode", "b", "cone");
+    }
+  }
+
+  @Test
+  @Order(3)
   void aSymmetricNatMakesThePunchFailWithTheReasonInsteadOfHanging() throws Exception {
     topology("mode", "a", "symmetric");
     try (ChildProcess a = peer("a");
