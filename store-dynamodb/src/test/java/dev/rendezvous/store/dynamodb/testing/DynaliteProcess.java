@@ -29,12 +29,31 @@ public final class DynaliteProcess implements AutoCloseable {
   }
 
   public static DynaliteProcess start() {
+    return start(0, null);
+  }
+
+  /**
+   * Starts dynalite on {@code port} (0 = any free port), keeping its data in {@code dataDir} when
+   * it is not null, so that a test can stop it and start it again with the same data and port.
+   */
+  public static DynaliteProcess start(int port, Path dataDir) {
     Path root = RepositoryRoot.find();
     try {
       ensureInstalled(root);
+      List<String> command =
+          new java.util.ArrayList<>(
+              List.of(
+                  "node",
+                  "tools/dynalite-server.js",
+                  "--port",
+                  Integer.toString(port),
+                  "--exit-with-stdin"));
+      if (dataDir != null) {
+        command.add("--path");
+        command.add(dataDir.toAbsolutePath().toString());
+      }
       Process process =
-          new ProcessBuilder(
-                  List.of("node", "tools/dynalite-server.js", "--port", "0", "--exit-with-stdin"))
+          new ProcessBuilder(command)
               .directory(root.toFile())
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();

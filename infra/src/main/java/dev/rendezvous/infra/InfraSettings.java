@@ -1,0 +1,185 @@
+package dev.rendezvous.infra;
+
+import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.infra.construct.LogRetention;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything an operator may choose at synthesis time, read from CDK context ({@code cdk.json} or
+ * {@code -c key=value}) with a default for each. Validated on construction: a bad value names its
+ * context key. Nothing here is account-specific.
+ *
+ * @param localStack synthesize the LocalStack free-tier subset (table, functions, schedule, REST v1
+ *     API) instead of the full AWS stack
+ * @param region the region to pin, or empty for an environment-agnostic template
+ * @param timings pulse interval, grace and error time passed to every process
+ * @param functionsJar the shaded Lambda jar (relative paths resolve against the working directory)
+ * @param edgeDockerDirectory the docker build context of the UDP edge (holds its Dockerfile)
+ * @param dynamodbEndpoint a DynamoDB endpoint for the functions and the edge ({@code
+ *     AWS_ENDPOINT_URL_DYNAMODB}), for {@code sam local} against a local engine; empty in AWS
+ */
+public record InfraSettings(
+    boolean localStack,
+    Optional<String> region,
+    PulseTimings timings,
+    boolean v1Enabled,
+    int v2MaxSkewSeconds,
+    int udpPort,
+    int healthPort,
+    Path functionsJar,
+    Path edgeDockerDirectory,
+    int apiMemoryMb,
+    int apiTimeoutSeconds,
+    int expiryMemoryMb,
+    int expiryTimeoutSeconds,
+    int logRetentionDays,
+    int apiRateLimitPerSecond,
+    int apiBurstLimit,
+    int registerRateLimitPerSecond,
+    int registerBurstLimit,
+    int edgeCpuUnits,
+    int edgeMemoryMb,
+    int edgeMinTasks,
+    int edgeMaxTasks,
+    int edgeCpuTargetPercent,
+    int natGateways,
+    boolean retainTable,
+    Optional<String> alarmEmail,
+    Optional<String> dynamodbEndpoint) {
+
+  public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/rendezvous-functions.jar";
+  public static final String DEFAULT_EDGE_DIRECTORY = "udp-edge";
+
+  public InfraSettings {
+    requireRange("udpPort", udpPort, 1, 65535);
+    requireRange("healthPort", healthPort, 1, 65535);
+    if (udpPort == healthPort) {
+      throw new IllegalArgumentException("udpPort and healthPort must differ, both are " + udpPort);
+    }
+    requireRange("v2MaxSkewSeconds", v2MaxSkewSeconds, 1, 3600);
+    // Lambda: 128 MB .. 10240 MB; API Gateway waits at most 30 s for an integration.
+    requireRange("apiMemoryMb", apiMemoryMb, 128, 10240);
+    requireRange("apiTimeoutSeconds", apiTimeoutSeconds, 1, 29);
+    requireRange("expiryMemoryMb", expiryMemoryMb, 128, 10240);
+    // The sweep runs every minute; a longer run would overlap the next one.
+    requireRange("expiryTimeoutSeconds", expiryTimeoutSeconds, 1, 59);
+    requireRange("apiRateLimitPerSecond", apiRateLimitPerSecond, 1, 100_000);
+    requireRange("apiBurstLimit", apiBurstLimit, 1, 100_000);
+    requireRange(
+        "registerRateLimitPerSecond", registerRateLimitPerSecond, 1, apiRateLimitPerSecond);
+    requireRange("registerBurstLimit", registerBurstLimit, 1, apiBurstLimit);
+    requireRange("edgeCpuUnits", edgeCpuUnits, 256, 16384);
+    requireRange("edgeMemoryMb", edgeMemoryMb, 512, 122880);
+    requireRange("edgeMinTasks", edgeMinTasks, 1, 100);
+    requireRange("edgeMaxTasks", edgeMaxTasks, edgeMinTasks, 100);
+    requireRange("edgeCpuTargetPercent", edgeCpuTargetPercent, 10, 90);
+    requireRange("natGateways", natGateways, 0, 2);
+    dynamodbEndpoint.ifPresent(
+        endpoint -> {
+          if (!endpoint.matches("https?://[^\\s]+")) {
+            throw new IllegalArgumentException(
+                "context dynamodbEndpoint must be an http(s) URL, got '" + endpoint + "'");
+          }
+        });
+    alarmEmail.ifPresent(
+        email -> {
+          if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException(
+                "context alarmEmail must be an email address, got '" + email + "'");
+          }
+        });
+    LogRetention.ofDays(logRetentionDays);
+  }
+
+  /** Reads every setting through {@code context} (a key to its raw value, or null when unset). */
+  public static InfraSettings fromContext(Function<String, Object> context) {
+    Reader read = new Reader(context);
+    long interval = read.integer("pulseIntervalSeconds", PulseTimings.DEFAULTS.intervalSeconds());
+    long grace =
+        read.integer("graceSeconds", Math.min(PulseTimings.DEFAULTS.graceSeconds(), interval));
+    long error = read.integer("errorTimeSeconds", PulseTimings.DEFAULTS.errorTimeSeconds());
+    PulseTimings timings;
+    try {
+      timings = new PulseTimings(interval, grace, error);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "context pulseIntervalSeconds, graceSeconds, errorTimeSeconds: " + e.getMessage(), e);
+    }
+    return new InfraSettings(
+        read.bool("localstack", false),
+        read.text("region"),
+        timings,
+        read.bool("v1Enabled", true),
+        (int) read.integer("v2MaxSkewSeconds", 300),
+        (int) read.integer("udpPort", 5024),
+        (int) read.integer("healthPort", 8080),
+        Path.of(read.text("functionsJar").orElse(DEFAULT_FUNCTIONS_JAR)),
+        Path.of(read.text("edgeDockerDirectory").orElse(DEFAULT_EDGE_DIRECTORY)),
+        (int) read.integer("apiMemoryMb", 1024),
+        (int) read.integer("apiTimeoutSeconds", 10),
+        (int) read.integer("expiryMemoryMb", 512),
+        (int) read.integer("expiryTimeoutSeconds", 50),
+        (int) read.integer("logRetentionDays", 30),
+        (int) read.integer("apiRateLimitPerSecond", 500),
+        (int) read.integer("apiBurstLimit", 1000),
+        (int) read.integer("registerRateLimitPerSecond", 50),
+        (int) read.integer("registerBurstLimit", 100),
+        (int) read.integer("edgeCpuUnits", 512),
+        (int) read.integer("edgeMemoryMb", 1024),
+        (int) read.integer("edgeMinTasks", 2),
+        (int) read.integer("edgeMaxTasks", 6),
+        (int) read.integer("edgeCpuTargetPercent", 60),
+        (int) read.integer("natGateways", 0),
+        read.bool("retainTable", true),
+        read.text("alarmEmail"),
+        read.text("dynamodbEndpoint"));
+  }
+
+  private static void requireRange(String key, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          "context " + key + " must be " + min + ".." + max + ", got " + value);
+    }
+  }
+
+  /** Context values arrive typed from cdk.json and as strings from {@code -c key=value}. */
+  private record Reader(Function<String, Object> context) {
+    Optional<String> text(String key) {
+      Object value = context.apply(key);
+      if (value == null || value.toString().isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(value.toString().trim());
+    }
+
+    long integer(String key, long fallback) {
+      Optional<String> value = text(key);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return Long.parseLong(value.get());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "context " + key + " must be a whole number, got '" + value.get() + "'", e);
+      }
+    }
+
+    boolean bool(String key, boolean fallback) {
+      Optional<String> value = text(key);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      return switch (value.get().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default ->
+            throw new IllegalArgumentException(
+                "context " + key + " must be true or false, got '" + value.get() + "'");
+      };
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.rendezvous.infra;
+
+import java.nio.file.Files;
+import java.util.Optional;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * The CDK app ({@code cdk.json} runs it through {@code infra/cdk-app.sh}). The stack is
+ * environment-agnostic unless a region is given ({@code -c region=...}, or the CLI's default
+ * region); the account always comes from the credentials at deploy time.
+ */
+public final class RendezvousApp {
+  public static final String STACK_NAME = "Rendezvous";
+  public static final String LOCALSTACK_STACK_NAME = "RendezvousLocal";
+
+  private RendezvousApp() {}
+
+  public static void main(String[] args) {
+    App app = new App();
+    InfraSettings settings = InfraSettings.fromContext(app.getNode()::tryGetContext);
+    requireBuilt(settings);
+    build(app, settings, Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")));
+    app.synth();
+  }
+
+  /** Fails early, with the command to run, when an artifact the stack packages is missing. */
+  static void requireBuilt(InfraSettings settings) {
+    if (!Files.isRegularFile(settings.functionsJar())) {
+      throw new IllegalStateException(
+          "No functions jar at "
+              + settings.functionsJar().toAbsolutePath()
+              + ": run ./mvnw -B -pl functions,udp-edge -am package first"
+              + " (or pass -c functionsJar=<path>)");
+    }
+    if (!settings.localStack()
+        && !Files.isRegularFile(settings.edgeDockerDirectory().resolve("Dockerfile"))) {
+      throw new IllegalStateException(
+          "No Dockerfile in " + settings.edgeDockerDirectory().toAbsolutePath());
+    }
+  }
+
+  /**
+   * Adds the stack that {@code settings} describe to {@code app}.
+   *
+   * @param cliRegion the CLI's default region, used when the context names none
+   */
+  public static RendezvousStack build(App app, InfraSettings settings, Optional<String> cliRegion) {
+    StackProps.Builder props =
+        StackProps.builder()
+            .description(
+                settings.localStack()
+                    ? "Rendezvous (LocalStack subset: table, functions, schedule, REST API)"
+                    : "Rendezvous UDP hole-punching rendezvous service");
+    settings
+        .region()
+        .or(() -> cliRegion)
+        .ifPresent(region -> props.env(Environment.builder().region(region).build()));
+    return new RendezvousStack(
+        app, settings.localStack() ? LOCALSTACK_STACK_NAME : STACK_NAME, props.build(), settings);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.rendezvous.infra;
+
+import dev.rendezvous.infra.construct.ExpirySchedule;
+import dev.rendezvous.infra.construct.FunctionSizing;
+import dev.rendezvous.infra.construct.LogRetention;
+import dev.rendezvous.infra.construct.Monitoring;
+import dev.rendezvous.infra.construct.MonitoringProps;
+import dev.rendezvous.infra.construct.RendezvousApi;
+import dev.rendezvous.infra.construct.RendezvousApiProps;
+import dev.rendezvous.infra.construct.RendezvousFunctions;
+import dev.rendezvous.infra.construct.RendezvousFunctionsProps;
+import dev.rendezvous.infra.construct.RendezvousTable;
+import dev.rendezvous.infra.construct.RendezvousTableProps;
+import dev.rendezvous.infra.construct.RestApiV1;
+import dev.rendezvous.infra.construct.Throttle;
+import dev.rendezvous.infra.construct.UdpEdgeService;
+import dev.rendezvous.infra.construct.UdpEdgeServiceProps;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The whole service in one stack. In AWS: the table, the functions, the HTTP API, the expiry
+ * schedule, the UDP edge and the monitoring. With {@code localstack=true}: only what LocalStack's
+ * free tier emulates (table, functions, schedule, and a REST v1 API in place of the HTTP API).
+ */
+public final class RendezvousStack extends Stack {
+  public static final String OUTPUT_API_URL = "ApiUrl";
+  public static final String OUTPUT_NLB_DNS = "EdgeLoadBalancerDnsName";
+  public static final String OUTPUT_UDP_PORT = "EdgeUdpPort";
+  public static final String OUTPUT_TABLE = "TableName";
+
+  private final RendezvousTable table;
+  private final RendezvousFunctions functions;
+
+  public RendezvousStack(Construct scope, String id, StackProps props, InfraSettings settings) {
+    super(scope, id, props);
+    RetentionDays logRetention = LogRetention.ofDays(settings.logRetentionDays());
+    this.table =
+        new RendezvousTable(
+            this, "Table", RendezvousTableProps.builder().retain(settings.retainTable()).build());
+    this.functions =
+        new RendezvousFunctions(
+            this,
+            "Functions",
+            RendezvousFunctionsProps.builder()
+                .table(table)
+                .codeJar(settings.functionsJar().toAbsolutePath())
+                .apiHandler(
+                    settings.localStack()
+                        ? RendezvousFunctionsProps.REST_API_HANDLER
+                        : RendezvousFunctionsProps.HTTP_API_HANDLER)
+                .environment(ServiceEnvironment.functions(settings, table.tableName()))
+                .apiSizing(new FunctionSizing(settings.apiMemoryMb(), settings.apiTimeoutSeconds()))
+                .expirySizing(
+                    new FunctionSizing(settings.expiryMemoryMb(), settings.expiryTimeoutSeconds()))
+                .logRetention(logRetention)
+                // LocalStack's free tier has no SnapStart; its Lambda runs x86_64 natively.
+                .snapStart(!settings.localStack())
+                .architecture(settings.localStack() ? Architecture.X86_64 : Architecture.ARM_64)
+                .build());
+    new ExpirySchedule(this, "ExpirySchedule", functions.expiryAlias());
+    Throttle stageThrottle =
+        new Throttle(settings.apiRateLimitPerSecond(), settings.apiBurstLimit());
+
+    if (settings.localStack()) {
+      RestApiV1 restApi = new RestApiV1(this, "RestApi", functions.apiAlias(), stageThrottle);
+      output(OUTPUT_API_URL, restApi.url(), "Base URL of the REST v1 API (LocalStack)");
+    } else {
+      RendezvousApi api =
+          new RendezvousApi(
+              this,
+              "Api",
+              RendezvousApiProps.builder()
+                  .handler(functions.apiAlias())
+                  .stageThrottle(stageThrottle)
+                  .registerThrottle(
+                      new Throttle(
+                          settings.registerRateLimitPerSecond(), settings.registerBurstLimit()))
+                  .build());
+      UdpEdgeService edge =
+          new UdpEdgeService(
+              this,
+              "Edge",
+              UdpEdgeServiceProps.builder()
+                  .table(table)
+                  .dockerDirectory(settings.edgeDockerDirectory().toAbsolutePath())
+                  .environment(ServiceEnvironment.edge(settings, table.tableName(), Aws.REGION))
+                  .udpPort(settings.udpPort())
+                  .healthPort(settings.healthPort())
+                  .cpuUnits(settings.edgeCpuUnits())
+                  .memoryMb(settings.edgeMemoryMb())
+                  .tasks(settings.edgeMinTasks(), settings.edgeMaxTasks())
+                  .cpuTargetPercent(settings.edgeCpuTargetPercent())
+                  .natGateways(settings.natGateways())
+                  .logRetention(logRetention)
+                  .build());
+      new Monitoring(
+          this,
+          "Monitoring",
+          MonitoringProps.builder()
+              .table(table)
+              .api(api)
+              .functions(functions)
+              .edge(edge)
+              .alarmEmail(settings.alarmEmail())
+              .build());
+      output(OUTPUT_API_URL, api.url(), "Base URL of the HTTP API");
+      output(
+          OUTPUT_NLB_DNS,
+          edge.loadBalancer().getLoadBalancerDnsName(),
+          "Where clients send UDP pulses");
+      output(OUTPUT_UDP_PORT, Integer.toString(settings.udpPort()), "UDP port of the edge");
+    }
+    output(OUTPUT_TABLE, table.tableName(), "DynamoDB table of clients");
+  }
+
+  private void output(String id, String value, String description) {
+    CfnOutput.Builder.create(this, id).value(value).description(description).build();
+  }
+
+  public RendezvousTable table() {
+    return table;
+  }
+
+  public RendezvousFunctions functions() {
+    return functions;
+  }
+}

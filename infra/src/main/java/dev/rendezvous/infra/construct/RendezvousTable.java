@@ -1,0 +1,108 @@
+package dev.rendezvous.infra.construct;
+
+import dev.rendezvous.store.dynamodb.ClientTable;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.constructs.Construct;
+
+/**
+ * The clients table, declared from the store's single definition ({@link
+ * ClientTable#createTableRequest(String)}): the same keys, the same KEYS_ONLY sweep index, the TTL
+ * attribute, on-demand billing, and point-in-time recovery on top. Access is granted with explicit
+ * statements per {@link TableAccess} profile, never with {@code grant…} (those add {@code
+ * index/*}).
+ */
+public final class RendezvousTable extends Construct {
+  private final Table table;
+
+  public RendezvousTable(Construct scope, String id, RendezvousTableProps props) {
+    super(scope, id);
+    CreateTableRequest definition = ClientTable.createTableRequest("schema-only");
+    if (definition.billingMode()
+        != software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST) {
+      throw new IllegalStateException("the stack declares an on-demand table only");
+    }
+    this.table =
+        Table.Builder.create(this, "Clients")
+            .partitionKey(key(definition, definition.keySchema(), KeyType.HASH))
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .timeToLiveAttribute(ClientTable.TTL_ATTRIBUTE)
+            .pointInTimeRecoverySpecification(
+                PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+            .removalPolicy(props.retain() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+            .build();
+    for (GlobalSecondaryIndex index : definition.globalSecondaryIndexes()) {
+      table.addGlobalSecondaryIndex(
+          GlobalSecondaryIndexProps.builder()
+              .indexName(index.indexName())
+              .partitionKey(key(definition, index.keySchema(), KeyType.HASH))
+              .projectionType(ProjectionType.valueOf(index.projection().projectionTypeAsString()))
+              .build());
+    }
+  }
+
+  public Table table() {
+    return table;
+  }
+
+  public String tableName() {
+    return table.getTableName();
+  }
+
+  public String tableArn() {
+    return table.getTableArn();
+  }
+
+  /** The exact ARN of the sweep index: the only index anyone queries. */
+  public String sweepIndexArn() {
+    return table.getTableArn() + "/index/" + ClientTable.SWEEP_INDEX;
+  }
+
+  /** Adds the explicit statements of {@code access} to {@code grantee}'s policy. */
+  public void grant(IGrantable grantee, TableAccess access) {
+    for (PolicyStatement statement : access.statements(this)) {
+      grantee.getGrantPrincipal().addToPrincipalPolicy(statement);
+    }
+  }
+
+  private static Attribute key(
+      CreateTableRequest definition, List<KeySchemaElement> schema, KeyType keyType) {
+    KeySchemaElement element =
+        schema.stream()
+            .filter(e -> e.keyType() == keyType)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no " + keyType + " key in " + schema));
+    if (schema.size() != 1) {
+      throw new IllegalStateException("only partition keys are declared here, got " + schema);
+    }
+    AttributeDefinition attribute =
+        definition.attributeDefinitions().stream()
+            .filter(a -> Objects.equals(a.attributeName(), element.attributeName()))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("undefined attribute " + element.attributeName()));
+    AttributeType type =
+        switch (attribute.attributeType()) {
+          case S -> AttributeType.STRING;
+          case N -> AttributeType.NUMBER;
+          case B -> AttributeType.BINARY;
+          default -> throw new IllegalStateException("unknown type of " + attribute);
+        };
+    return Attribute.builder().name(attribute.attributeName()).type(type).build();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.rendezvous.infra;
+
+import static dev.rendezvous.infra.TemplateQueries.getAtt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rendezvous.infra.SynthesizedStacks.Synthesized;
+import dev.rendezvous.infra.construct.RendezvousApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** The HTTP API: the five routes, one payload-2.0 integration on the alias, throttling. */
+class HttpApiTest {
+  private final Synthesized aws = SynthesizedStacks.aws();
+
+  @Test
+  void theFiveSpecRoutesAndTheCatchAllExist() {
+    List<Object> routeKeys = new ArrayList<>();
+    aws.template()
+        .findResources("AWS::ApiGatewayV2::Route")
+        .values()
+        .forEach(r -> routeKeys.add(TemplateQueries.properties(r).get("RouteKey")));
+    assertThat(routeKeys)
+        .containsExactlyInAnyOrder(
+            "POST /register",
+            "POST /verify",
+            "POST /logout",
+            "GET /peer/{client_id}/udp",
+            "GET /peer/{client_id}/udp/status",
+            "$default");
+    assertThat(RendezvousApi.ROUTE_KEYS).hasSize(5);
+  }
+
+  @Test
+  void everyRouteUsesTheOneLambdaProxyIntegrationWithPayload20() {
+    aws.template().resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
+    String alias = aws.logicalId(aws.stack().functions().apiAlias());
+    aws.template()
+        .hasResourceProperties(
+            "AWS::ApiGatewayV2::Integration",
+            Map.of(
+                "ApiId",
+                Match.anyValue(),
+                "IntegrationType",
+                "AWS_PROXY",
+                "IntegrationUri",
+                Map.of("Ref", alias),
+                "PayloadFormatVersion",
+                "2.0"));
+    aws.template()
+        .resourcePropertiesCountIs(
+            "AWS::ApiGatewayV2::Route",
+            Match.objectLike(
+                Map.of(
+                    "Target",
+                    Map.of(
+                        "Fn::Join",
+                        List.of("", List.of("integrations/", Match.objectLike(Map.of())))))),
+            6);
+  }
+
+  @Test
+  void stageThrottlesTheApiAndRegisterMoreTightly() {
+    aws.template()
+        .hasResourceProperties(
+            "AWS::ApiGatewayV2::Stage",
+            Match.objectLike(
+                Map.of(
+                    "StageName",
+                    "$default",
+                    "AutoDeploy",
+                    true,
+                    "DefaultRouteSettings",
+                    Map.of("ThrottlingRateLimit", 500, "ThrottlingBurstLimit", 1000),
+                    "RouteSettings",
+                    Map.of(
+                        "POST /register",
+                        Map.of("throttlingRateLimit", 50, "throttlingBurstLimit", 100)))));
+  }
+
+  @Test
+  void stageIsCreatedAfterTheRegisterRouteItThrottles() {
+    Map<String, Map<String, Object>> stages =
+        aws.template().findResources("AWS::ApiGatewayV2::Stage");
+    Object dependsOn = stages.values().iterator().next().get("DependsOn");
+    assertThat(TemplateQueries.asList(dependsOn).toString()).contains("ApiPostRegisterRoute");
+  }
+
+  @Test
+  void apiUrlIsAnOutput() {
+    String api =
+        aws.logicalId(aws.stack().getNode().findChild("Api").getNode().findChild("HttpApi"));
+    aws.template()
+        .hasOutput(
+            RendezvousStack.OUTPUT_API_URL,
+            Match.objectLike(
+                Map.of(
+                    "Value",
+                    Map.of("Fn::Join", List.of("", List.of(getAtt(api, "ApiEndpoint"), "/"))))));
+  }
+}
