@@ -13,6 +13,7 @@ public final class ServerClock {
   private final Clock local;
   private final AtomicLong offsetMillis = new AtomicLong();
   private final AtomicLong lastCounter = new AtomicLong();
+  private final AtomicLong lastAccepted = new AtomicLong();
   private volatile boolean corrected;
 
   public ServerClock(Clock local) {
@@ -28,6 +29,15 @@ public final class ServerClock {
     long midpoint = sentAtMillis + (receivedAtMillis - sentAtMillis) / 2;
     offsetMillis.set(serverTime.toEpochMilli() - midpoint);
     corrected = true;
+    // Counters sent while the clock ran ahead, and never accepted, must not hold later counters
+    // above the corrected time forever (the edge would drop them all as too far in the future).
+    long now = nowMillis();
+    lastCounter.updateAndGet(last -> last > now ? Math.max(lastAccepted.get(), now - 1) : last);
+  }
+
+  /** Records that the edge accepted a pulse with this counter: later counters stay above it. */
+  public void accepted(long counter) {
+    lastAccepted.accumulateAndGet(counter, Math::max);
   }
 
   public long localMillis() {

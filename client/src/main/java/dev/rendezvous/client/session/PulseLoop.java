@@ -228,6 +228,9 @@ final class PulseLoop {
       if (o == null || !o.target().equals(source) || !outstanding.remove(reply.counter(), o)) {
         return; // late, replayed, or from the wrong port
       }
+      if (reply.code() == ResponseCode.ACCEPTED) {
+        clock.accepted(reply.counter());
+      }
       handle(
           o,
           reply.code(),

@@ -12,6 +12,7 @@ import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.timing.PulseTimings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +124,23 @@ class RendezvousSessionTest {
       int pulsesWhenGone = pulsesOf(me).size();
       Thread.sleep(1500);
       assertThat(pulsesOf(me)).hasSize(pulsesWhenGone);
+    }
+  }
+
+  @Test
+  void aDeviceClockFarAheadIsCorrectedByVerifyAfterUnansweredPulses() throws Exception {
+    // This client never made an HTTP call, so its clock is uncorrected: 10 min ahead, beyond the
+    // edge's 300 s window, so its v2 pulses are dropped until /verify brings the server's time.
+    RendezvousClient ahead =
+        new RendezvousClient(
+            server.baseUrl(),
+            fastConfig(),
+            Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)));
+    try (RendezvousSession session = ahead.openSession(me, events)) {
+      assertThat(events.await("verified revived=false", WAIT)).contains("3 pulses in a row");
+      session.firstAccepted().get(10, TimeUnit.SECONDS);
+      assertThat(ahead.clock().offsetMillis()).isBetween(-610_000L, -590_000L);
+      assertThat(session.state()).isEqualTo(SessionState.ONLINE);
     }
   }
 
