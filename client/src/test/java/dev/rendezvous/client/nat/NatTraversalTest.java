@@ -53,6 +53,8 @@ class NatTraversalTest {
     }
     topology("up");
     topologyUp = true;
+    // If the test JVM is killed, still remove the namespaces (and what runs in them).
+    Runtime.getRuntime().addShutdownHook(new Thread(NatTraversalTest::tearDownQuietly));
     // The public namespace runs what the real stack runs: dynalite, the HTTP routes, the edge.
     dynalite =
         new ChildProcess(
@@ -78,8 +80,16 @@ class NatTraversalTest {
     server.expect("READY", START);
   }
 
+  private static synchronized void tearDownQuietly() {
+    try {
+      tearDown();
+    } catch (Exception e) {
+      System.err.println("NAT test teardown: " + e.getMessage());
+    }
+  }
+
   @AfterAll
-  static void tearDown() throws Exception {
+  static synchronized void tearDown() throws Exception {
     if (server != null) {
       server.close();
     }
@@ -87,6 +97,7 @@ class NatTraversalTest {
       dynalite.close();
     }
     if (topologyUp) {
+      topologyUp = false;
       topology("down");
     }
   }
