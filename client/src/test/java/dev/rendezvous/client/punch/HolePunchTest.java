@@ -156,7 +156,7 @@ class HolePunchTest {
       PunchResult.Failure f = (PunchResult.Failure) r;
       assertThat(f.reason()).isEqualTo(PunchFailure.NO_REPLY);
       assertThat(f.punchesSent()).isGreaterThanOrEqualTo(5);
-      assertThat(tookMillis).isBetween(1900L, 4000L);
+      assertThat(tookMillis).isBetween(1900L, 6000L); // the 2 s timeout, plus the lookups
       // bob's app hears about the stranger's punches, and does not answer them by itself
       assertThat(bobEvents.await("incoming " + alice.clientId(), Duration.ofSeconds(2)))
           .isNotNull();
