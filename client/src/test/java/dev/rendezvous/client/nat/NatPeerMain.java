@@ -90,7 +90,12 @@ public final class NatPeerMain {
               + " remote="
               + text(link.path().remote())
               + " seenByPeer="
-              + link.path().seenByPeer().map(NatPeerMain::text).orElse("-"));
+              + link.path().seenByPeer().map(NatPeerMain::text).orElse("-")
+              + " in "
+              + result.elapsed().toMillis()
+              + " ms, "
+              + ((PunchResult.Success) result).punchesSent()
+              + " punches");
       exchange(out, link, "hello from " + name);
     }
     out.println("DONE");
