@@ -86,6 +86,17 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for the next line containing {@code text}, skipping others. */
+  String expectContaining(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      String line = expect("", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      if (line.contains(text)) {
+        return line;
+      }
+    }
+  }
+
   void send(String line) throws IOException {
     stdin.write(line + "\n");
     stdin.flush();

@@ -33,8 +33,16 @@ class NatTraversalTest {
   private static final String PREFIX = "rzt" + ProcessHandle.current().pid() + "-";
   private static final String SERVER_IP = "203.0.113.1";
   private static final Duration START = Duration.ofSeconds(60);
-  private static final int PUNCH_TIMEOUT_SECONDS = 6;
+  private static final int PUNCH_TIMEOUT_SECONDS = 12; // generous: CI machines are busy
 
+  /**
+   * Optional: the real edge's shaded jar ({@code
+   * -Drendezvous.nat.edgeJar=.../rendezvous-udp-edge.jar}). Empty: the test server's own UDP edge
+   * ports answer pulses.
+   */
+  private static final String EDGE_JAR = System.getProperty("rendezvous.nat.edgeJar", "");
+
+  private static final List<ChildProcess> EDGES = new ArrayList<>();
   private static ChildProcess dynalite;
   private static ChildProcess server;
   private static boolean topologyUp;
@@ -63,6 +71,7 @@ class NatTraversalTest {
             List.of("node", dynaliteScript.toString(), "--host", "127.0.0.1", "--port", "0"));
     String ready = dynalite.expect("{", START);
     String port = ready.replaceAll("^.*\"port\"\\s*:\\s*(\\d+).*$", "$1");
+    String dynamo = "http://127.0.0.1:" + port;
     server =
         ChildProcess.java(
             "server",
@@ -74,10 +83,45 @@ class NatTraversalTest {
                 "--http",
                 "5025",
                 "--udp",
-                "5024,5026",
+                EDGE_JAR.isBlank() ? "5024,5026" : "none",
                 "--dynamodb",
-                "http://127.0.0.1:" + port));
+                dynamo));
     server.expect("READY", START);
+    if (!EDGE_JAR.isBlank()) {
+      // The real edge (udp-edge's shaded jar), one process per port: main 5024, probe 5026.
+      for (String udp : List.of("5024", "5026")) {
+        ChildProcess edge =
+            new ChildProcess(
+                "edge-" + udp,
+                PREFIX + "pub",
+                List.of(
+                    "env",
+                    "RENDEZVOUS_UDP_PORT=" + udp,
+                    "RENDEZVOUS_HEALTH_PORT=1" + udp,
+                    "RENDEZVOUS_BIND_ADDRESS=" + SERVER_IP,
+                    "RENDEZVOUS_CLOUDWATCH_METRICS=false",
+                    "AWS_ENDPOINT_URL_DYNAMODB=" + dynamo,
+                    "AWS_REGION=us-east-1",
+                    "AWS_ACCESS_KEY_ID=local",
+                    "AWS_SECRET_ACCESS_KEY=local",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    EDGE_JAR));
+        EDGES.add(edge);
+        edge.expectContaining("edge_started", START);
+      }
+      warmUpEdges();
+    }
+  }
+
+  /**
+   * The real edge's first storage calls on a cold JVM can exceed its storage timeout; a throwaway
+   * peer pulses both ports until they answer, so the tests measure punching, not JIT warm-up.
+   */
+  private static void warmUpEdges() throws Exception {
+    try (ChildProcess warm = peer("a")) {
+      warm.expect("NAT ", START);
+    }
   }
 
   private static synchronized void tearDownQuietly() {
@@ -93,6 +137,7 @@ class NatTraversalTest {
     if (server != null) {
       server.close();
     }
+    EDGES.forEach(ChildProcess::close);
     if (dynalite != null) {
       dynalite.close();
     }
@@ -129,9 +174,11 @@ class NatTraversalTest {
       b.expect("DONE", START);
 
       // what the service recorded: the NATs' public addresses, never the private ones
-      List<String> recorded = pulsesOf(idA);
-      assertThat(recorded).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.10:"));
-      assertThat(pulsesOf(idB)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.20:"));
+      // (PEERADDR above came from the store through HTTP; with the test edge, check every pulse)
+      if (EDGE_JAR.isBlank()) {
+        assertThat(pulsesOf(idA)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.10:"));
+        assertThat(pulsesOf(idB)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.20:"));
+      }
       assertThat(server.transcript()).noneMatch(l -> l.contains(" 10.0."));
     }
   }
@@ -140,8 +187,9 @@ class NatTraversalTest {
   @Order(2)
   void aNatThatRemapsPortsButKeepsOneMappingPerSocketStillPunches() throws Exception {
     topology("mode", "b", "cone-remap"); // masquerade to ports 20000-29999, endpoint-independent
-    try (ChildProcess a = peer("a");
-        ChildProcess b = peer("b")) {
+    ChildProcess a = peer("a");
+    ChildProcess b = peer("b");
+    try {
       String idA = a.expect("ID ", START).substring(3);
       String idB = b.expect("ID ", START).substring(3);
       String mappingB = b.expect("MAPPING ", START);
@@ -157,6 +205,9 @@ class NatTraversalTest {
       assertThat(a.expect("RECV", START)).isEqualTo("RECV hello from b");
       assertThat(b.expect("RECV", START)).isEqualTo("RECV hello from a");
     } finally {
+      a.close();
+      b.close();
+      System.out.println("cone-remap: peer a " + a.transcript() + "\n  peer b " + b.transcript());
       topology("mode", "b", "cone");
     }
   }
@@ -180,7 +231,9 @@ class NatTraversalTest {
       assertThat(failA).startsWith("PUNCH FAIL MAPPING_ADDRESS_DEPENDENT");
       assertThat(failB).startsWith("PUNCH FAIL NO_REPLY");
       assertThat(tookSeconds).isLessThan(PUNCH_TIMEOUT_SECONDS + 10);
-      assertThat(pulsesOf(idA)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.10:"));
+      if (EDGE_JAR.isBlank()) {
+        assertThat(pulsesOf(idA)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.10:"));
+      }
     } finally {
       topology("mode", "a", "cone");
     }

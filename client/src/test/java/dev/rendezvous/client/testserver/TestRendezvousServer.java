@@ -33,9 +33,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * from the core rules. The real edge and local server live in their own modules.
  *
  * <p>{@link #main} runs it as a process (the NAT test starts it inside a network namespace): {@code
- * --bind 203.0.113.1 --http 5025 --udp 5024,5026 --interval 30 --grace 5 --error 180}. It prints
- * {@code READY ...} once listening and one {@code PULSE <client_id> <host>:<port> edge=<port> v<n>
- * <outcome>} line per pulse.
+ * --bind 203.0.113.1 --http 5025 --udp 5024,5026 [--dynamodb http://127.0.0.1:PORT]} ({@code --udp
+ * none}: HTTP only, for the real edge; {@code --dynamodb}: clients in DynamoDB through the real
+ * store, else in memory). It prints {@code READY ...} once listening and one {@code PULSE
+ * <client_id> <host>:<port> edge=<port> v<n> <outcome>} line per pulse.
  */
 public final class TestRendezvousServer implements AutoCloseable {
   private final ClientRegistry registry;
@@ -151,7 +152,12 @@ public final class TestRendezvousServer implements AutoCloseable {
         case "--bind" -> bind = InetAddress.getByName(v);
         case "--http" -> httpPort = Integer.parseInt(v);
         case "--udp" ->
-            udp = java.util.Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+            udp =
+                v.equals("none")
+                    ? new int[0]
+                    : java.util.Arrays.stream(v.split(",", -1))
+                        .mapToInt(Integer::parseInt)
+                        .toArray();
         case "--interval" -> interval = Long.parseLong(v);
         case "--grace" -> grace = Long.parseLong(v);
         case "--error" -> error = Long.parseLong(v);
@@ -185,10 +191,8 @@ public final class TestRendezvousServer implements AutoCloseable {
     out.println(
         "READY http="
             + server.baseUrl()
-            + " udp="
-            + server.edge()
-            + " probe="
-            + server.probeEdge());
+            + (server.edges.isEmpty() ? " udp=none" : " udp=" + server.edge())
+            + (server.edges.size() > 1 ? " probe=" + server.probeEdge() : ""));
     new CountDownLatch(1).await();
   }
 }
