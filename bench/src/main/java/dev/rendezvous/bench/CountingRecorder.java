@@ -1,0 +1,41 @@
+package dev.rendezvous.bench;
+
+import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.PulseOutcome;
+import dev.rendezvous.core.registry.PulseRecorder;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts the storage calls the edge makes (writes: pulses; reads: key look-ups). */
+final class CountingRecorder implements PulseRecorder {
+  private final PulseRecorder real;
+  final LongAdder writes = new LongAdder();
+  final LongAdder reads = new LongAdder();
+
+  CountingRecorder(PulseRecorder real) {
+    this.real = real;
+  }
+
+  @Override
+  public CompletionStage<PulseOutcome> pulse(PrivateKey key, PeerAddress source) {
+    writes.increment();
+    return real.pulse(key, source);
+  }
+
+  @Override
+  public CompletionStage<PulseOutcome> authenticatedPulse(
+      ClientId clientId, long counter, PeerAddress source) {
+    writes.increment();
+    return real.authenticatedPulse(clientId, counter, source);
+  }
+
+  @Override
+  public CompletionStage<Optional<ClientSnapshot>> lookUp(ClientId clientId) {
+    reads.increment();
+    return real.lookUp(clientId);
+  }
+}

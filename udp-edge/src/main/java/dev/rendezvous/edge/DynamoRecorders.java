@@ -1,0 +1,37 @@
+package dev.rendezvous.edge;
+
+import dev.rendezvous.core.registry.PulseRecorder;
+import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.store.dynamodb.DynamoClientFactory;
+import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
+import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/**
+ * Builds the DynamoDB pulse recorder from the environment: the SDK's async client on Netty, with as
+ * many connections as the edge allows pulses in flight (capped), and an SDK call timeout of twice
+ * the edge's storage timeout, so an abandoned call frees its slot soon after the edge gave up.
+ */
+final class DynamoRecorders {
+  static final int MAX_CONNECTIONS = 512;
+
+  private DynamoRecorders() {}
+
+  static PulseRecorder create(
+      EdgeSettings settings,
+      Map<String, String> env,
+      LivenessRules rules,
+      Clock clock,
+      List<AutoCloseable> resources) {
+    DynamoDbAsyncClient client =
+        DynamoClientFactory.fromEnvironment(env)
+            .withApiCallTimeout(settings.storageTimeout().multipliedBy(2))
+            .asyncClient(Math.min(settings.maxInFlight(), MAX_CONNECTIONS));
+    resources.add(client);
+    return new DynamoPulseRecorder(
+        client, DynamoStoreSettings.forTable(settings.shared().tableName()), rules, clock);
+  }
+}

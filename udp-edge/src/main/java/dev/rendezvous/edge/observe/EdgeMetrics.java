@@ -1,0 +1,127 @@
+package dev.rendezvous.edge.observe;
+
+import dev.rendezvous.core.protocol.ResponseCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * The edge's meters. Micrometer names (Prometheus on {@code GET /metrics}):
+ *
+ * <pre>
+ * rendezvous.edge.pulses{outcome=accepted|pending|unknown}  replies sent, by code
+ * rendezvous.edge.drops{reason=...}                         datagrams with no reply ({@link DropReason})
+ * rendezvous.edge.storage.errors{reason=...}                storage calls that failed or timed out
+ * rendezvous.edge.storage.latency                           storage call time (timer)
+ * rendezvous.edge.inflight                                  pulses waiting on storage (gauge)
+ * </pre>
+ *
+ * {@link CloudWatchPublisher} maps them to the CloudWatch names the alarms use (namespace {@code
+ * Rendezvous}, dimension {@code Service=udp-edge}): EdgePulsesAccepted, EdgePulsesPending,
+ * EdgePulsesUnknown, EdgeDrops, EdgeStorageErrors, EdgeStorageLatency (ms), EdgeInFlight.
+ */
+public final class EdgeMetrics {
+  public static final String PULSES = "rendezvous.edge.pulses";
+  public static final String DROPS = "rendezvous.edge.drops";
+  public static final String STORAGE_ERRORS = "rendezvous.edge.storage.errors";
+  public static final String STORAGE_LATENCY = "rendezvous.edge.storage.latency";
+  public static final String IN_FLIGHT = "rendezvous.edge.inflight";
+
+  private final Map<ResponseCode, Counter> pulses = new EnumMap<>(ResponseCode.class);
+  private final Map<DropReason, Counter> drops = new EnumMap<>(DropReason.class);
+  private final Map<DropReason, Counter> storageErrors = new EnumMap<>(DropReason.class);
+  private final Timer storageLatency;
+  private final LatencyWindow latencyWindow = new LatencyWindow();
+  private final MeterRegistry registry;
+
+  public EdgeMetrics(MeterRegistry registry, IntSupplier inFlight) {
+    this.registry = registry;
+    for (ResponseCode code : ResponseCode.values()) {
+      pulses.put(
+          code,
+          Counter.builder(PULSES)
+              .description("pulses answered, by response code")
+              .tag("outcome", code.name().toLowerCase(java.util.Locale.ROOT))
+              .register(registry));
+    }
+    for (DropReason reason : DropReason.values()) {
+      drops.put(
+          reason,
+          Counter.builder(DROPS)
+              .description("datagrams that got no reply, by reason")
+              .tag("reason", reason.tag())
+              .register(registry));
+      if (reason.isStorageFailure()) {
+        storageErrors.put(
+            reason,
+            Counter.builder(STORAGE_ERRORS)
+                .description("storage calls that failed or timed out")
+                .tag("reason", reason.tag())
+                .register(registry));
+      }
+    }
+    storageLatency =
+        Timer.builder(STORAGE_LATENCY).description("time of one storage call").register(registry);
+    Gauge.builder(IN_FLIGHT, inFlight::getAsInt)
+        .description("pulses waiting on storage")
+        .register(registry);
+  }
+
+  public void replied(ResponseCode code) {
+    pulses.get(code).increment();
+  }
+
+  public void dropped(DropReason reason) {
+    drops.get(reason).increment();
+    Counter storage = storageErrors.get(reason);
+    if (storage != null) {
+      storage.increment();
+    }
+  }
+
+  public void storageCall(long nanos) {
+    storageLatency.record(nanos, TimeUnit.NANOSECONDS);
+    latencyWindow.record(nanos / 1000);
+  }
+
+  /** Total replies with this code since start. */
+  public long replies(ResponseCode code) {
+    return (long) pulses.get(code).count();
+  }
+
+  /** Total drops for this reason since start. */
+  public long drops(DropReason reason) {
+    return (long) drops.get(reason).count();
+  }
+
+  /** Total drops for every reason since start. */
+  public long allDrops() {
+    long total = 0;
+    for (Counter c : drops.values()) {
+      total += (long) c.count();
+    }
+    return total;
+  }
+
+  /** Total storage failures since start. */
+  public long allStorageErrors() {
+    long total = 0;
+    for (Counter c : storageErrors.values()) {
+      total += (long) c.count();
+    }
+    return total;
+  }
+
+  public LatencyWindow latencyWindow() {
+    return latencyWindow;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.rendezvous.edge.pulse;
+
+import dev.rendezvous.core.protocol.v1.PulseV1Request;
+import dev.rendezvous.core.protocol.v2.PulseV2Request;
+import java.net.InetSocketAddress;
+
+/** A well-formed pulse and where it came from, as {@link PulseDecoder} hands it on. */
+public sealed interface InboundPulse {
+
+  /** The datagram's source address and port: what gets recorded and echoed. */
+  InetSocketAddress sender();
+
+  /** The request's length in bytes: no reply may be longer. */
+  int requestLength();
+
+  /** A v1 pulse (the private key on the wire). */
+  record V1(PulseV1Request request, InetSocketAddress sender, int requestLength)
+      implements InboundPulse {}
+
+  /** A v2 pulse, decoded but not yet authenticated. */
+  record V2(PulseV2Request request, InetSocketAddress sender, int requestLength)
+      implements InboundPulse {}
+}

@@ -1,0 +1,57 @@
+package dev.rendezvous.edge.pulse;
+
+import dev.rendezvous.core.protocol.MalformedPulseException;
+import dev.rendezvous.core.protocol.v1.PulseV1Decoder;
+import dev.rendezvous.core.protocol.v2.PulseV2Codec;
+import dev.rendezvous.core.protocol.v2.V2Header;
+import dev.rendezvous.edge.observe.DropReason;
+import dev.rendezvous.edge.observe.EdgeMetrics;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * Turns a datagram into an {@link InboundPulse} by delegating to the pure core codecs, or drops it
+ * silently (counted) when it is not a well-formed request. The formats are told apart by length and
+ * first byte (docs/protocol.md): 32 or 64 bytes is v1, a first byte 0x02 is v2.
+ */
+@Sharable
+public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> {
+  private final boolean v1Enabled;
+  private final EdgeMetrics metrics;
+
+  public PulseDecoder(boolean v1Enabled, EdgeMetrics metrics) {
+    super(DatagramPacket.class);
+    this.v1Enabled = v1Enabled;
+    this.metrics = metrics;
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
+    InetSocketAddress sender = packet.sender();
+    if (sender == null || sender.getPort() == 0 || sender.getAddress() == null) {
+      metrics.dropped(DropReason.MALFORMED);
+      return;
+    }
+    byte[] datagram = ByteBufUtil.getBytes(packet.content());
+    try {
+      if (PulseV1Decoder.hasV1Length(datagram.length)) {
+        if (!v1Enabled) {
+          metrics.dropped(DropReason.V1_DISABLED);
+          return;
+        }
+        out.add(new InboundPulse.V1(PulseV1Decoder.decode(datagram), sender, datagram.length));
+      } else if (V2Header.looksLikeV2(datagram)) {
+        out.add(new InboundPulse.V2(PulseV2Codec.decode(datagram), sender, datagram.length));
+      } else {
+        metrics.dropped(DropReason.MALFORMED);
+      }
+    } catch (MalformedPulseException e) {
+      metrics.dropped(DropReason.MALFORMED);
+    }
+  }
+}
