@@ -36,11 +36,28 @@ class NatTraversalTest {
   private static final int PUNCH_TIMEOUT_SECONDS = 12; // generous: CI machines are busy
 
   /**
-   * Optional: the real edge's shaded jar ({@code
-   * -Drendezvous.nat.edgeJar=.../rendezvous-udp-edge.jar}). Empty: the test server's own UDP edge
-   * ports answer pulses.
+   * The real edge's shaded jar: {@code udp-edge/target/rendezvous-udp-edge.jar} when the reactor
+   * has built it (udp-edge comes before client in the root pom), or {@code
+   * -Drendezvous.nat.edgeJar=PATH}; {@code -Drendezvous.nat.edgeJar=none}, or no jar, uses the test
+   * server's own UDP edge ports instead.
    */
-  private static final String EDGE_JAR = System.getProperty("rendezvous.nat.edgeJar", "");
+  private static final String EDGE_JAR = edgeJar();
+
+  private static String edgeJar() {
+    String given = System.getProperty("rendezvous.nat.edgeJar", "");
+    if (given.equals("none")) {
+      return "";
+    }
+    if (!given.isBlank()) {
+      return given;
+    }
+    Path built =
+        Path.of(
+                System.getProperty("rendezvous.root", ".."),
+                "udp-edge/target/rendezvous-udp-edge.jar")
+            .toAbsolutePath();
+    return Files.isRegularFile(built) ? built.toString() : "";
+  }
 
   private static final List<ChildProcess> EDGES = new ArrayList<>();
   private static ChildProcess dynalite;
@@ -72,6 +89,9 @@ class NatTraversalTest {
     String ready = dynalite.expect("{", START);
     String port = ready.replaceAll("^.*\"port\"\\s*:\\s*(\\d+).*$", "$1");
     String dynamo = "http://127.0.0.1:" + port;
+    System.out.println(
+        "NAT test: pulses go to "
+            + (EDGE_JAR.isBlank() ? "the test server's UDP edge" : "the real edge " + EDGE_JAR));
     server =
         ChildProcess.java(
             "server",
