@@ -1,0 +1,325 @@
+package dev.rendezvous.client.punch;
+
+import dev.rendezvous.client.ClientIdentity;
+import dev.rendezvous.client.http.RendezvousHttpApi;
+import dev.rendezvous.client.session.NatMapping;
+import dev.rendezvous.core.identity.ClientId;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Opens paths to peers on the session's socket: looks the peer up over HTTP, then sends PUNCH
+ * datagrams to its public address while the peer does the same, and answers the peer's PUNCHes with
+ * PUNCH_ACKs. A punch succeeds when this side's PUNCH was acknowledged (or the peer's DATA arrived
+ * on the path the peer punched), so both directions are proven.
+ */
+public final class HolePuncher implements AutoCloseable {
+  private static final Duration KEEPALIVE = Duration.ofSeconds(15);
+
+  /** The slice of the session that punching needs. */
+  public interface Environment {
+    ClientIdentity identity();
+
+    RendezvousHttpApi api();
+
+    InetSocketAddress localAddress();
+
+    Optional<InetSocketAddress> publicMapping();
+
+    CompletableFuture<NatMapping> probeNat();
+
+    boolean isOpen();
+  }
+
+  private final Environment env;
+  private final ScheduledExecutorService scheduler;
+  private final Executor events;
+  private final PeerLink.Sender sender;
+  private final BiConsumer<ClientId, InetSocketAddress> strangerPunch;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<ClientId, PunchAttempt> attempts = new ConcurrentHashMap<>();
+  private final Map<ClientId, PeerLink> links = new ConcurrentHashMap<>();
+  private final Map<InetSocketAddress, PeerLink> linksByRemote = new ConcurrentHashMap<>();
+  private final ScheduledFuture<?> keepalives;
+  private final PeerLookup lookup;
+
+  public HolePuncher(
+      Environment env,
+      ScheduledExecutorService scheduler,
+      Executor events,
+      PeerLink.Sender sender,
+      BiConsumer<ClientId, InetSocketAddress> strangerPunch) {
+    this.env = env;
+    this.scheduler = scheduler;
+    this.events = events;
+    this.sender = sender;
+    this.strangerPunch = strangerPunch;
+    this.lookup = new PeerLookup(env.api(), scheduler);
+    this.keepalives =
+        scheduler.scheduleWithFixedDelay(
+            this::sendKeepalives,
+            KEEPALIVE.toMillis(),
+            KEEPALIVE.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** Punches to {@code peer}; the future never fails, it completes with a {@link PunchResult}. */
+  public CompletableFuture<PunchResult> punch(ClientId peer, PunchOptions options) {
+    PunchAttempt fresh = new PunchAttempt(peer, nonzeroNonce(), options, System.nanoTime());
+    PunchAttempt existing = attempts.putIfAbsent(peer, fresh);
+    if (existing != null) {
+      return existing.result;
+    }
+    if (!env.isOpen()) {
+      fail(fresh, PunchFailure.SESSION_CLOSED, "the session is closed");
+      return fresh.result;
+    }
+    fresh.probe = env.probeNat();
+    Supplier<Long> deadline = () -> System.nanoTime() + options.waitForPeer().toNanos();
+    lookUp(fresh, deadline.get());
+    return fresh.result;
+  }
+
+  private long nonzeroNonce() {
+    long n;
+    do {
+      n = random.nextLong();
+    } while (n == 0);
+    return n;
+  }
+
+  private void lookUp(PunchAttempt a, long waitUntilNanos) {
+    var unused =
+        lookup
+            .find(env.identity(), a.peer, waitUntilNanos, a.options.progress())
+            .whenComplete(
+                (address, failure) -> {
+                  if (failure == null) {
+                    startPunching(a, address);
+                    return;
+                  }
+                  RuntimeException cause = RendezvousHttpApi.unwrap(failure);
+                  if (cause instanceof PeerLookup.PeerAbsent absent) {
+                    fail(a, absent.reason(), absent.getMessage());
+                  } else {
+                    fail(a, PunchFailure.LOOKUP_FAILED, cause.getMessage());
+                  }
+                });
+  }
+
+  private void startPunching(PunchAttempt a, InetSocketAddress target) {
+    if (a.result.isDone()) {
+      return;
+    }
+    a.target = target;
+    a.options.progress().accept("peer " + a.peer + " is at " + target + "; punching");
+    long every = a.options.retryInterval().toMillis();
+    a.ticker =
+        scheduler.scheduleWithFixedDelay(() -> sendPunch(a), 0, every, TimeUnit.MILLISECONDS);
+    a.deadline =
+        scheduler.schedule(() -> timeOut(a), a.options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void sendPunch(PunchAttempt a) {
+    if (a.result.isDone()) {
+      return;
+    }
+    byte[] punch =
+        PeerMessage.punch(a.nonce, env.identity().clientId(), env.publicMapping()).encode();
+    send(a.target, punch);
+    InetSocketAddress other = a.peerSource;
+    if (other != null && !other.equals(a.target)) {
+      send(other, punch);
+    }
+    int n = a.sent.incrementAndGet();
+    if (n % 10 == 0) {
+      a.options.progress().accept(n + " punches sent, no answer yet");
+    }
+  }
+
+  private void timeOut(PunchAttempt a) {
+    InetSocketAddress other = a.peerSource;
+    if (other != null && !other.equals(a.target)) {
+      fail(
+          a,
+          PunchFailure.MAPPING_ADDRESS_DEPENDENT,
+          "the peer's punches came from "
+              + other
+              + " but the service saw it at "
+              + a.target
+              + ": the peer's NAT maps each destination to its own port");
+      return;
+    }
+    NatMapping mine = a.probe == null ? null : a.probe.getNow(null);
+    if (mine != null && mine.kind() == NatMapping.Kind.ADDRESS_DEPENDENT) {
+      fail(
+          a,
+          PunchFailure.MAPPING_ADDRESS_DEPENDENT,
+          "no reply from "
+              + a.target
+              + "; this client's NAT mapped two edge ports to "
+              + mine.primary().orElseThrow()
+              + " and "
+              + mine.probe().orElseThrow()
+              + " (address-dependent mapping): hole punching cannot cross it");
+      return;
+    }
+    fail(
+        a,
+        PunchFailure.NO_REPLY,
+        "no reply from "
+            + a.target
+            + " after "
+            + a.sent.get()
+            + " punches"
+            + (mine == null ? "" : " (this client's NAT mapping: " + mine.kind() + ")"));
+  }
+
+  /** Handles a datagram that did not come from the edge. */
+  public void onDatagram(InetSocketAddress source, byte[] datagram, int length) {
+    Optional<PeerMessage> decoded = PeerMessage.decode(datagram, length);
+    if (decoded.isEmpty()) {
+      return;
+    }
+    PeerMessage m = decoded.get();
+    switch (m.type()) {
+      case PUNCH -> onPunch(source, m);
+      case PUNCH_ACK -> {
+        PunchAttempt a = attempts.get(m.sender().orElseThrow());
+        if (a != null && m.nonce() == a.nonce) {
+          succeed(a, source, m.address());
+        }
+      }
+      case DATA -> onData(source, m);
+      case KEEPALIVE -> {}
+    }
+  }
+
+  private void onPunch(InetSocketAddress source, PeerMessage m) {
+    ClientId from = m.sender().orElseThrow();
+    PunchAttempt a = attempts.get(from);
+    PeerLink link = links.get(from);
+    if (a == null && link == null) {
+      strangerPunch.accept(from, source);
+      return;
+    }
+    if (a != null) {
+      a.peerNonce = m.nonce();
+      a.peerSource = source;
+    }
+    if (link != null) {
+      link.learnPeerNonce(m.nonce());
+    }
+    send(source, PeerMessage.punchAck(m.nonce(), env.identity().clientId(), source).encode());
+  }
+
+  private void onData(InetSocketAddress source, PeerMessage m) {
+    PeerLink link = linksByRemote.get(source);
+    if (link == null) {
+      for (PunchAttempt a : attempts.values()) {
+        if (source.equals(a.peerSource) && a.peerNonce == m.nonce()) {
+          link = succeed(a, source, Optional.empty());
+          break;
+        }
+      }
+    }
+    if (link != null && (link.peerNonce() == 0 || link.peerNonce() == m.nonce())) {
+      link.learnPeerNonce(m.nonce());
+      link.deliver(m.payload());
+    }
+  }
+
+  private PeerLink succeed(
+      PunchAttempt a, InetSocketAddress remote, Optional<InetSocketAddress> seenByPeer) {
+    synchronized (a) {
+      if (a.link != null) {
+        return a.link;
+      }
+      PeerPath path = new PeerPath(env.localAddress(), env.publicMapping(), remote, seenByPeer);
+      PeerLink link =
+          new PeerLink(a.peer, path, a.nonce, a.peerNonce, sender, events, this::forget);
+      a.link = link;
+      PeerLink old = links.put(a.peer, link);
+      linksByRemote.put(remote, link);
+      if (old != null && old != link) {
+        old.close(); // a new punch to the same peer replaces the old path
+      }
+      cancelTimers(a);
+      attempts.remove(a.peer, a);
+      a.result.complete(new PunchResult.Success(a.peer, link, a.sent.get(), a.elapsed()));
+      return link;
+    }
+  }
+
+  private void fail(PunchAttempt a, PunchFailure reason, String detail) {
+    synchronized (a) {
+      if (a.link != null || a.result.isDone()) {
+        return;
+      }
+      cancelTimers(a);
+      attempts.remove(a.peer, a);
+      a.result.complete(new PunchResult.Failure(a.peer, reason, detail, a.sent.get(), a.elapsed()));
+    }
+  }
+
+  private static void cancelTimers(PunchAttempt a) {
+    if (a.ticker != null) {
+      a.ticker.cancel(false);
+    }
+    if (a.deadline != null) {
+      a.deadline.cancel(false);
+    }
+  }
+
+  private void forget(PeerLink link) {
+    links.remove(link.peer(), link);
+    linksByRemote.remove(link.path().remote(), link);
+  }
+
+  /** The open link to {@code peer}, if any. */
+  public Optional<PeerLink> link(ClientId peer) {
+    return Optional.ofNullable(links.get(peer));
+  }
+
+  private void sendKeepalives() {
+    for (PeerLink link : links.values()) {
+      try {
+        link.keepalive();
+      } catch (IOException e) {
+        // the next keepalive tries again; the app sees send failures on its own sends
+      }
+    }
+  }
+
+  private void send(InetSocketAddress to, byte[] datagram) {
+    try {
+      sender.send(to, datagram);
+    } catch (IOException e) {
+      // unreachable networks are expected while punching; the timeout reports the failure
+    }
+  }
+
+  /** Fails every running attempt with SESSION_CLOSED and closes every link. */
+  @Override
+  public void close() {
+    keepalives.cancel(false);
+    for (PunchAttempt a : attempts.values()) {
+      fail(a, PunchFailure.SESSION_CLOSED, "the session was closed");
+    }
+    for (PeerLink link : links.values()) {
+      link.close();
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.rendezvous.client.punch;
+
+import dev.rendezvous.core.identity.ClientId;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * An open path to a peer, on the session's socket. Send with {@link #send(byte[])}; receive either
+ * with a callback ({@link #onReceive}, run on the session's event thread) or by polling ({@link
+ * #receive(Duration)}). Messages are plain UDP datagrams: unordered, unreliable, unencrypted (run
+ * your own DTLS or Noise over them if they matter). Thread-safe.
+ */
+public final class PeerLink implements AutoCloseable {
+  private static final int QUEUE_CAPACITY = 1024;
+
+  /** Sends one datagram from the session's socket. */
+  public interface Sender {
+    void send(InetSocketAddress to, byte[] datagram) throws IOException;
+  }
+
+  private final ClientId peer;
+  private final PeerPath path;
+  private final long myNonce;
+  private final Sender sender;
+  private final Executor events;
+  private final Consumer<PeerLink> onClose;
+  private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private volatile long peerNonce;
+  private volatile Consumer<byte[]> receiver;
+  private volatile boolean closed;
+
+  PeerLink(
+      ClientId peer,
+      PeerPath path,
+      long myNonce,
+      long peerNonce,
+      Sender sender,
+      Executor events,
+      Consumer<PeerLink> onClose) {
+    this.peer = peer;
+    this.path = path;
+    this.myNonce = myNonce;
+    this.peerNonce = peerNonce;
+    this.sender = sender;
+    this.events = events;
+    this.onClose = onClose;
+  }
+
+  public ClientId peer() {
+    return peer;
+  }
+
+  public PeerPath path() {
+    return path;
+  }
+
+  public boolean isOpen() {
+    return !closed;
+  }
+
+  /**
+   * Sends one DATA datagram of at most {@link PeerMessage#MAX_PAYLOAD} bytes.
+   *
+   * @throws IOException if the socket cannot send, or the link is closed
+   */
+  public void send(byte[] data) throws IOException {
+    if (closed) {
+      throw new IOException("link to " + peer + " is closed");
+    }
+    sender.send(path.remote(), PeerMessage.data(myNonce, data).encode());
+  }
+
+  /**
+   * Delivers every message received from now on (and any already queued) to {@code consumer}, on
+   * the session's event thread.
+   */
+  public void onReceive(Consumer<byte[]> consumer) {
+    receiver = consumer;
+    events.execute(this::drain);
+  }
+
+  /** Waits up to {@code timeout} for the next message; empty on timeout. */
+  public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
+    return Optional.ofNullable(inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  long peerNonce() {
+    return peerNonce;
+  }
+
+  void learnPeerNonce(long nonce) {
+    if (peerNonce == 0) {
+      peerNonce = nonce;
+    }
+  }
+
+  void keepalive() throws IOException {
+    if (!closed) {
+      sender.send(path.remote(), PeerMessage.keepalive(myNonce).encode());
+    }
+  }
+
+  void deliver(byte[] data) {
+    if (closed || !inbox.offer(data)) {
+      return; // a full inbox drops, as a full socket buffer would
+    }
+    if (receiver != null) {
+      events.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    Consumer<byte[]> r = receiver;
+    if (r == null) {
+      return;
+    }
+    byte[] next;
+    while ((next = inbox.poll()) != null) {
+      r.accept(next);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      onClose.accept(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PeerLink[" + peer + " " + path + (closed ? ", closed" : "") + "]";
+  }
+}

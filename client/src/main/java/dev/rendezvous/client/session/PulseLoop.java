@@ -1,0 +1,323 @@
+package dev.rendezvous.client.session;
+
+import dev.rendezvous.client.ClientIdentity;
+import dev.rendezvous.client.ServerClock;
+import dev.rendezvous.client.http.ApiException;
+import dev.rendezvous.client.http.RendezvousHttpApi;
+import dev.rendezvous.core.identity.PulseMacKey;
+import dev.rendezvous.core.protocol.MalformedPulseException;
+import dev.rendezvous.core.protocol.ResponseCode;
+import dev.rendezvous.core.protocol.v1.PulseV1Reply;
+import dev.rendezvous.core.protocol.v2.PulseV2Codec;
+import dev.rendezvous.core.protocol.v2.PulseV2Reply;
+import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends pulses on the session's socket, matches replies to them, and reacts: 1050 calls /verify and
+ * pulses again, 1060 ends the session, several unanswered pulses ask /verify over HTTP (a v2 pulse
+ * from a client the edge cannot find gets no reply at all; only HTTPS may say "gone").
+ */
+final class PulseLoop {
+  /** Sends one datagram from the session's socket. */
+  interface Sender {
+    void send(InetSocketAddress to, byte[] datagram) throws IOException;
+  }
+
+  private record Outstanding(
+      InetSocketAddress target, long sentAtMillis, CompletableFuture<PulseReply> reply) {}
+
+  private final SessionConfig config;
+  private final ClientIdentity identity;
+  private final PulseMacKey macKey;
+  private final RendezvousHttpApi api;
+  private final ServerClock clock;
+  private final ScheduledExecutorService scheduler;
+  private final EventDispatcher events;
+  private final Sender sender;
+
+  private final Map<Long, Outstanding> outstanding = new ConcurrentSkipListMap<>();
+  private final AtomicLong v1Sequence = new AtomicLong();
+  private final AtomicInteger unanswered = new AtomicInteger();
+  private final AtomicBoolean verifying = new AtomicBoolean();
+  private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.STARTING);
+  private final AtomicReference<InetSocketAddress> mapping = new AtomicReference<>();
+  private final CompletableFuture<PulseReply> firstAccepted = new CompletableFuture<>();
+  private volatile ScheduledFuture<?> next;
+
+  PulseLoop(
+      SessionConfig config,
+      ClientIdentity identity,
+      RendezvousHttpApi api,
+      ServerClock clock,
+      ScheduledExecutorService scheduler,
+      EventDispatcher events,
+      Sender sender) {
+    this.config = config;
+    this.identity = identity;
+    this.macKey = identity.privateKey().pulseMacKey();
+    this.api = api;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.events = events;
+    this.sender = sender;
+  }
+
+  void start() {
+    scheduler.execute(this::pulseInBackground);
+    schedule(config.earlySecondPulse());
+  }
+
+  SessionState state() {
+    return state.get();
+  }
+
+  Optional<InetSocketAddress> mapping() {
+    return Optional.ofNullable(mapping.get());
+  }
+
+  CompletableFuture<PulseReply> firstAccepted() {
+    return firstAccepted;
+  }
+
+  /** Pulses the main edge now, outside the schedule. */
+  CompletableFuture<PulseReply> pulseNow() {
+    return pulseTo(config.edge());
+  }
+
+  /**
+   * Pulses the probe edge, then the main edge (so that the service records the main mapping last),
+   * and compares the two mappings.
+   */
+  CompletableFuture<NatMapping> probeNat() {
+    if (config.probeEdge().isEmpty() || config.protocol() == SessionConfig.Protocol.V1) {
+      return CompletableFuture.completedFuture(NatMapping.of(mapping(), Optional.empty()));
+    }
+    InetSocketAddress probe = config.probeEdge().get();
+    return withRetries(probe, 3)
+        .handle((r, e) -> e == null ? r.mapping() : Optional.<InetSocketAddress>empty())
+        .thenCompose(
+            probeMapping ->
+                withRetries(config.edge(), 3)
+                    .handle(
+                        (r, e) ->
+                            NatMapping.of(e == null ? r.mapping() : mapping(), probeMapping)));
+  }
+
+  private CompletableFuture<PulseReply> withRetries(InetSocketAddress target, int tries) {
+    CompletableFuture<PulseReply> attempt = pulseTo(target);
+    if (tries <= 1) {
+      return attempt;
+    }
+    return attempt.exceptionallyCompose(e -> withRetries(target, tries - 1));
+  }
+
+  /** A scheduled pulse: its reply is handled in {@link #onReply}, nobody waits for the future. */
+  private void pulseInBackground() {
+    var unused = pulseTo(config.edge());
+  }
+
+  void stop(SessionState finalState) {
+    state.set(finalState);
+    ScheduledFuture<?> n = next;
+    if (n != null) {
+      n.cancel(false);
+    }
+    for (Iterator<Outstanding> it = outstanding.values().iterator(); it.hasNext(); ) {
+      it.next().reply().completeExceptionally(new ClientGoneException("session " + finalState));
+      it.remove();
+    }
+    firstAccepted.completeExceptionally(new ClientGoneException("session " + finalState));
+  }
+
+  private boolean stopped() {
+    SessionState s = state.get();
+    return s == SessionState.GONE || s == SessionState.CLOSED;
+  }
+
+  private void schedule(Duration delay) {
+    if (stopped()) {
+      return;
+    }
+    next =
+        scheduler.schedule(
+            () -> {
+              pulseInBackground();
+              schedule(nextInterval());
+            },
+            delay.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private Duration nextInterval() {
+    long jitter = config.jitter().toMillis();
+    long offset = jitter == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
+    return config.interval().plusMillis(offset);
+  }
+
+  private CompletableFuture<PulseReply> pulseTo(InetSocketAddress target) {
+    CompletableFuture<PulseReply> reply = new CompletableFuture<>();
+    if (stopped()) {
+      reply.completeExceptionally(new ClientGoneException("session " + state.get()));
+      return reply;
+    }
+    long key;
+    byte[] datagram;
+    if (config.protocol() == SessionConfig.Protocol.V2) {
+      key = clock.nextCounter();
+      datagram = PulseV2Codec.encode(identity.clientId(), key, macKey);
+    } else {
+      key = v1Sequence.incrementAndGet();
+      datagram = identity.privateKey().toBytes();
+    }
+    outstanding.put(key, new Outstanding(target, clock.localMillis(), reply));
+    try {
+      sender.send(target, datagram);
+    } catch (IOException e) {
+      events.fire(l -> l.onError("sending a pulse to " + target, e));
+    }
+    var unused =
+        scheduler.schedule(
+            () -> expire(key), config.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return reply;
+  }
+
+  private void expire(long key) {
+    Outstanding o = outstanding.remove(key);
+    if (o == null) {
+      return;
+    }
+    o.reply().completeExceptionally(new TimeoutException("no reply from " + o.target()));
+    if (!o.target().equals(config.edge()) || stopped()) {
+      return;
+    }
+    int misses = unanswered.incrementAndGet();
+    events.fire(l -> l.onPulsesUnanswered(misses));
+    if (misses >= config.unansweredBeforeVerify()) {
+      unanswered.set(0);
+      verify(misses + " pulses in a row got no reply", false);
+    }
+  }
+
+  /** Called by the socket thread for every datagram from the main or probe edge. */
+  void onReply(InetSocketAddress source, byte[] datagram) {
+    if (config.protocol() == SessionConfig.Protocol.V2) {
+      PulseV2Reply reply;
+      try {
+        reply = PulseV2ReplyCodec.decode(datagram, macKey);
+      } catch (MalformedPulseException e) {
+        return; // not ours, forged, or damaged: ignore
+      }
+      Outstanding o = outstanding.get(reply.counter());
+      if (o == null || !o.target().equals(source) || !outstanding.remove(reply.counter(), o)) {
+        return; // late, replayed, or from the wrong port
+      }
+      if (reply.code() == ResponseCode.ACCEPTED) {
+        clock.accepted(reply.counter());
+      }
+      handle(
+          o,
+          reply.code(),
+          Optional.of(new InetSocketAddress(reply.observedAddress(), reply.observedPort())));
+    } else {
+      ResponseCode code;
+      try {
+        code = PulseV1Reply.decode(datagram);
+      } catch (MalformedPulseException e) {
+        return;
+      }
+      // v1 replies carry no counter: the oldest outstanding pulse to that address gets it.
+      Iterator<Map.Entry<Long, Outstanding>> it = outstanding.entrySet().iterator();
+      while (it.hasNext()) {
+        Map.Entry<Long, Outstanding> e = it.next();
+        if (e.getValue().target().equals(source) && outstanding.remove(e.getKey(), e.getValue())) {
+          handle(e.getValue(), code, Optional.empty());
+          return;
+        }
+      }
+    }
+  }
+
+  private void handle(Outstanding o, ResponseCode code, Optional<InetSocketAddress> seen) {
+    boolean viaProbe = !o.target().equals(config.edge());
+    PulseReply reply =
+        new PulseReply(
+            code, seen, Duration.ofMillis(clock.localMillis() - o.sentAtMillis()), viaProbe);
+    if (!viaProbe) {
+      unanswered.set(0);
+    }
+    switch (code) {
+      case ACCEPTED -> {
+        if (!viaProbe) {
+          state.compareAndSet(SessionState.STARTING, SessionState.ONLINE);
+          state.compareAndSet(SessionState.PENDING, SessionState.ONLINE);
+          seen.ifPresent(
+              m -> {
+                InetSocketAddress old = mapping.getAndSet(m);
+                if (!m.equals(old)) {
+                  events.fire(l -> l.onMappingChanged(m));
+                }
+              });
+          firstAccepted.complete(reply);
+        }
+        events.fire(l -> l.onPulseAccepted(reply));
+      }
+      case PENDING -> {
+        state.compareAndSet(SessionState.ONLINE, SessionState.PENDING);
+        state.compareAndSet(SessionState.STARTING, SessionState.PENDING);
+        verify("the edge answered 1050 (pending)", true);
+      }
+      case UNKNOWN -> gone("the edge answered 1060: this client is logged out or expired");
+    }
+    o.reply().complete(reply);
+  }
+
+  private void verify(String why, boolean pulseAfter) {
+    if (stopped() || !verifying.compareAndSet(false, true)) {
+      return;
+    }
+    var unused =
+        api.verify(identity)
+            .whenComplete(
+                (result, failure) -> {
+                  verifying.set(false);
+                  if (failure == null) {
+                    events.fire(l -> l.onVerified(result.revived(), why));
+                    if (pulseAfter || result.revived()) {
+                      pulseInBackground();
+                    }
+                    return;
+                  }
+                  RuntimeException cause = RendezvousHttpApi.unwrap(failure);
+                  if (cause instanceof ApiException api401 && api401.isUnauthorized()) {
+                    gone("POST /verify answered 401 (" + why + "): " + api401.getMessage());
+                  } else {
+                    events.fire(l -> l.onError("POST /verify after " + why, cause));
+                  }
+                });
+  }
+
+  private void gone(String reason) {
+    if (stopped()) {
+      return;
+    }
+    stop(SessionState.GONE);
+    events.fire(l -> l.onClientGone(reason));
+  }
+}

@@ -1,0 +1,238 @@
+package dev.rendezvous.client.session;
+
+import dev.rendezvous.client.ClientIdentity;
+import dev.rendezvous.client.ServerClock;
+import dev.rendezvous.client.http.RendezvousHttpApi;
+import dev.rendezvous.client.punch.HolePuncher;
+import dev.rendezvous.client.punch.PeerLink;
+import dev.rendezvous.client.punch.PunchOptions;
+import dev.rendezvous.client.punch.PunchResult;
+import dev.rendezvous.core.identity.ClientId;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One UDP socket shared by the pulse loop and the app's peer traffic. A receiver thread blocks on
+ * the socket (no polling) and demultiplexes by source address: datagrams from the edge (or the
+ * probe edge) are pulse replies; everything else is peer traffic for the {@link HolePuncher}.
+ * Thread-safe; {@link #close()} stops every thread and closes the socket.
+ */
+public final class RendezvousSession implements AutoCloseable {
+  private static final int MAX_DATAGRAM = 2048;
+
+  private final SessionConfig config;
+  private final ClientIdentity identity;
+  private final RendezvousHttpApi api;
+  private final DatagramChannel channel;
+  private final InetSocketAddress localAddress;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService eventExecutor;
+  private final PulseLoop pulses;
+  private final HolePuncher puncher;
+  private final Thread receiver;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RendezvousSession(
+      SessionConfig config,
+      ClientIdentity identity,
+      RendezvousHttpApi api,
+      ServerClock clock,
+      SessionListener listener)
+      throws IOException {
+    this.config = config;
+    this.identity = identity;
+    this.api = api;
+    boolean v6 = config.edge().getAddress() instanceof Inet6Address;
+    this.channel =
+        DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    channel.bind(config.bindAddress());
+    this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+    String name = "rendezvous-" + identity.clientId().hex().substring(0, 8);
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
+    this.eventExecutor = Executors.newSingleThreadExecutor(daemon(name + "-events"));
+    EventDispatcher events = new EventDispatcher(listener, eventExecutor);
+    this.pulses = new PulseLoop(config, identity, api, clock, scheduler, events, this::send);
+    this.puncher =
+        new HolePuncher(
+            new PunchEnvironment(),
+            scheduler,
+            eventExecutor,
+            this::send,
+            (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)));
+    this.receiver = daemon(name + "-socket").newThread(this::receiveLoop);
+  }
+
+  /**
+   * Binds the socket, starts the receiver and the pulse loop (first pulse at once, the second soon
+   * after, then every interval +- jitter).
+   */
+  public static RendezvousSession open(
+      SessionConfig config,
+      ClientIdentity identity,
+      RendezvousHttpApi api,
+      ServerClock clock,
+      SessionListener listener)
+      throws IOException {
+    RendezvousSession session = new RendezvousSession(config, identity, api, clock, listener);
+    session.receiver.start();
+    session.pulses.start();
+    return session;
+  }
+
+  public ClientIdentity identity() {
+    return identity;
+  }
+
+  public SessionConfig config() {
+    return config;
+  }
+
+  /** The socket's local address (what the app's peer traffic leaves from). */
+  public InetSocketAddress localAddress() {
+    return localAddress;
+  }
+
+  /** This client's public address and port as the edge last saw them (v2 only). */
+  public Optional<InetSocketAddress> publicMapping() {
+    return pulses.mapping();
+  }
+
+  public SessionState state() {
+    return closed.get() ? SessionState.CLOSED : pulses.state();
+  }
+
+  /** Completes with the first accepted pulse; fails if the client turns out to be gone. */
+  public CompletableFuture<PulseReply> firstAccepted() {
+    return pulses.firstAccepted();
+  }
+
+  /** Pulses now, outside the schedule; completes with the reply, or fails after the timeout. */
+  public CompletableFuture<PulseReply> pulseNow() {
+    return pulses.pulseNow();
+  }
+
+  /** Pulses the probe edge and the main edge and compares the mappings they saw. */
+  public CompletableFuture<NatMapping> probeNat() {
+    return pulses.probeNat();
+  }
+
+  /**
+   * Opens a path to {@code peer}: it must be punching to this client at about the same time. The
+   * future always completes normally, with a success or a failure and its reason.
+   */
+  public CompletableFuture<PunchResult> punch(ClientId peer, PunchOptions options) {
+    return puncher.punch(peer, options);
+  }
+
+  /** The open link to {@code peer} from an earlier successful punch, if any. */
+  public Optional<PeerLink> link(ClientId peer) {
+    return puncher.link(peer);
+  }
+
+  private void send(InetSocketAddress to, byte[] datagram) throws IOException {
+    channel.send(ByteBuffer.wrap(datagram), to);
+  }
+
+  private void receiveLoop() {
+    ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    while (!closed.get()) {
+      InetSocketAddress source;
+      try {
+        buffer.clear();
+        source = (InetSocketAddress) channel.receive(buffer);
+      } catch (ClosedChannelException e) {
+        return;
+      } catch (IOException e) {
+        continue; // e.g. an ICMP port-unreachable surfaced as an error: keep serving
+      }
+      buffer.flip();
+      byte[] datagram = new byte[buffer.remaining()];
+      buffer.get(datagram);
+      try {
+        if (source.equals(config.edge()) || config.probeEdge().map(source::equals).orElse(false)) {
+          pulses.onReply(source, datagram);
+        } else {
+          puncher.onDatagram(source, datagram, datagram.length);
+        }
+      } catch (RuntimeException e) {
+        // A datagram must never stop the receiver; malformed input is dropped silently.
+      }
+    }
+  }
+
+  /** Stops pulsing, fails running punches, closes links and the socket. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    pulses.stop(SessionState.CLOSED);
+    puncher.close();
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    scheduler.shutdownNow();
+    eventExecutor.shutdown();
+    try {
+      receiver.join(TimeUnit.SECONDS.toMillis(2));
+      eventExecutor.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private final class PunchEnvironment implements HolePuncher.Environment {
+    @Override
+    public ClientIdentity identity() {
+      return identity;
+    }
+
+    @Override
+    public RendezvousHttpApi api() {
+      return api;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+      return localAddress;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> publicMapping() {
+      return pulses.mapping();
+    }
+
+    @Override
+    public CompletableFuture<NatMapping> probeNat() {
+      return pulses.probeNat();
+    }
+
+    @Override
+    public boolean isOpen() {
+      return !closed.get() && pulses.state() != SessionState.GONE;
+    }
+  }
+}

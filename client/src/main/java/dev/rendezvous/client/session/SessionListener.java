@@ -1,0 +1,35 @@
+package dev.rendezvous.client.session;
+
+import dev.rendezvous.core.identity.ClientId;
+import java.net.InetSocketAddress;
+
+/**
+ * What a {@link RendezvousSession} tells the app. Every method has an empty default. Callbacks run
+ * one at a time, in order, on the session's event thread: do not block in them.
+ */
+public interface SessionListener {
+
+  /** The edge accepted a pulse (1020). */
+  default void onPulseAccepted(PulseReply reply) {}
+
+  /** The public address and port the edge sees changed (or was learned for the first time). */
+  default void onMappingChanged(InetSocketAddress mapping) {}
+
+  /** The edge said PENDING (1050) or pulses went unanswered; the SDK called /verify. */
+  default void onVerified(boolean revived, String why) {}
+
+  /** Several pulses in a row got no reply (edge unreachable, or the client is gone). */
+  default void onPulsesUnanswered(int count) {}
+
+  /**
+   * The service no longer knows this client (1060 from the edge, or 401 from /verify): logged out
+   * or expired. The session stops pulsing; register again to come back.
+   */
+  default void onClientGone(String reason) {}
+
+  /** A peer that this session is not punching to sent a PUNCH; call punch() to answer it. */
+  default void onIncomingPunch(ClientId peer, InetSocketAddress from) {}
+
+  /** Something went wrong that the session survived (an HTTP call failed, a send failed). */
+  default void onError(String what, Throwable cause) {}
+}

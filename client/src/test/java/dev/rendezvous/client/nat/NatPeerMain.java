@@ -1,0 +1,123 @@
+package dev.rendezvous.client.nat;
+
+import dev.rendezvous.client.ClientIdentity;
+import dev.rendezvous.client.RendezvousClient;
+import dev.rendezvous.client.http.Responses;
+import dev.rendezvous.client.punch.PeerLink;
+import dev.rendezvous.client.punch.PunchOptions;
+import dev.rendezvous.client.punch.PunchResult;
+import dev.rendezvous.client.session.NatMapping;
+import dev.rendezvous.client.session.RendezvousSession;
+import dev.rendezvous.client.session.SessionConfig;
+import dev.rendezvous.client.session.SessionListener;
+import dev.rendezvous.core.identity.ClientId;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One peer of the NAT test, run by {@link NatTraversalTest} as a child JVM inside a peer namespace
+ * ({@code ip netns exec <peer> java ...}). It drives the real SDK and reports on stdout, one fact
+ * per line: {@code ID}, {@code MAPPING}, {@code NAT}, then (after reading {@code PEER <id>} on
+ * stdin) {@code PEERADDR}, {@code PUNCH OK|FAIL ...}, {@code RECV <text>}, {@code DONE}.
+ *
+ * <p>Arguments: base URL, edge host, edge port, probe port, name, punch timeout in seconds.
+ */
+public final class NatPeerMain {
+  private NatPeerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    InetAddress edgeHost = InetAddress.getByName(args[1]);
+    SessionConfig config =
+        SessionConfig.defaults(new InetSocketAddress(edgeHost, Integer.parseInt(args[2])))
+            .withProbeEdge(new InetSocketAddress(edgeHost, Integer.parseInt(args[3])))
+            .withInterval(Duration.ofSeconds(2));
+    String name = args[4];
+    Duration punchTimeout = Duration.ofSeconds(Long.parseLong(args[5]));
+    RendezvousClient client = new RendezvousClient(URI.create(args[0]), config);
+    ClientIdentity me = client.register().get(20, TimeUnit.SECONDS).identity();
+    out.println("ID " + me.clientId());
+    try (RendezvousSession session =
+        client.openSession(
+            me,
+            new SessionListener() {
+              @Override
+              public void onClientGone(String reason) {
+                out.println("GONE " + reason);
+              }
+            })) {
+      session.firstAccepted().get(20, TimeUnit.SECONDS);
+      out.println("MAPPING " + text(session.publicMapping().orElseThrow()));
+      NatMapping nat = session.probeNat().get(20, TimeUnit.SECONDS);
+      out.println(
+          "NAT "
+              + nat.kind()
+              + " "
+              + nat.primary().map(NatPeerMain::text).orElse("-")
+              + " "
+              + nat.probe().map(NatPeerMain::text).orElse("-"));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line = in.readLine();
+      if (line == null || !line.startsWith("PEER ")) {
+        out.println("ERROR expected PEER <id>, got " + line);
+        return;
+      }
+      ClientId peer = ClientId.parse(line.substring(5).trim());
+      Responses.PeerAddress address = client.peerAddress(me, peer).get(20, TimeUnit.SECONDS);
+      out.println("PEERADDR " + address.host() + ":" + address.port());
+      PunchResult result =
+          session
+              .punch(peer, PunchOptions.defaults().withTimeout(punchTimeout))
+              .get(punchTimeout.toSeconds() + 20, TimeUnit.SECONDS);
+      if (result instanceof PunchResult.Failure f) {
+        out.println(
+            "PUNCH FAIL " + f.reason() + " after " + f.elapsed().toMillis() + " ms: " + f.detail());
+        return;
+      }
+      PeerLink link = ((PunchResult.Success) result).link();
+      out.println(
+          "PUNCH OK local="
+              + text(link.path().local())
+              + " remote="
+              + text(link.path().remote())
+              + " seenByPeer="
+              + link.path().seenByPeer().map(NatPeerMain::text).orElse("-")
+              + " in "
+              + result.elapsed().toMillis()
+              + " ms, "
+              + ((PunchResult.Success) result).punchesSent()
+              + " punches");
+      exchange(out, link, "hello from " + name);
+    }
+    out.println("DONE");
+  }
+
+  /** Sends our line until the peer's arrives (UDP may lose some), then a little longer. */
+  private static void exchange(PrintStream out, PeerLink link, String message) throws Exception {
+    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    Optional<byte[]> got = Optional.empty();
+    while (got.isEmpty() && System.nanoTime() < deadline) {
+      link.send(bytes);
+      got = link.receive(Duration.ofMillis(200));
+    }
+    out.println(got.map(b -> "RECV " + new String(b, StandardCharsets.UTF_8)).orElse("RECV-NONE"));
+    for (int i = 0; i < 5; i++) {
+      link.send(bytes);
+      Thread.sleep(100);
+    }
+  }
+
+  private static String text(InetSocketAddress a) {
+    return a.getAddress().getHostAddress() + ":" + a.getPort();
+  }
+}

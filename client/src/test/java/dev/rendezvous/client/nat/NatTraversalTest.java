@@ -1,0 +1,315 @@
+package dev.rendezvous.client.nat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two SDK clients behind two real Linux NATs (network namespaces, nftables masquerade, unsolicited
+ * inbound dropped) register, pulse, look each other up, punch and exchange data through a real
+ * rendezvous server in the "public" namespace, which keeps its clients in dynalite through the real
+ * DynamoDB store. Needs root and nftables; skips with a message otherwise. The topology is built by
+ * src/test/nat/nat-topology.sh and always torn down.
+ */
+@Tag("nat")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NatTraversalTest {
+  private static final Path SCRIPT = Path.of("src/test/nat/nat-topology.sh").toAbsolutePath();
+  private static final String PREFIX = "rzt" + ProcessHandle.current().pid() + "-";
+  private static final String SERVER_IP = "203.0.113.1";
+  private static final Duration START = Duration.ofSeconds(60);
+  private static final int PUNCH_TIMEOUT_SECONDS = 12; // generous: CI machines are busy
+
+  /**
+   * The real edge's shaded jar: {@code udp-edge/target/rendezvous-udp-edge.jar} when the reactor
+   * has built it (udp-edge comes before client in the root pom), or {@code
+   * -Drendezvous.nat.edgeJar=PATH}; {@code -Drendezvous.nat.edgeJar=none}, or no jar, uses the test
+   * server's own UDP edge ports instead.
+   */
+  private static final String EDGE_JAR = edgeJar();
+
+  private static String edgeJar() {
+    String given = System.getProperty("rendezvous.nat.edgeJar", "");
+    if (given.equals("none")) {
+      return "";
+    }
+    if (!given.isBlank()) {
+      return given;
+    }
+    Path built =
+        Path.of(
+                System.getProperty("rendezvous.root", ".."),
+                "udp-edge/target/rendezvous-udp-edge.jar")
+            .toAbsolutePath();
+    return Files.isRegularFile(built) ? built.toString() : "";
+  }
+
+  private static final List<ChildProcess> EDGES = new ArrayList<>();
+  private static ChildProcess dynalite;
+  private static ChildProcess server;
+  private static boolean topologyUp;
+
+  @BeforeAll
+  static void buildTopology() throws Exception {
+    Assumptions.assumeTrue(
+        isRoot(), "NAT traversal test skipped: it must run as root (network namespaces, nftables)");
+    Assumptions.assumeTrue(
+        onPath("nft"), "NAT traversal test skipped: nft not found (apt-get install -y nftables)");
+    Assumptions.assumeTrue(onPath("ip"), "NAT traversal test skipped: iproute2 (ip) not found");
+    Path root = Path.of(System.getProperty("rendezvous.root", "..")).toAbsolutePath();
+    Path dynaliteScript = root.resolve("tools/dynalite-server.js");
+    if (!Files.isDirectory(root.resolve("node_modules/dynalite"))) {
+      throw new IllegalStateException("dynalite is not installed: run 'npm ci' in " + root);
+    }
+    topology("up");
+    topologyUp = true;
+    // If the test JVM is killed, still remove the namespaces (and what runs in them).
+    Runtime.getRuntime().addShutdownHook(new Thread(NatTraversalTest::tearDownQuietly));
+    // The public namespace runs what the real stack runs: dynalite, the HTTP routes, the edge.
+    dynalite =
+        new ChildProcess(
+            "dynalite",
+            PREFIX + "pub",
+            List.of("node", dynaliteScript.toString(), "--host", "127.0.0.1", "--port", "0"));
+    String ready = dynalite.expect("{", START);
+    String port = ready.replaceAll("^.*\"port\"\\s*:\\s*(\\d+).*$", "$1");
+    String dynamo = "http://127.0.0.1:" + port;
+    System.out.println(
+        "NAT test: pulses go to "
+            + (EDGE_JAR.isBlank() ? "the test server's UDP edge" : "the real edge " + EDGE_JAR));
+    server =
+        ChildProcess.java(
+            "server",
+            PREFIX + "pub",
+            "dev.rendezvous.client.testserver.TestRendezvousServer",
+            List.of(
+                "--bind",
+                SERVER_IP,
+                "--http",
+                "5025",
+                "--udp",
+                EDGE_JAR.isBlank() ? "5024,5026" : "none",
+                "--dynamodb",
+                dynamo));
+    server.expect("READY", START);
+    if (!EDGE_JAR.isBlank()) {
+      // The real edge (udp-edge's shaded jar), one process per port: main 5024, probe 5026.
+      for (String udp : List.of("5024", "5026")) {
+        ChildProcess edge =
+            new ChildProcess(
+                "edge-" + udp,
+                PREFIX + "pub",
+                List.of(
+                    "env",
+                    "RENDEZVOUS_UDP_PORT=" + udp,
+                    "RENDEZVOUS_HEALTH_PORT=1" + udp,
+                    "RENDEZVOUS_BIND_ADDRESS=" + SERVER_IP,
+                    "RENDEZVOUS_CLOUDWATCH_METRICS=false",
+                    "AWS_ENDPOINT_URL_DYNAMODB=" + dynamo,
+                    "AWS_REGION=us-east-1",
+                    "AWS_ACCESS_KEY_ID=local",
+                    "AWS_SECRET_ACCESS_KEY=local",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    EDGE_JAR));
+        EDGES.add(edge);
+        edge.expectContaining("edge_started", START);
+      }
+      warmUpEdges();
+    }
+  }
+
+  /**
+   * The real edge's first storage calls on a cold JVM can exceed its storage timeout; a throwaway
+   * peer pulses both ports until they answer, so the tests measure punching, not JIT warm-up.
+   */
+  private static void warmUpEdges() throws Exception {
+    try (ChildProcess warm = peer("a")) {
+      warm.expect("NAT ", START);
+    }
+  }
+
+  private static synchronized void tearDownQuietly() {
+    try {
+      tearDown();
+    } catch (Exception e) {
+      System.err.println("NAT test teardown: " + e.getMessage());
+    }
+  }
+
+  @AfterAll
+  static synchronized void tearDown() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    EDGES.forEach(ChildProcess::close);
+    if (dynalite != null) {
+      dynalite.close();
+    }
+    if (topologyUp) {
+      topologyUp = false;
+      topology("down");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void peersBehindTwoConeNatsPunchAndTalkBothWays() throws Exception {
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
+      String idA = a.expect("ID ", START).substring(3);
+      String idB = b.expect("ID ", START).substring(3);
+      assertThat(a.expect("MAPPING ", START)).startsWith("MAPPING 203.0.113.10:");
+      assertThat(b.expect("MAPPING ", START)).startsWith("MAPPING 203.0.113.20:");
+      assertThat(a.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+      assertThat(b.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+
+      a.send("PEER " + idB);
+      b.send("PEER " + idA);
+      assertThat(a.expect("PEERADDR ", START)).startsWith("PEERADDR 203.0.113.20:");
+      assertThat(b.expect("PEERADDR ", START)).startsWith("PEERADDR 203.0.113.10:");
+      String okA = a.expect("PUNCH ", START);
+      String okB = b.expect("PUNCH ", START);
+      System.out.println("NAT test, cone/cone: A " + okA + "; B " + okB);
+      assertThat(okA).startsWith("PUNCH OK").contains("remote=203.0.113.20:");
+      assertThat(okB).startsWith("PUNCH OK").contains("remote=203.0.113.10:");
+      assertThat(a.expect("RECV", START)).isEqualTo("RECV hello from b");
+      assertThat(b.expect("RECV", START)).isEqualTo("RECV hello from a");
+      a.expect("DONE", START);
+      b.expect("DONE", START);
+
+      // what the service recorded: the NATs' public addresses, never the private ones
+      // (PEERADDR above came from the store through HTTP; with the test edge, check every pulse)
+      if (EDGE_JAR.isBlank()) {
+        assertThat(pulsesOf(idA)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.10:"));
+        assertThat(pulsesOf(idB)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.20:"));
+      }
+      assertThat(server.transcript()).noneMatch(l -> l.contains(" 10.0."));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aNatThatRemapsPortsButKeepsOneMappingPerSocketStillPunches() throws Exception {
+    topology("mode", "b", "cone-remap"); // masquerade to ports 20000-29999, endpoint-independent
+    ChildProcess a = peer("a");
+    ChildProcess b = peer("b");
+    try {
+      String idA = a.expect("ID ", START).substring(3);
+      String idB = b.expect("ID ", START).substring(3);
+      String mappingB = b.expect("MAPPING ", START);
+      int portB = Integer.parseInt(mappingB.substring(mappingB.lastIndexOf(':') + 1));
+      assertThat(portB).isBetween(20000, 29999);
+      assertThat(b.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+      a.send("PEER " + idB);
+      b.send("PEER " + idA);
+      assertThat(a.expect("PUNCH ", START))
+          .startsWith("PUNCH OK")
+          .contains("remote=203.0.113.20:" + portB);
+      assertThat(b.expect("PUNCH ", START)).startsWith("PUNCH OK");
+      assertThat(a.expect("RECV", START)).isEqualTo("RECV hello from b");
+      assertThat(b.expect("RECV", START)).isEqualTo("RECV hello from a");
+    } finally {
+      a.close();
+      b.close();
+      System.out.println("cone-remap: peer a " + a.transcript() + "\n  peer b " + b.transcript());
+      topology("mode", "b", "cone");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aSymmetricNatMakesThePunchFailWithTheReasonInsteadOfHanging() throws Exception {
+    topology("mode", "a", "symmetric");
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
+      String idA = a.expect("ID ", START).substring(3);
+      String idB = b.expect("ID ", START).substring(3);
+      assertThat(a.expect("NAT ", START)).startsWith("NAT ADDRESS_DEPENDENT 203.0.113.10:");
+      assertThat(b.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+      long start = System.nanoTime();
+      a.send("PEER " + idB);
+      b.send("PEER " + idA);
+      String failA = a.expect("PUNCH ", START);
+      String failB = b.expect("PUNCH ", START);
+      long tookSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      assertThat(failA).startsWith("PUNCH FAIL MAPPING_ADDRESS_DEPENDENT");
+      assertThat(failB).startsWith("PUNCH FAIL NO_REPLY");
+      assertThat(tookSeconds).isLessThan(PUNCH_TIMEOUT_SECONDS + 10);
+      if (EDGE_JAR.isBlank()) {
+        assertThat(pulsesOf(idA)).isNotEmpty().allMatch(s -> s.startsWith("203.0.113.10:"));
+      }
+    } finally {
+      topology("mode", "a", "cone");
+    }
+  }
+
+  private static ChildProcess peer(String side) throws IOException {
+    return ChildProcess.java(
+        "peer-" + side,
+        PREFIX + "peer-" + side,
+        "dev.rendezvous.client.nat.NatPeerMain",
+        List.of(
+            "http://" + SERVER_IP + ":5025",
+            SERVER_IP,
+            "5024",
+            "5026",
+            side,
+            Integer.toString(PUNCH_TIMEOUT_SECONDS)));
+  }
+
+  /** The source addresses the server recorded for a client ("host:port"). */
+  private static List<String> pulsesOf(String clientId) {
+    List<String> out = new ArrayList<>();
+    for (String line : server.transcript()) {
+      String[] f = line.split(" ", -1);
+      if (f.length >= 3 && f[0].equals("PULSE") && f[1].equals(clientId)) {
+        out.add(f[2]);
+      }
+    }
+    return out;
+  }
+
+  private static void topology(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("NS_PREFIX", PREFIX);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("nat-topology.sh " + String.join(" ", args) + ": " + output);
+    }
+  }
+
+  private static boolean isRoot() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("id", "-u").start();
+    String uid = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    return p.waitFor() == 0 && uid.equals("0");
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
+      if (Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return Files.isExecutable(Path.of("/usr/sbin", tool))
+        || Files.isExecutable(Path.of("/sbin", tool));
+  }
+}

@@ -1,0 +1,198 @@
+package dev.rendezvous.client.punch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rendezvous.client.ClientIdentity;
+import dev.rendezvous.client.RendezvousClient;
+import dev.rendezvous.client.session.RecordingListener;
+import dev.rendezvous.client.session.RendezvousSession;
+import dev.rendezvous.client.session.SessionConfig;
+import dev.rendezvous.client.testserver.MutableClock;
+import dev.rendezvous.client.testserver.TestRendezvousServer;
+import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.core.timing.PulseTimings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Hole punching between two real sessions on loopback, through the real test server. */
+class HolePunchTest {
+  private final MutableClock serverClock = new MutableClock();
+  private TestRendezvousServer server;
+  private RendezvousClient client;
+  private ClientIdentity alice;
+  private ClientIdentity bob;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestRendezvousServer.start(new PulseTimings(30, 5, 180), serverClock);
+    client =
+        new RendezvousClient(
+            server.baseUrl(),
+            SessionConfig.defaults(server.edge())
+                .withProbeEdge(server.probeEdge())
+                .withInterval(Duration.ofSeconds(1))
+                .withReplyTimeout(Duration.ofMillis(300)));
+    alice = client.register().join().identity();
+    bob = client.register().join().identity();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private static PunchOptions quick() {
+    return PunchOptions.defaults().withTimeout(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void twoPeersPunchAndExchangeDataBothWays() throws Exception {
+    try (RendezvousSession a = client.openSession(alice, new RecordingListener());
+        RendezvousSession b = client.openSession(bob, new RecordingListener())) {
+      a.firstAccepted().get(5, TimeUnit.SECONDS);
+      b.firstAccepted().get(5, TimeUnit.SECONDS);
+      CompletableFuture<PunchResult> fromA = a.punch(bob.clientId(), quick());
+      CompletableFuture<PunchResult> fromB = b.punch(alice.clientId(), quick());
+      PunchResult ra = fromA.get(5, TimeUnit.SECONDS);
+      PunchResult rb = fromB.get(5, TimeUnit.SECONDS);
+      assertThat(ra).isInstanceOf(PunchResult.Success.class);
+      assertThat(rb).isInstanceOf(PunchResult.Success.class);
+      PeerLink ab = ((PunchResult.Success) ra).link();
+      PeerLink ba = ((PunchResult.Success) rb).link();
+      assertThat(ab.path().remote().getPort()).isEqualTo(b.localAddress().getPort());
+      assertThat(ba.path().remote().getPort()).isEqualTo(a.localAddress().getPort());
+      assertThat(ab.path().localPublic()).isEqualTo(a.publicMapping());
+
+      List<String> atBob = new CopyOnWriteArrayList<>();
+      ba.onReceive(bytes -> atBob.add(new String(bytes, StandardCharsets.UTF_8)));
+      ab.send("hello bob".getBytes(StandardCharsets.UTF_8));
+      ba.send("hello alice".getBytes(StandardCharsets.UTF_8));
+      assertThat(ab.receive(Duration.ofSeconds(3)))
+          .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+          .contains("hello alice");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+      while (atBob.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(atBob).containsExactly("hello bob");
+    }
+  }
+
+  @Test
+  void punchingAgainReplacesTheOldLink() throws Exception {
+    try (RendezvousSession a = client.openSession(alice, new RecordingListener());
+        RendezvousSession b = client.openSession(bob, new RecordingListener())) {
+      a.firstAccepted().get(5, TimeUnit.SECONDS);
+      b.firstAccepted().get(5, TimeUnit.SECONDS);
+      PeerLink first = punchBoth(a, b);
+      assertThat(a.link(bob.clientId())).contains(first);
+      PeerLink second = punchBoth(a, b);
+      assertThat(second).isNotSameAs(first);
+      assertThat(first.isOpen()).isFalse();
+      assertThat(a.link(bob.clientId())).contains(second);
+      second.close();
+      assertThat(a.link(bob.clientId())).isEmpty();
+    }
+  }
+
+  /** Punches both ways at once and returns a's link. */
+  private PeerLink punchBoth(RendezvousSession a, RendezvousSession b) throws Exception {
+    CompletableFuture<PunchResult> fromA = a.punch(bob.clientId(), quick());
+    CompletableFuture<PunchResult> fromB = b.punch(alice.clientId(), quick());
+    assertThat(fromB.get(5, TimeUnit.SECONDS)).isInstanceOf(PunchResult.Success.class);
+    PunchResult r = fromA.get(5, TimeUnit.SECONDS);
+    assertThat(r).isInstanceOf(PunchResult.Success.class);
+    return ((PunchResult.Success) r).link();
+  }
+
+  @Test
+  void anUnknownPeerFailsAtOnce() throws Exception {
+    try (RendezvousSession a = client.openSession(alice, new RecordingListener())) {
+      PunchResult r = a.punch(ClientId.parse("11".repeat(16)), quick()).get(5, TimeUnit.SECONDS);
+      assertThat(r).isInstanceOf(PunchResult.Failure.class);
+      assertThat(((PunchResult.Failure) r).reason()).isEqualTo(PunchFailure.PEER_UNKNOWN);
+    }
+  }
+
+  @Test
+  void aPeerThatNeverPulsedIsOffline() throws Exception {
+    try (RendezvousSession a = client.openSession(alice, new RecordingListener())) {
+      PunchResult r = a.punch(bob.clientId(), quick()).get(5, TimeUnit.SECONDS);
+      assertThat(((PunchResult.Failure) r).reason()).isEqualTo(PunchFailure.PEER_OFFLINE);
+    }
+  }
+
+  @Test
+  void aPendingPeerIsOffline() throws Exception {
+    try (RendezvousSession b = client.openSession(bob, new RecordingListener())) {
+      b.firstAccepted().get(5, TimeUnit.SECONDS);
+    }
+    serverClock.advance(Duration.ofSeconds(40));
+    ClientIdentity carol = client.register().join().identity();
+    try (RendezvousSession c = client.openSession(carol, new RecordingListener())) {
+      PunchResult r = c.punch(bob.clientId(), quick()).get(5, TimeUnit.SECONDS);
+      PunchResult.Failure f = (PunchResult.Failure) r;
+      assertThat(f.reason()).isEqualTo(PunchFailure.PEER_OFFLINE);
+      assertThat(f.detail()).contains("PENDING");
+    }
+  }
+
+  @Test
+  void aPeerThatDoesNotPunchBackGivesNoReplyWithinTheTimeout() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RendezvousSession a = client.openSession(alice, new RecordingListener());
+        RendezvousSession b = client.openSession(bob, bobEvents)) {
+      b.firstAccepted().get(5, TimeUnit.SECONDS);
+      long start = System.nanoTime();
+      PunchResult r = a.punch(bob.clientId(), quick()).get(5, TimeUnit.SECONDS);
+      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      PunchResult.Failure f = (PunchResult.Failure) r;
+      assertThat(f.reason()).isEqualTo(PunchFailure.NO_REPLY);
+      assertThat(f.punchesSent()).isGreaterThanOrEqualTo(5);
+      assertThat(tookMillis).isBetween(1900L, 6000L); // the 2 s timeout, plus the lookups
+      // bob's app hears about the stranger's punches, and does not answer them by itself
+      assertThat(bobEvents.await("incoming " + alice.clientId(), Duration.ofSeconds(2)))
+          .isNotNull();
+    }
+  }
+
+  @Test
+  void waitsForAPeerThatComesOnlineLater() throws Exception {
+    List<String> progress = new CopyOnWriteArrayList<>();
+    try (RendezvousSession a = client.openSession(alice, new RecordingListener())) {
+      CompletableFuture<PunchResult> fromA =
+          a.punch(
+              bob.clientId(),
+              quick().withWaitForPeer(Duration.ofSeconds(10)).withProgress(progress::add));
+      Thread.sleep(1500);
+      assertThat(fromA).isNotDone();
+      try (RendezvousSession b = client.openSession(bob, new RecordingListener())) {
+        b.firstAccepted().get(5, TimeUnit.SECONDS);
+        PunchResult rb = b.punch(alice.clientId(), quick()).get(5, TimeUnit.SECONDS);
+        PunchResult ra = fromA.get(10, TimeUnit.SECONDS);
+        assertThat(ra).isInstanceOf(PunchResult.Success.class);
+        assertThat(rb).isInstanceOf(PunchResult.Success.class);
+      }
+    }
+    assertThat(progress).anyMatch(p -> p.startsWith("waiting for the peer"));
+    assertThat(progress).anyMatch(p -> p.contains("punching"));
+  }
+
+  @Test
+  void closingTheSessionEndsARunningPunch() throws Exception {
+    RendezvousSession a = client.openSession(alice, new RecordingListener());
+    CompletableFuture<PunchResult> r =
+        a.punch(bob.clientId(), quick().withWaitForPeer(Duration.ofSeconds(30)));
+    Thread.sleep(300);
+    a.close();
+    PunchResult.Failure f = (PunchResult.Failure) r.get(2, TimeUnit.SECONDS);
+    assertThat(f.reason()).isEqualTo(PunchFailure.SESSION_CLOSED);
+  }
+}

@@ -1,0 +1,195 @@
+package dev.rendezvous.client.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rendezvous.client.ClientIdentity;
+import dev.rendezvous.client.RendezvousClient;
+import dev.rendezvous.client.testserver.MutableClock;
+import dev.rendezvous.client.testserver.RecordedPulse;
+import dev.rendezvous.client.testserver.TestRendezvousServer;
+import dev.rendezvous.core.protocol.ResponseCode;
+import dev.rendezvous.core.registry.PulseOutcome;
+import dev.rendezvous.core.timing.PulseTimings;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RendezvousSessionTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final MutableClock serverClock = new MutableClock();
+  private final RecordingListener events = new RecordingListener();
+  private TestRendezvousServer server;
+  private RendezvousClient client;
+  private ClientIdentity me;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestRendezvousServer.start(new PulseTimings(30, 5, 60), serverClock);
+    client = clientWith(fastConfig());
+    me = client.register().join().identity();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private SessionConfig fastConfig() {
+    return SessionConfig.defaults(server.edge())
+        .withProbeEdge(server.probeEdge())
+        .withInterval(Duration.ofSeconds(1))
+        .withReplyTimeout(Duration.ofMillis(300));
+  }
+
+  private RendezvousClient clientWith(SessionConfig config) {
+    return new RendezvousClient(server.baseUrl(), config);
+  }
+
+  private List<RecordedPulse> pulsesOf(ClientIdentity who) {
+    return server.pulses().stream().filter(p -> p.clientId().equals(who.clientId())).toList();
+  }
+
+  @Test
+  void v2PulsesAreAcceptedAndTeachTheClientItsPublicMapping() throws Exception {
+    try (RendezvousSession session = client.openSession(me, events)) {
+      PulseReply first = session.firstAccepted().get(5, TimeUnit.SECONDS);
+      assertThat(first.code()).isEqualTo(ResponseCode.ACCEPTED);
+      InetSocketAddress expected =
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), session.localAddress().getPort());
+      assertThat(first.mapping()).contains(expected);
+      assertThat(events.await("mapping ", WAIT)).endsWith("/127.0.0.1:" + expected.getPort());
+      assertThat(session.publicMapping()).contains(expected);
+      assertThat(session.state()).isEqualTo(SessionState.ONLINE);
+
+      // first pulse at once, an early second one after 1 s, then every 1 s +- 0.1 s
+      Thread.sleep(3200);
+      List<RecordedPulse> pulses = pulsesOf(me);
+      assertThat(pulses.size()).isBetween(3, 6);
+      assertThat(pulses)
+          .allSatisfy(
+              p -> {
+                assertThat(p.version()).isEqualTo(2);
+                assertThat(p.outcome()).isEqualTo(PulseOutcome.ACCEPTED);
+                assertThat(p.source().port()).isEqualTo(session.localAddress().getPort());
+              });
+    }
+  }
+
+  @Test
+  void v1IsSelectable() throws Exception {
+    RendezvousClient v1 = clientWith(fastConfig().withProtocol(SessionConfig.Protocol.V1));
+    try (RendezvousSession session = v1.openSession(me, events)) {
+      PulseReply first = session.firstAccepted().get(5, TimeUnit.SECONDS);
+      assertThat(first.code()).isEqualTo(ResponseCode.ACCEPTED);
+      assertThat(first.mapping()).isEmpty();
+      assertThat(pulsesOf(me)).allSatisfy(p -> assertThat(p.version()).isEqualTo(1));
+      assertThat(session.probeNat().join().kind()).isEqualTo(NatMapping.Kind.UNKNOWN);
+    }
+  }
+
+  @Test
+  void aPendingReplyCallsVerifyAndPulsesAgain() throws Exception {
+    try (RendezvousSession session = client.openSession(me, events)) {
+      session.firstAccepted().get(5, TimeUnit.SECONDS);
+      serverClock.advance(Duration.ofSeconds(40)); // past interval + grace: PENDING
+      assertThat(events.await("verified ", WAIT))
+          .isEqualTo("verified revived=true the edge answered 1050 (pending)");
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (session.state() != SessionState.ONLINE && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(session.state()).isEqualTo(SessionState.ONLINE);
+      List<PulseOutcome> outcomes = pulsesOf(me).stream().map(RecordedPulse::outcome).toList();
+      assertThat(outcomes).contains(PulseOutcome.PENDING);
+      assertThat(outcomes.get(outcomes.size() - 1)).isEqualTo(PulseOutcome.ACCEPTED);
+    }
+  }
+
+  @Test
+  void afterLogoutUnansweredV2PulsesAskVerifyWhichSaysGone() throws Exception {
+    try (RendezvousSession session = client.openSession(me, events)) {
+      session.firstAccepted().get(5, TimeUnit.SECONDS);
+      client.logout(me).join();
+      events.await("unanswered 1", WAIT);
+      String gone = events.await("gone ", WAIT);
+      assertThat(gone).contains("POST /verify answered 401").contains("3 pulses in a row");
+      assertThat(session.state()).isEqualTo(SessionState.GONE);
+      int pulsesWhenGone = pulsesOf(me).size();
+      Thread.sleep(1500);
+      assertThat(pulsesOf(me)).hasSize(pulsesWhenGone);
+    }
+  }
+
+  @Test
+  void aDeviceClockFarAheadIsCorrectedByVerifyAfterUnansweredPulses() throws Exception {
+    // This client never made an HTTP call, so its clock is uncorrected: 10 min ahead, beyond the
+    // edge's 300 s window, so its v2 pulses are dropped until /verify brings the server's time.
+    RendezvousClient ahead =
+        new RendezvousClient(
+            server.baseUrl(),
+            fastConfig(),
+            Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)));
+    try (RendezvousSession session = ahead.openSession(me, events)) {
+      assertThat(events.await("verified revived=false", WAIT)).contains("3 pulses in a row");
+      session.firstAccepted().get(10, TimeUnit.SECONDS);
+      assertThat(ahead.clock().offsetMillis()).isBetween(-610_000L, -590_000L);
+      assertThat(session.state()).isEqualTo(SessionState.ONLINE);
+    }
+  }
+
+  @Test
+  void aV1UnknownReplyEndsTheSession() throws Exception {
+    RendezvousClient v1 = clientWith(fastConfig().withProtocol(SessionConfig.Protocol.V1));
+    try (RendezvousSession session = v1.openSession(me, events)) {
+      session.firstAccepted().get(5, TimeUnit.SECONDS);
+      client.logout(me).join();
+      assertThat(events.await("gone ", WAIT)).contains("1060");
+      assertThat(session.state()).isEqualTo(SessionState.GONE);
+    }
+  }
+
+  @Test
+  void anExpiredButUnsweptClientGetsAnAuthenticated1060() throws Exception {
+    try (RendezvousSession session = client.openSession(me, events)) {
+      session.firstAccepted().get(5, TimeUnit.SECONDS);
+      serverClock.advance(Duration.ofSeconds(100)); // past interval + error time (90 s)
+      assertThat(events.await("gone ", WAIT)).contains("the edge answered 1060");
+      assertThat(pulsesOf(me)).extracting(RecordedPulse::outcome).contains(PulseOutcome.UNKNOWN);
+    }
+  }
+
+  @Test
+  void theProbeSeesTheSameMappingOnBothEdgePortsWithoutANat() throws Exception {
+    try (RendezvousSession session = client.openSession(me, events)) {
+      NatMapping mapping = session.probeNat().get(5, TimeUnit.SECONDS);
+      assertThat(mapping.kind()).isEqualTo(NatMapping.Kind.ENDPOINT_INDEPENDENT);
+      assertThat(mapping.primary()).isEqualTo(mapping.probe()).isPresent();
+      assertThat(pulsesOf(me))
+          .extracting(RecordedPulse::edgePort)
+          .contains(server.probeEdge().getPort());
+      // the main edge is pulsed after the probe, so the service keeps the main mapping
+      RecordedPulse last = pulsesOf(me).get(pulsesOf(me).size() - 1);
+      assertThat(last.edgePort()).isEqualTo(server.edge().getPort());
+    }
+  }
+
+  @Test
+  void closeStopsPulsingAndIsIdempotent() throws Exception {
+    RendezvousSession session = client.openSession(me, events);
+    session.firstAccepted().get(5, TimeUnit.SECONDS);
+    session.close();
+    session.close();
+    assertThat(session.state()).isEqualTo(SessionState.CLOSED);
+    int count = pulsesOf(me).size();
+    Thread.sleep(1500);
+    assertThat(pulsesOf(me)).hasSize(count);
+    assertThat(session.pulseNow()).isCompletedExceptionally();
+  }
+}

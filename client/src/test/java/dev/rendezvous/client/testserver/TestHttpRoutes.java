@@ -1,0 +1,183 @@
+package dev.rendezvous.client.testserver;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.rendezvous.client.http.Json;
+import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.core.identity.MalformedCredentialException;
+import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.core.registry.StorageUnavailableException;
+import dev.rendezvous.core.registry.UnknownClientException;
+import dev.rendezvous.core.service.PeerNotFoundException;
+import dev.rendezvous.core.service.PeerStatus;
+import dev.rendezvous.core.service.PeerUdpAddress;
+import dev.rendezvous.core.service.Registration;
+import dev.rendezvous.core.service.RendezvousService;
+import dev.rendezvous.core.service.VerifyResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The five HTTP routes of SPEC "HTTP routes" over the real core {@link RendezvousService}, served
+ * by the JDK's HTTP server. Errors are JSON with the SPEC's statuses; nothing answers 500 to bad
+ * input.
+ */
+final class TestHttpRoutes implements AutoCloseable {
+  private static final Pattern PEER = Pattern.compile("^/peer/([^/]*)/udp(/status)?$");
+
+  private final RendezvousService service;
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+  TestHttpRoutes(RendezvousService service, InetSocketAddress bind) throws IOException {
+    this.service = service;
+    this.server = HttpServer.create(bind, 64);
+    server.createContext("/", this::handle);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      exchange.getRequestBody().readAllBytes();
+      Response r;
+      try {
+        r = route(exchange);
+      } catch (UnknownClientException | MalformedCredentialException e) {
+        r = error(401, "unauthorized", "missing, malformed or unknown bearer key");
+      } catch (PeerNotFoundException e) {
+        r = error(404, "not_found", e.getMessage());
+      } catch (StorageUnavailableException e) {
+        r = error(503, "storage_unavailable", "storage is unavailable, try again");
+      }
+      byte[] body = Json.write(r.body).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      if (r.status == 401) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+      }
+      exchange.sendResponseHeaders(r.status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private Response route(HttpExchange exchange) {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    switch (path) {
+      case "/register" -> {
+        if (!method.equals("POST")) {
+          return error(405, "method_not_allowed", "use POST");
+        }
+        Registration reg = service.register();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("client_id", reg.credentials().clientId().hex());
+        body.put("private_id", reg.credentials().privateKey().revealHex());
+        body.put("timestamp", seconds(reg.registeredAt()));
+        body.put("ok", true);
+        return new Response(200, body);
+      }
+      case "/verify" -> {
+        if (!method.equals("POST")) {
+          return error(405, "method_not_allowed", "use POST");
+        }
+        VerifyResult result = service.verify(bearer(exchange));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("client_id", result.clientId().hex());
+        body.put("timestamp", seconds(result.at()));
+        body.put("ok", result.revived());
+        return new Response(200, body);
+      }
+      case "/logout" -> {
+        if (!method.equals("POST")) {
+          return error(405, "method_not_allowed", "use POST");
+        }
+        PrivateKey key = bearer(exchange);
+        service.logout(key);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("client_id", key.clientId().hex());
+        body.put("ok", true);
+        return new Response(200, body);
+      }
+      default -> {
+        return peerRoute(exchange, method, path);
+      }
+    }
+  }
+
+  private Response peerRoute(HttpExchange exchange, String method, String path) {
+    Matcher m = PEER.matcher(path);
+    if (!m.matches()) {
+      return error(404, "not_found", "no route " + path);
+    }
+    if (!method.equals("GET")) {
+      return error(405, "method_not_allowed", "use GET");
+    }
+    PrivateKey key = bearer(exchange);
+    ClientId target;
+    try {
+      target = ClientId.parse(m.group(1));
+    } catch (MalformedCredentialException e) {
+      return error(400, "bad_client_id", "client_id must be 32 hex characters");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("client_id", target.hex());
+    Instant now = service.clock().instant();
+    if (m.group(2) == null) {
+      PeerUdpAddress address = service.peerAddress(key, target);
+      body.put("host", address.address().host());
+      body.put("port", address.address().port());
+    } else {
+      PeerStatus status = service.peerStatus(key, target);
+      body.put("status", status.liveness().name());
+      body.put("last_online", status.sinceLastPulse().map(d -> d.toMillis() / 1000.0).orElse(null));
+    }
+    body.put("timestamp", seconds(now));
+    body.put("ok", true);
+    return new Response(200, body);
+  }
+
+  private static PrivateKey bearer(HttpExchange exchange) {
+    String header =
+        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
+    if (!header.startsWith("Bearer ")) {
+      throw new UnknownClientException("missing bearer");
+    }
+    return PrivateKey.parse(header.substring("Bearer ".length()).trim());
+  }
+
+  private static double seconds(Instant at) {
+    return at.toEpochMilli() / 1000.0;
+  }
+
+  private static Response error(int status, String code, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ok", false);
+    body.put("error", code);
+    body.put("message", message);
+    return new Response(status, body);
+  }
+
+  private record Response(int status, Map<String, Object> body) {}
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

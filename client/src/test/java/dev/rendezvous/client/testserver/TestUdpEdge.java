@@ -1,0 +1,142 @@
+package dev.rendezvous.client.testserver;
+
+import dev.rendezvous.core.protocol.ResponseCode;
+import dev.rendezvous.core.protocol.v1.PulseV1Decoder;
+import dev.rendezvous.core.protocol.v1.PulseV1Reply;
+import dev.rendezvous.core.protocol.v1.PulseV1Request;
+import dev.rendezvous.core.protocol.v2.PulseV2Codec;
+import dev.rendezvous.core.protocol.v2.PulseV2Reply;
+import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.core.protocol.v2.PulseV2Request;
+import dev.rendezvous.core.protocol.v2.V2Header;
+import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.PulseOutcome;
+import dev.rendezvous.core.registry.PulseRecorder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A real UDP pulse edge on one port, with the rules of docs/protocol.md: v1 (raw or hex key) and v2
+ * (MAC checked with the stored key, skew window, replay rejected by storage, authenticated reply
+ * with the observed address). Malformed or unauthenticated datagrams get no reply.
+ */
+final class TestUdpEdge implements AutoCloseable {
+  private static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+  private final DatagramChannel channel;
+  private final InetSocketAddress address;
+  private final PulseRecorder recorder;
+  private final Clock clock;
+  private final boolean v1Enabled;
+  private final Consumer<RecordedPulse> onPulse;
+  private final Thread thread;
+
+  TestUdpEdge(
+      InetSocketAddress bind,
+      PulseRecorder recorder,
+      Clock clock,
+      boolean v1Enabled,
+      Consumer<RecordedPulse> onPulse)
+      throws IOException {
+    this.channel = DatagramChannel.open();
+    channel.bind(bind);
+    this.address = (InetSocketAddress) channel.getLocalAddress();
+    this.recorder = recorder;
+    this.clock = clock;
+    this.v1Enabled = v1Enabled;
+    this.onPulse = onPulse;
+    this.thread = new Thread(this::serve, "test-edge-" + address().getPort());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  InetSocketAddress address() {
+    return address;
+  }
+
+  private void serve() {
+    ByteBuffer buffer = ByteBuffer.allocate(2048);
+    while (true) {
+      InetSocketAddress source;
+      try {
+        buffer.clear();
+        source = (InetSocketAddress) channel.receive(buffer);
+      } catch (ClosedChannelException e) {
+        return;
+      } catch (IOException e) {
+        continue;
+      }
+      buffer.flip();
+      byte[] datagram = new byte[buffer.remaining()];
+      buffer.get(datagram);
+      try {
+        Optional<byte[]> reply = answer(datagram, source);
+        if (reply.isPresent()) {
+          channel.send(ByteBuffer.wrap(reply.get()), source);
+        }
+      } catch (IOException | RuntimeException e) {
+        // no reply to anything malformed
+      }
+    }
+  }
+
+  private Optional<byte[]> answer(byte[] datagram, InetSocketAddress source) {
+    PeerAddress from = new PeerAddress(source.getAddress().getHostAddress(), source.getPort());
+    int edgePort = address.getPort();
+    if (PulseV1Decoder.hasV1Length(datagram.length)) {
+      if (!v1Enabled) {
+        return Optional.empty();
+      }
+      PulseV1Request request = PulseV1Decoder.decode(datagram);
+      PulseOutcome outcome = recorder.pulse(request.key(), from).toCompletableFuture().join();
+      onPulse.accept(new RecordedPulse(request.key().clientId(), from, edgePort, 1, outcome));
+      return ResponseCode.forOutcome(outcome).map(PulseV1Reply::encode);
+    }
+    if (!V2Header.looksLikeV2(datagram)) {
+      return Optional.empty();
+    }
+    PulseV2Request request = PulseV2Codec.decode(datagram);
+    Optional<ClientSnapshot> client =
+        recorder.lookUp(request.clientId()).toCompletableFuture().join();
+    if (client.isEmpty() || !request.isAuthenticBy(client.get().pulseMacKey())) {
+      return Optional.empty();
+    }
+    long skewMillis = Math.abs(request.counter() - clock.millis());
+    if (skewMillis > MAX_SKEW.toMillis()) {
+      return Optional.empty();
+    }
+    PulseOutcome outcome =
+        recorder
+            .authenticatedPulse(request.clientId(), request.counter(), from)
+            .toCompletableFuture()
+            .join();
+    onPulse.accept(new RecordedPulse(request.clientId(), from, edgePort, 2, outcome));
+    return ResponseCode.forOutcome(outcome)
+        .map(
+            code ->
+                PulseV2ReplyCodec.encode(
+                    new PulseV2Reply(
+                        code, request.counter(), source.getAddress(), source.getPort()),
+                    client.get().pulseMacKey()));
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+      thread.join(2000);
+    } catch (IOException e) {
+      // closing anyway
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
