@@ -1,0 +1,2 @@
+/** The scheduled function that deletes expired clients within the Lambda's time budget. */
+package dev.rendezvous.functions.expiry;

@@ -1,0 +1,105 @@
+package dev.rendezvous.functions.expiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.rendezvous.core.identity.ClientCredentials;
+import dev.rendezvous.core.identity.CredentialFactory;
+import dev.rendezvous.core.registry.ClientRegistry;
+import dev.rendezvous.core.registry.SweepReport;
+import dev.rendezvous.functions.lambda.CurrentInvocation;
+import dev.rendezvous.functions.testing.Contexts;
+import dev.rendezvous.functions.testing.LambdaRuntime;
+import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import io.micronaut.function.aws.LambdaContextFactory;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The scheduled function through its real handler, on dynalite, with a raw EventBridge event. */
+class ExpiryFunctionTest {
+  @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-06T07:08:09Z"));
+
+  @Test
+  void deletesExpiredClientsAndKeepsLiveOnes() {
+    Map<String, Object> properties =
+        Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
+    try (ExpiryFunction function = new ExpiryFunction(Contexts.lambda(properties, clock))) {
+      ClientRegistry registry = function.getApplicationContext().getBean(ClientRegistry.class);
+      CredentialFactory credentials = new CredentialFactory();
+      ClientCredentials gone1 = credentials.issue();
+      ClientCredentials gone2 = credentials.issue();
+      registry.register(gone1);
+      registry.register(gone2);
+      // Past their expiry (30 + 180 s) and past the end of its 600 s sweep bucket.
+      clock.advance(Duration.ofSeconds(30 + 180 + 600 + 1));
+      ClientCredentials alive = credentials.issue();
+      registry.register(alive);
+
+      ScheduledEvent event =
+          LambdaRuntime.event(LambdaRuntime.resource("scheduled.json"), ScheduledEvent.class);
+      function.handleRequest(event, new MockLambdaContext());
+
+      assertThat(registry.find(gone1.clientId())).isEmpty();
+      assertThat(registry.find(gone2.clientId())).isEmpty();
+      assertThat(registry.find(alive.clientId())).isPresent();
+    }
+  }
+
+  @Test
+  void reportsWhatItSwept() {
+    Map<String, Object> properties =
+        Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
+    try (ExpiryFunction function = new ExpiryFunction(Contexts.lambda(properties, clock))) {
+      ClientRegistry registry = function.getApplicationContext().getBean(ClientRegistry.class);
+      ClientCredentials gone = new CredentialFactory().issue();
+      registry.register(gone);
+      clock.advance(Duration.ofSeconds(30 + 180 + 1200));
+
+      SweepReport report = function.getApplicationContext().getBean(ExpirySweeper.class).sweep();
+
+      assertThat(report.deleted()).isEqualTo(1);
+      assertThat(registry.find(gone.clientId())).isEmpty();
+    }
+  }
+
+  @Test
+  void theDeadlineStaysInsideTheLambdasRemainingTime() {
+    try (ExpiryFunction function =
+        new ExpiryFunction(Contexts.lambda(Map.of("rendezvous.store", "memory"), clock))) {
+      var context = function.getApplicationContext();
+      ExpirySweeper sweeper = context.getBean(ExpirySweeper.class);
+      assertThat(sweeper.deadline()).isEqualTo(clock.instant().plus(ExpirySweeper.MAX_BUDGET));
+
+      context
+          .getBean(LambdaContextFactory.class)
+          .registerSingletons(
+              new MockLambdaContext() {
+                @Override
+                public int getRemainingTimeInMillis() {
+                  return 10_000;
+                }
+              });
+      assertThat(context.getBean(CurrentInvocation.class).remainingTime()).isPresent();
+      assertThat(sweeper.deadline())
+          .isEqualTo(clock.instant().plusMillis(10_000).minus(ExpirySweeper.SAFETY_MARGIN));
+
+      context
+          .getBean(LambdaContextFactory.class)
+          .registerSingletons(
+              new MockLambdaContext() {
+                @Override
+                public int getRemainingTimeInMillis() {
+                  return 1_000;
+                }
+              });
+      assertThat(sweeper.deadline()).isEqualTo(clock.instant());
+    }
+  }
+}
