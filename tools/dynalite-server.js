@@ -28,6 +28,10 @@ const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 };
 if (dir) options.path = dir;
 
 const server = dynalite(options);
+// A client that gives up on a request (an SDK timeout under load) resets its connection; without
+// a listener that 'error' would crash the whole engine. Drop the connection and keep serving.
+server.on('connection', (socket) => socket.on('error', () => socket.destroy()));
+server.on('clientError', (err, socket) => socket.destroy());
 server.on('error', (err) => {
   console.error('dynalite could not listen on ' + host + ':' + port + ': ' + err.message);
   process.exit(4);

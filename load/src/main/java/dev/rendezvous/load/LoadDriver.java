@@ -103,6 +103,10 @@ final class LoadDriver {
           api.register()
               .thenAccept(
                   a -> {
+                    if (a.status() == 503) {
+                      tally.count("register 503 (documented; not retried)");
+                      return;
+                    }
                     if (a.status() != 200 || !a.body().contains("\"ok\":true")) {
                       tally.wrong("register", a.status() + " " + a.body());
                       return;

@@ -60,6 +60,10 @@ final class PeerChecks {
                 tally.wrong("lost registration", "asker " + asker.index + " got 401");
                 return;
               }
+              if (a.status() == 503) {
+                tally.count("503 storage unavailable (documented)");
+                return;
+              }
               if (before.logoutStarted() != after.logoutStarted()
                   || after.verifying()
                   || before.verifying()) {
@@ -113,6 +117,10 @@ final class PeerChecks {
         .thenAccept(
             a -> {
               tally.count("address checks");
+              if (a.status() == 503) {
+                tally.count("503 storage unavailable (documented)");
+                return;
+              }
               if (a.status() == 401) {
                 tally.wrong("lost registration", "asker " + asker.index + " got 401");
                 return;
@@ -160,7 +168,9 @@ final class PeerChecks {
               .thenAccept(
                   a -> {
                     tally.count("audited");
-                    if (v.loggedOut()) {
+                    if (a.status() == 503) {
+                      tally.wrong("audit", "storage unavailable at the end: cannot tell");
+                    } else if (v.loggedOut()) {
                       expectStatus(a.status() == 404, "logged-out client answered " + a.status());
                     } else if (!v.logoutStarted() && a.status() != 200) {
                       tally.wrong(
