@@ -43,20 +43,45 @@ class NatTraversalTest {
    */
   private static final String EDGE_JAR = edgeJar();
 
-  private static String edgeJar() {
-    String given = System.getProperty("rendezvous.nat.edgeJar", "");
+  /**
+   * The real HTTP routes (local-server's shaded jar), used together with the real edge; {@code
+   * -Drendezvous.nat.httpJar=none} keeps the test server's HTTP routes.
+   */
+  private static final String HTTP_JAR =
+      builtJar("rendezvous.nat.httpJar", "local-server/target/rendezvous-local-server.jar");
+
+  private static String builtJar(String property, String relative) {
+    String given = System.getProperty(property, "");
     if (given.equals("none")) {
       return "";
     }
     if (!given.isBlank()) {
       return given;
     }
-    Path built =
-        Path.of(
-                System.getProperty("rendezvous.root", ".."),
-                "udp-edge/target/rendezvous-udp-edge.jar")
-            .toAbsolutePath();
+    Path built = Path.of(System.getProperty("rendezvous.root", ".."), relative).toAbsolutePath();
     return Files.isRegularFile(built) ? built.toString() : "";
+  }
+
+  /** {@code env <AWS settings for dynalite> <command...>}. */
+  private static List<String> withAwsEnv(String dynamo, List<String> command) {
+    List<String> out =
+        new ArrayList<>(
+            List.of(
+                "env",
+                "AWS_ENDPOINT_URL_DYNAMODB=" + dynamo,
+                "AWS_REGION=us-east-1",
+                "AWS_ACCESS_KEY_ID=local",
+                "AWS_SECRET_ACCESS_KEY=local"));
+    out.addAll(command);
+    return out;
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String edgeJar() {
+    return builtJar("rendezvous.nat.edgeJar", "udp-edge/target/rendezvous-udp-edge.jar");
   }
 
   private static final List<ChildProcess> EDGES = new ArrayList<>();
@@ -91,22 +116,54 @@ class NatTraversalTest {
     String dynamo = "http://127.0.0.1:" + port;
     System.out.println(
         "NAT test: pulses go to "
-            + (EDGE_JAR.isBlank() ? "the test server's UDP edge" : "the real edge " + EDGE_JAR));
-    server =
-        ChildProcess.java(
-            "server",
-            PREFIX + "pub",
-            "dev.rendezvous.client.testserver.TestRendezvousServer",
-            List.of(
-                "--bind",
-                SERVER_IP,
-                "--http",
-                "5025",
-                "--udp",
-                EDGE_JAR.isBlank() ? "5024,5026" : "none",
-                "--dynamodb",
-                dynamo));
-    server.expect("READY", START);
+            + (EDGE_JAR.isBlank() ? "the test server's UDP edge" : "the real edge " + EDGE_JAR)
+            + "; HTTP: "
+            + (!EDGE_JAR.isBlank() && !HTTP_JAR.isBlank()
+                ? "the real local server " + HTTP_JAR
+                : "the test server"));
+    if (!EDGE_JAR.isBlank() && !HTTP_JAR.isBlank()) {
+      // The real stack: the table as ./run-local creates it, then local-server's HTTP routes.
+      ChildProcess table =
+          new ChildProcess(
+              "table",
+              PREFIX + "pub",
+              withAwsEnv(
+                  dynamo,
+                  List.of(
+                      javaBin(), "-cp", HTTP_JAR, "dev.rendezvous.store.dynamodb.TableBootstrap")));
+      table.expect("created table", START);
+      table.close();
+      server =
+          new ChildProcess(
+              "http",
+              PREFIX + "pub",
+              withAwsEnv(
+                  dynamo,
+                  List.of(
+                      "RENDEZVOUS_HTTP_PORT=5025",
+                      "RENDEZVOUS_BIND_ADDRESS=" + SERVER_IP,
+                      javaBin(),
+                      "-XX:TieredStopAtLevel=1",
+                      "-jar",
+                      HTTP_JAR)));
+      server.expectContaining("rendezvous HTTP API listening", START);
+    } else {
+      server =
+          ChildProcess.java(
+              "server",
+              PREFIX + "pub",
+              "dev.rendezvous.client.testserver.TestRendezvousServer",
+              List.of(
+                  "--bind",
+                  SERVER_IP,
+                  "--http",
+                  "5025",
+                  "--udp",
+                  EDGE_JAR.isBlank() ? "5024,5026" : "none",
+                  "--dynamodb",
+                  dynamo));
+      server.expect("READY", START);
+    }
     if (!EDGE_JAR.isBlank()) {
       // The real edge (udp-edge's shaded jar), one process per port: main 5024, probe 5026.
       for (String udp : List.of("5024", "5026")) {
@@ -114,19 +171,16 @@ class NatTraversalTest {
             new ChildProcess(
                 "edge-" + udp,
                 PREFIX + "pub",
-                List.of(
-                    "env",
-                    "RENDEZVOUS_UDP_PORT=" + udp,
-                    "RENDEZVOUS_HEALTH_PORT=1" + udp,
-                    "RENDEZVOUS_BIND_ADDRESS=" + SERVER_IP,
-                    "RENDEZVOUS_CLOUDWATCH_METRICS=false",
-                    "AWS_ENDPOINT_URL_DYNAMODB=" + dynamo,
-                    "AWS_REGION=us-east-1",
-                    "AWS_ACCESS_KEY_ID=local",
-                    "AWS_SECRET_ACCESS_KEY=local",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar",
-                    EDGE_JAR));
+                withAwsEnv(
+                    dynamo,
+                    List.of(
+                        "RENDEZVOUS_UDP_PORT=" + udp,
+                        "RENDEZVOUS_HEALTH_PORT=1" + udp,
+                        "RENDEZVOUS_BIND_ADDRESS=" + SERVER_IP,
+                        "RENDEZVOUS_CLOUDWATCH_METRICS=false",
+                        javaBin(),
+                        "-jar",
+                        EDGE_JAR)));
         EDGES.add(edge);
         edge.expectContaining("edge_started", START);
       }
