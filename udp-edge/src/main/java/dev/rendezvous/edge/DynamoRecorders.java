@@ -1,13 +1,20 @@
 package dev.rendezvous.edge;
 
+import dev.rendezvous.core.identity.ClientId;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
@@ -17,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  */
 final class DynamoRecorders {
   static final int MAX_CONNECTIONS = 512;
+  static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(15);
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoRecorders.class);
 
   private DynamoRecorders() {}
 
@@ -31,7 +40,31 @@ final class DynamoRecorders {
             .withApiCallTimeout(settings.storageTimeout().multipliedBy(2))
             .asyncClient(Math.min(settings.maxInFlight(), MAX_CONNECTIONS));
     resources.add(client);
-    return new DynamoPulseRecorder(
-        client, DynamoStoreSettings.forTable(settings.shared().tableName()), rules, clock);
+    DynamoPulseRecorder recorder =
+        new DynamoPulseRecorder(
+            client, DynamoStoreSettings.forTable(settings.shared().tableName()), rules, clock);
+    warmUp(recorder);
+    return recorder;
+  }
+
+  /**
+   * One read before the edge reports healthy: it loads the SDK's classes, resolves credentials and
+   * opens a connection, so the first real pulses are not dropped for exceeding the storage timeout
+   * on a cold JVM. A failure here is only logged; pulses then get the usual degraded behaviour.
+   */
+  static void warmUp(PulseRecorder recorder) {
+    try {
+      recorder
+          .lookUp(ClientId.fromBytes(new byte[ClientId.LENGTH_BYTES]))
+          .toCompletableFuture()
+          .get(WARM_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.atWarn()
+          .addKeyValue("event", "storage_warm_up_failed")
+          .addKeyValue("error", e.getClass().getSimpleName())
+          .log("the first storage call failed; pulses are dropped until storage answers");
+    }
   }
 }
