@@ -1,6 +1,7 @@
 package dev.rendezvous.edge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rendezvous.core.identity.ClientCredentials;
 import dev.rendezvous.core.identity.CredentialFactory;
@@ -18,6 +19,9 @@ import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +131,52 @@ class EdgeRestartTest {
         }
       }
     }
+  }
+
+  /**
+   * A restart onto a port another process still holds (no SO_REUSEPORT) must fail cleanly: an
+   * unchecked exception that {@code EdgeMain} turns into exit status 1, and no event-loop threads
+   * left behind to keep a half-started process alive.
+   */
+  @Test
+  void aPortHeldByAnotherSocketFailsTheStartWithoutLeakingThreads() throws Exception {
+    Set<Thread> before = liveNonDaemonThreads();
+    try (DatagramSocket squatter =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      Map<String, String> env = new HashMap<>(EdgeOnDynaliteTest.environment());
+      env.put("RENDEZVOUS_UDP_PORT", Integer.toString(squatter.getLocalPort()));
+      EdgeSettings settings = EdgeSettings.fromEnvironment(env);
+      DynamoStoreSettings store = DynamoStoreSettings.forTable(DYNALITE.createTable());
+      LivenessRules rules = new LivenessRules(settings.shared().timings());
+      try (DynamoDbAsyncClient async = DYNALITE.newAsyncClient(4)) {
+        DynamoPulseRecorder recorder = new DynamoPulseRecorder(async, store, rules, clock);
+        assertThatThrownBy(() -> Edge.start(settings, recorder, clock).close())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining(Integer.toString(squatter.getLocalPort()));
+      }
+    }
+    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    Set<Thread> leaked = new HashSet<>(liveNonDaemonThreads());
+    while (true) {
+      leaked.removeAll(before);
+      leaked.removeIf(t -> !t.isAlive());
+      if (leaked.isEmpty() || System.nanoTime() > end) {
+        break;
+      }
+      Thread.sleep(50);
+      leaked = new HashSet<>(liveNonDaemonThreads());
+    }
+    assertThat(leaked).as("non-daemon threads left by the failed start").isEmpty();
+  }
+
+  private static Set<Thread> liveNonDaemonThreads() {
+    Set<Thread> threads = new HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.isAlive() && !t.isDaemon()) {
+        threads.add(t);
+      }
+    }
+    return threads;
   }
 
   /** One pulse per client, then the clients whose reply (within 5 s) was a 1020. */

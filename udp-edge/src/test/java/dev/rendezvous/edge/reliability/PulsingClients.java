@@ -103,6 +103,18 @@ final class PulsingClients implements AutoCloseable {
     return replies;
   }
 
+  /** Replies that have already arrived (answers to earlier rounds), without waiting. */
+  List<Reply> drain() {
+    List<Reply> replies = new ArrayList<>();
+    for (Client c : clients) {
+      byte[] datagram;
+      while ((datagram = c.socket.receive(Duration.ofMillis(1))) != null) {
+        replies.add(decode(c, datagram));
+      }
+    }
+    return replies;
+  }
+
   private static Reply decode(Client c, byte[] datagram) {
     try {
       if (!c.v2) {
