@@ -37,6 +37,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +62,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * and answers 1020 again, recording addresses, as soon as storage is back.
  */
 class StorageOutageTest {
+  private static final String TABLE = "clients-outage";
   private static final int MAX_IN_FLIGHT = 8; // above the clients, below a fault round
   private static final int V1_CLIENTS = 3;
   private static final int V2_CLIENTS = 3;
@@ -94,7 +98,7 @@ class StorageOutageTest {
     env.put("RENDEZVOUS_EDGE_MAX_IN_FLIGHT", Integer.toString(MAX_IN_FLIGHT));
     env.put("RENDEZVOUS_EDGE_STORAGE_TIMEOUT_MILLIS", "1000");
     EdgeSettings settings = EdgeSettings.fromEnvironment(env);
-    String table = "clients-outage";
+    String table = TABLE;
     sync = DynamoClientFactory.forLocalEndpoint(endpoint).syncClient();
     TableBootstrap.ensureTable(sync, table);
     DynamoStoreSettings store = DynamoStoreSettings.forTable(table);
@@ -238,7 +242,7 @@ class StorageOutageTest {
     }
     assertThat(wrong).as("replies other than 1020").isEmpty();
     assertThat(accepted.stream().map(Client::toString).sorted().toList())
-        .as("clients answered 1020; edge counters: %s", counters())
+        .as(() -> "clients answered 1020; edge counters: " + counters() + "; " + sdkProbe())
         .hasSize(clients.all().size());
     assertThat(settle()).allMatch(ResponseCode.ACCEPTED::equals, "1020");
     for (Client c : clients.all()) {
@@ -274,7 +278,27 @@ class StorageOutageTest {
         text.append(reason.tag()).append('=').append(n).append(' ');
       }
     }
-    return text.append("in_flight=").append(edge.inFlight()).toString();
+    return text.append("in_flight=")
+        .append(edge.inFlight())
+        .append(" throttled_requests=")
+        .append(throttle.throttledRequests())
+        .toString();
+  }
+
+  /** For a failure message: does the edge's own SDK client reach storage right now? */
+  private String sdkProbe() {
+    long started = System.nanoTime();
+    try {
+      async.describeTable(b -> b.tableName(TABLE)).get(10, TimeUnit.SECONDS);
+      return "a direct call on the edge's SDK client took "
+          + Duration.ofNanos(System.nanoTime() - started).toMillis()
+          + " ms";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    } catch (ExecutionException | TimeoutException e) {
+      return "a direct call on the edge's SDK client failed: " + e;
+    }
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
