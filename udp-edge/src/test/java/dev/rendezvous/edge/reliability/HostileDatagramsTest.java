@@ -192,6 +192,7 @@ class HostileDatagramsTest {
     byte[] older = v2Pulse(acceptedCounter - 1);
     try (SpoofedSource other = new SpoofedSource("127.0.0.2", edge.udpPort())) {
       List<byte[]> fromAttacker = List.of(accepted, older, accepted);
+      awaitIdle();
       long base = handledDatagrams();
       // The exact datagram replayed from the client's own socket...
       victimSocket.send(accepted);
@@ -231,6 +232,7 @@ class HostileDatagramsTest {
    * expectedUnknownReplies} 32-byte v1 requests may be answered, each with exactly 1060.
    */
   private void assertHostileTrafficIsHarmless(List<byte[]> bad, int expectedUnknownReplies) {
+    awaitIdle(); // the victim's own 1020 is counted before the baseline is taken
     long unknownBefore = edge.metrics().replies(ResponseCode.UNKNOWN);
     long acceptedBefore = edge.metrics().replies(ResponseCode.ACCEPTED);
     long pendingBefore = edge.metrics().replies(ResponseCode.PENDING);
@@ -300,6 +302,19 @@ class HostileDatagramsTest {
       replies += edge.metrics().replies(code);
     }
     return replies + edge.metrics().allDrops();
+  }
+
+  private static void awaitIdle() {
+    long deadline = System.nanoTime() + ACCOUNTING_WAIT.toNanos();
+    while (edge.inFlight() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    assertThat(edge.inFlight()).as("pulses in flight").isZero();
   }
 
   private static void awaitHandled(long target) {
