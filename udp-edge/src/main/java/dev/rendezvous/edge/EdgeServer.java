@@ -76,12 +76,16 @@ public final class EdgeServer implements AutoCloseable {
         channels.add(channel);
       }
       return new EdgeServer(group, List.copyOf(channels), epoll ? "epoll" : "nio");
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (Exception e) { // sync() rethrows a bind failure as a (checked) IOException
       for (Channel c : channels) {
         c.close().awaitUninterruptibly();
       }
       group.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
-      throw e;
+      if (e instanceof RuntimeException || e instanceof InterruptedException) {
+        throw e;
+      }
+      throw new IllegalStateException(
+          "cannot bind UDP " + bindAddress + ":" + port + ": " + e.getMessage(), e);
     }
   }
 

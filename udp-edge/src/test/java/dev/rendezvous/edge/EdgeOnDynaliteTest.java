@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * real async SDK client; the HTTP side's operations (register, verify, logout) go through the sync
  * {@link DynamoClientRegistry} on the same table, as the functions would.
  */
-class EdgeOnDynaliteTest {
+public class EdgeOnDynaliteTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
 
   private static final Duration REPLY_WAIT = Duration.ofSeconds(5);
@@ -78,7 +78,7 @@ class EdgeOnDynaliteTest {
     edge = Edge.start(settings, new DynamoPulseRecorder(async, store, rules, CLOCK), CLOCK);
   }
 
-  static Map<String, String> environment() {
+  public static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>();
     env.put("RENDEZVOUS_PULSE_INTERVAL_SECONDS", "2");
     env.put("RENDEZVOUS_GRACE_SECONDS", "1");

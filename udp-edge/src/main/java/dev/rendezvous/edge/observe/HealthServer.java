@@ -74,9 +74,13 @@ public final class HealthServer implements AutoCloseable {
               .sync()
               .channel();
       return new HealthServer(group, channel);
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (Exception e) { // sync() rethrows a bind failure as a (checked) IOException
       group.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
-      throw e;
+      if (e instanceof RuntimeException || e instanceof InterruptedException) {
+        throw e;
+      }
+      throw new IllegalStateException(
+          "cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
     }
   }
 

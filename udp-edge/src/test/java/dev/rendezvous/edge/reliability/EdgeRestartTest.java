@@ -1,0 +1,226 @@
+package dev.rendezvous.edge.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rendezvous.core.identity.ClientCredentials;
+import dev.rendezvous.core.identity.CredentialFactory;
+import dev.rendezvous.core.protocol.ResponseCode;
+import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.edge.Edge;
+import dev.rendezvous.edge.EdgeOnDynaliteTest;
+import dev.rendezvous.edge.EdgeSettings;
+import dev.rendezvous.edge.observe.EdgeMetrics;
+import dev.rendezvous.edge.reliability.PulsingClients.Client;
+import dev.rendezvous.edge.reliability.PulsingClients.Reply;
+import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
+import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
+import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
+import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/**
+ * The edge restarted under steady pulses: the old edge drains and closes while clients keep
+ * pulsing, a new edge (empty key cache) binds the same UDP port over the same table, and every
+ * client's next pulse is accepted: v1 as before, v2 with its counter simply continuing, the MAC key
+ * fetched again with one lookUp. Nobody re-registers.
+ */
+class EdgeRestartTest {
+  @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
+
+  private static final int V1_CLIENTS = 3;
+  private static final int V2_CLIENTS = 3;
+  private static final Duration BIND_DEADLINE = Duration.ofSeconds(15);
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Test
+  void everyClientsNextPulseAfterARestartIsAccepted() throws Exception {
+    Map<String, String> env = new HashMap<>(EdgeOnDynaliteTest.environment());
+    env.put("RENDEZVOUS_PULSE_INTERVAL_SECONDS", "30");
+    env.put("RENDEZVOUS_GRACE_SECONDS", "5");
+    env.put("RENDEZVOUS_ERROR_TIME_SECONDS", "180");
+    env.put("RENDEZVOUS_EDGE_DRAIN_SECONDS", "10");
+    EdgeSettings first = EdgeSettings.fromEnvironment(env);
+    DynamoStoreSettings store = DynamoStoreSettings.forTable(DYNALITE.createTable());
+    LivenessRules rules = new LivenessRules(first.shared().timings());
+    DynamoClientRegistry registry =
+        new DynamoClientRegistry(DYNALITE.syncClient(), store, rules, clock);
+
+    try (DynamoDbAsyncClient async = DYNALITE.newAsyncClient(16);
+        PulsingClients clients = new PulsingClients(clock)) {
+      Edge old = Edge.start(first, new DynamoPulseRecorder(async, store, rules, clock), clock);
+      int port = old.udpPort();
+      Edge next = null;
+      try {
+        CredentialFactory credentials = new CredentialFactory();
+        for (int i = 0; i < V1_CLIENTS + V2_CLIENTS; i++) {
+          ClientCredentials c = credentials.issue();
+          registry.register(c);
+          clients.add(c, i >= V1_CLIENTS, port);
+        }
+        Map<Client, Instant> registeredAt = new HashMap<>();
+        for (Client c : clients.all()) {
+          registeredAt.put(c, registry.find(c.credentials.clientId()).orElseThrow().registeredAt());
+        }
+        assertThat(acceptedInOneRound(clients)).hasSize(V1_CLIENTS + V2_CLIENTS);
+
+        // Graceful shutdown while the clients keep pulsing: anything answered is a 1020.
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(old::close);
+        List<ResponseCode> duringShutdown = new ArrayList<>();
+        do {
+          for (Reply r : clients.round(1, Duration.ofMillis(100))) {
+            duringShutdown.add(r.code());
+          }
+        } while (!closing.isDone());
+        closing.get(30, TimeUnit.SECONDS);
+        assertThat(duringShutdown)
+            .as("replies while draining")
+            .allMatch(ResponseCode.ACCEPTED::equals, "1020");
+        assertThat(old.inFlight()).as("drained").isZero();
+
+        Map<String, String> sameEnv = new HashMap<>(env);
+        sameEnv.put("RENDEZVOUS_UDP_PORT", Integer.toString(port));
+        next =
+            startOnPort(
+                EdgeSettings.fromEnvironment(sameEnv),
+                new DynamoPulseRecorder(async, store, rules, clock));
+        assertThat(next.udpPort()).isEqualTo(port);
+
+        // Every client's next pulse (one each, no retries) is accepted by the new edge.
+        Set<Client> accepted = acceptedInOneRound(clients);
+        assertThat(accepted)
+            .as("clients answered 1020 on their first pulse after the restart")
+            .containsExactlyInAnyOrderElementsOf(clients.all());
+        awaitIdle(next); // a reply can reach the client before the edge has counted it
+        assertThat(next.metrics().replies(ResponseCode.ACCEPTED))
+            .isEqualTo(V1_CLIENTS + V2_CLIENTS);
+        // One storage call per v1 pulse; two per v2 pulse: the empty key cache refilled by lookUp.
+        assertThat(next.registry().get(EdgeMetrics.STORAGE_LATENCY).timer().count())
+            .isEqualTo(V1_CLIENTS + 2L * V2_CLIENTS);
+
+        for (Client c : clients.all()) {
+          ClientSnapshot stored = registry.find(c.credentials.clientId()).orElseThrow();
+          assertThat(stored.registeredAt()).as("not re-registered").isEqualTo(registeredAt.get(c));
+          assertThat(stored.lastAddress()).contains(new PeerAddress("127.0.0.1", c.localPort()));
+          if (c.v2) {
+            assertThat(stored.pulseCounter())
+                .as("v2 counter continued")
+                .isEqualTo(c.lastAcceptedCounter());
+          }
+        }
+      } finally {
+        old.close();
+        if (next != null) {
+          next.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * A restart onto a port another process still holds (no SO_REUSEPORT) must fail cleanly: an
+   * unchecked exception that {@code EdgeMain} turns into exit status 1, and no event-loop threads
+   * left behind to keep a half-started process alive.
+   */
+  @Test
+  void aPortHeldByAnotherSocketFailsTheStartWithoutLeakingThreads() throws Exception {
+    Set<Thread> before = liveNonDaemonThreads();
+    try (DatagramSocket squatter =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      Map<String, String> env = new HashMap<>(EdgeOnDynaliteTest.environment());
+      env.put("RENDEZVOUS_UDP_PORT", Integer.toString(squatter.getLocalPort()));
+      EdgeSettings settings = EdgeSettings.fromEnvironment(env);
+      DynamoStoreSettings store = DynamoStoreSettings.forTable(DYNALITE.createTable());
+      LivenessRules rules = new LivenessRules(settings.shared().timings());
+      try (DynamoDbAsyncClient async = DYNALITE.newAsyncClient(4)) {
+        DynamoPulseRecorder recorder = new DynamoPulseRecorder(async, store, rules, clock);
+        assertThatThrownBy(() -> Edge.start(settings, recorder, clock).close())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining(Integer.toString(squatter.getLocalPort()));
+      }
+    }
+    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    Set<Thread> leaked = new HashSet<>(liveNonDaemonThreads());
+    while (true) {
+      leaked.removeAll(before);
+      leaked.removeIf(t -> !t.isAlive());
+      if (leaked.isEmpty() || System.nanoTime() > end) {
+        break;
+      }
+      Thread.sleep(50);
+      leaked = new HashSet<>(liveNonDaemonThreads());
+    }
+    assertThat(leaked).as("non-daemon threads left by the failed start").isEmpty();
+  }
+
+  private static Set<Thread> liveNonDaemonThreads() {
+    Set<Thread> threads = new HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.isAlive() && !t.isDaemon()) {
+        threads.add(t);
+      }
+    }
+    return threads;
+  }
+
+  /** Waits until the edge holds no pulse: by then every reply it sent is counted. */
+  private static void awaitIdle(Edge edge) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (edge.inFlight() > 0 && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    assertThat(edge.inFlight()).as("pulses in flight").isZero();
+  }
+
+  /** One pulse per client, then the clients whose reply (within 5 s) was a 1020. */
+  private static Set<Client> acceptedInOneRound(PulsingClients clients) {
+    Set<Client> accepted = new HashSet<>();
+    List<ResponseCode> other = new ArrayList<>();
+    for (Reply r : clients.round(1, Duration.ofSeconds(5))) {
+      if (r.code() == ResponseCode.ACCEPTED) {
+        accepted.add(r.client());
+      } else {
+        other.add(r.code());
+      }
+    }
+    assertThat(other).as("replies other than 1020").isEmpty();
+    return accepted;
+  }
+
+  /** Binds the new edge to the old port; retries while the kernel still holds it. */
+  private Edge startOnPort(EdgeSettings settings, DynamoPulseRecorder recorder)
+      throws InterruptedException {
+    long end = System.nanoTime() + BIND_DEADLINE.toNanos();
+    while (true) {
+      try {
+        return Edge.start(settings, recorder, clock);
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) { // Netty rethrows the bind failure (a checked exception) unchecked
+        if (System.nanoTime() > end) {
+          throw new IllegalStateException("could not bind the old port again", e);
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+}
