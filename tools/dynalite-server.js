@@ -32,6 +32,15 @@ const server = dynalite(options);
 // a listener that 'error' would crash the whole engine. Drop the connection and keep serving.
 server.on('connection', (socket) => socket.on('error', () => socket.destroy()));
 server.on('clientError', (err, socket) => socket.destroy());
+// dynalite rethrows a request's 'error' event (index.js: req.on('error', err => { throw err })),
+// so a request aborted by its client surfaces here; the engine's state is unaffected.
+process.on('uncaughtException', (err) => {
+  if (err && (err.code === 'ECONNRESET' || err.message === 'aborted')) {
+    return;
+  }
+  console.error(err);
+  process.exit(1);
+});
 server.on('error', (err) => {
   console.error('dynalite could not listen on ' + host + ':' + port + ': ' + err.message);
   process.exit(4);

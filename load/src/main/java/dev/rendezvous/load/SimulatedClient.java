@@ -76,6 +76,12 @@ final class SimulatedClient {
     }
   }
 
+  /** Widens only the late end of the windows: the client may (not must) have been seen then. */
+  synchronized void markMaybeAlive(long latestMillis) {
+    aliveUpperMillis = Math.max(aliveUpperMillis, latestMillis);
+    pulseUpperMillis = Math.max(pulseUpperMillis, latestMillis);
+  }
+
   synchronized long nextCounter(long nowMillis) {
     lastCounter = Math.max(lastCounter + 1, nowMillis);
     return lastCounter;
