@@ -128,8 +128,8 @@ final class PeerChecks {
               if (before.logoutStarted() || peer.view().logoutStarted()) {
                 return;
               }
-              if (before.pulseUpper() > 0
-                  && before.pulseUpper() < System.currentTimeMillis() - 1000) {
+              if (before.pulseLower() > 0
+                  && before.pulseLower() < System.currentTimeMillis() - 1000) {
                 if (a.status() != 200) {
                   tally.wrong(
                       "address", "peer " + peer.index + " pulsed but answered " + a.status());
