@@ -299,6 +299,7 @@ final class LoadDriver {
       c.pending = null;
     }
     tally.count("reply " + reply.code());
+    SimulatedClient.View view = c.view();
     if (!p.allowed().contains(reply.code())) {
       tally.wrong(
           "pulse code",
@@ -308,7 +309,17 @@ final class LoadDriver {
               + reply.code()
               + ", allowed "
               + p.allowed()
-              + (c.v1 ? " (v1)" : " (v2)"));
+              + (c.v1 ? " (v1)" : " (v2)")
+              + "; sent "
+              + (p.sentAtMillis() - view.aliveUpper())
+              + " ms after the last known sign of life (window "
+              + view.aliveLower()
+              + ".."
+              + view.aliveUpper()
+              + "), replied after "
+              + (now - p.sentAtMillis())
+              + " ms, "
+              + (view.pulseLower() < 0 ? "first pulse" : "not the first pulse"));
     }
     if (reply.observed() != null && reply.observed().getPort() != c.localPort) {
       tally.wrong(
