@@ -220,7 +220,7 @@ final class LoadDriver {
 
   private void send(SimulatedClient c, long now, Set<Integer> forced) {
     long counter = c.nextCounter(now);
-    Set<Integer> allowed = forced != null ? forced : expect.forPulse(c.view(), now);
+    Set<Integer> allowed;
     synchronized (c) {
       if (c.pending != null) {
         tally.count("unanswered pulses");
@@ -229,6 +229,8 @@ final class LoadDriver {
         // a datagram may wait in the edge's socket buffer first (udp-edge/README.md).
         c.markMaybeAlive(now);
       }
+      // Decided only now, after the unanswered pulse (if any) widened what the client knows.
+      allowed = forced != null ? forced : expect.forPulse(c.view(), now);
       c.pending = new SimulatedClient.Pending(counter, now, allowed, forced != null && !c.v1);
     }
     try {
