@@ -89,9 +89,15 @@ final class SimulatedClient {
 
   /** A consistent copy for checks made from other threads. */
   synchronized View view() {
+    // A pulse still waiting for its answer may already be recorded: until it is answered, the
+    // client may have been seen as late as now.
+    long upper =
+        pending != null && !pending.silenceOk()
+            ? Math.max(aliveUpperMillis, System.currentTimeMillis())
+            : aliveUpperMillis;
     return new View(
         aliveLowerMillis,
-        aliveUpperMillis,
+        upper,
         pulseLowerMillis,
         pulseUpperMillis,
         loggedOut,
