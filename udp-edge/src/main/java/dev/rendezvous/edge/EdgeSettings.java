@@ -1,5 +1,6 @@
 package dev.rendezvous.edge;
 
+import dev.rendezvous.core.config.EnvironmentValues;
 import dev.rendezvous.core.config.InvalidSettingException;
 import dev.rendezvous.core.config.RendezvousSettings;
 import java.time.Duration;
@@ -120,15 +121,7 @@ public record EdgeSettings(
   }
 
   private static long integer(Map<String, String> env, String name, long fallback) {
-    String text = env.get(name);
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidSettingException(name + " must be a whole number, got '" + text + "'");
-    }
+    return EnvironmentValues.wholeNumber(env, name, fallback);
   }
 
   private static double decimal(Map<String, String> env, String name, double fallback) {

@@ -70,15 +70,7 @@ public record RendezvousSettings(
   }
 
   private static long integer(Map<String, String> env, String name, long fallback) {
-    String text = env.get(name);
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidSettingException(name + " must be a whole number, got '" + text + "'");
-    }
+    return EnvironmentValues.wholeNumber(env, name, fallback);
   }
 
   private static void requirePort(String name, int port) {
