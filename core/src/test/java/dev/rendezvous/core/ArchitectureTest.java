@@ -34,6 +34,5 @@ class ArchitectureTest {
           .resideInAPackage("dev.rendezvous.core.protocol..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(
-              "dev.rendezvous.core.service..", "dev.rendezvous.core.registry.memory..");
+          .resideInAnyPackage("dev.rendezvous.core.service..", "dev.rendezvous.core.registry..");
 }

@@ -1,6 +1,5 @@
 package dev.rendezvous.core.protocol;
 
-import dev.rendezvous.core.registry.PulseOutcome;
 import java.util.Optional;
 
 /** The response codes of the pulse protocol (SPEC "UDP edge"). */
@@ -29,18 +28,5 @@ public enum ResponseCode {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * The reply to a stored outcome, or empty when there must be no reply (a replayed v2 datagram is
-   * dropped silently: answering it would let anyone on the path probe with old packets).
-   */
-  public static Optional<ResponseCode> forOutcome(PulseOutcome outcome) {
-    return switch (outcome) {
-      case ACCEPTED -> Optional.of(ACCEPTED);
-      case PENDING -> Optional.of(PENDING);
-      case UNKNOWN -> Optional.of(UNKNOWN);
-      case REPLAYED -> Optional.empty();
-    };
   }
 }

@@ -189,7 +189,7 @@ public final class PulseHandler extends SimpleChannelInboundHandler<InboundPulse
       java.util.function.Function<ResponseCode, byte[]> encoder,
       ChannelHandlerContext ctx,
       InboundPulse pulse) {
-    Optional<ResponseCode> code = ResponseCode.forOutcome(outcome);
+    Optional<ResponseCode> code = ReplyCodes.forOutcome(outcome);
     if (code.isEmpty()) {
       metrics.dropped(DropReason.REPLAYED);
       return;
