@@ -8,7 +8,7 @@ import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionListener;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package dev.rendezvous.cli;
 
 import dev.rendezvous.client.ClientIdentity;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;

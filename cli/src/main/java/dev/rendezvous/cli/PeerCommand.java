@@ -2,7 +2,7 @@ package dev.rendezvous.cli;
 
 import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.http.Responses;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

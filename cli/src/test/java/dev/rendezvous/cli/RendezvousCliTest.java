@@ -163,7 +163,7 @@ class RendezvousCliTest {
       PunchResult r =
           session
               .punch(
-                  dev.rendezvous.core.identity.ClientId.parse(idA),
+                  dev.rendezvous.protocol.identity.ClientId.parse(idA),
                   PunchOptions.defaults().withWaitForPeer(Duration.ofSeconds(20)))
               .get(30, TimeUnit.SECONDS);
       assertThat(r).isInstanceOf(PunchResult.Success.class);

@@ -1,7 +1,7 @@
 package dev.rendezvous.client;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 
 /**
  * Who this client is: the public id and the private key from {@code POST /register}. The key is

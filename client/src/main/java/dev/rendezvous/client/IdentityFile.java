@@ -2,8 +2,8 @@ package dev.rendezvous.client;
 
 import dev.rendezvous.client.http.Json;
 import dev.rendezvous.client.http.MalformedJsonException;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

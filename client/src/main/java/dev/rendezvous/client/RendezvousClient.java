@@ -5,7 +5,7 @@ import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

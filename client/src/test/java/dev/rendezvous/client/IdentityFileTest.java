@@ -3,7 +3,7 @@ package dev.rendezvous.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.rendezvous.load;
 
-import dev.rendezvous.core.protocol.MalformedPulseException;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.v1.PulseV1Reply;
+import dev.rendezvous.protocol.v2.PulseV2Codec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import java.net.InetSocketAddress;
 
 /** Encodes a client's pulse and reads the reply, with the core codecs. */

@@ -1,12 +1,12 @@
 package dev.rendezvous.edge;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.PeerAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.StorageUnavailableException;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

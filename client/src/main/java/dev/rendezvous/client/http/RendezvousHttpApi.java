@@ -2,8 +2,8 @@ package dev.rendezvous.client.http;
 
 import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.ServerClock;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

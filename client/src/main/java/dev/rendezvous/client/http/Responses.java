@@ -1,7 +1,7 @@
 package dev.rendezvous.client.http;
 
 import dev.rendezvous.client.ClientIdentity;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.rendezvous.client.punch;
 import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.session.NatMapping;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;

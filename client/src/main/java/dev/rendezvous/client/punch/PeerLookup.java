@@ -4,7 +4,7 @@ import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.http.ApiException;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.http.Responses;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -7,7 +7,7 @@ import dev.rendezvous.client.punch.HolePuncher;
 import dev.rendezvous.client.punch.PeerLink;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.punch.PunchResult;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;

@@ -10,7 +10,7 @@ import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;

@@ -1,18 +1,18 @@
 package dev.rendezvous.client.testserver;
 
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Decoder;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v1.PulseV1Request;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
-import dev.rendezvous.core.protocol.v2.PulseV2Request;
-import dev.rendezvous.core.protocol.v2.V2Header;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.PeerAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.v1.PulseV1Decoder;
+import dev.rendezvous.protocol.v1.PulseV1Reply;
+import dev.rendezvous.protocol.v1.PulseV1Request;
+import dev.rendezvous.protocol.v2.PulseV2Codec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Request;
+import dev.rendezvous.protocol.v2.V2Header;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -98,7 +98,7 @@ final class TestUdpEdge implements AutoCloseable {
       PulseV1Request request = PulseV1Decoder.decode(datagram);
       PulseOutcome outcome = recorder.pulse(request.key(), from).toCompletableFuture().join();
       onPulse.accept(new RecordedPulse(request.key().clientId(), from, edgePort, 1, outcome));
-      return ResponseCode.forOutcome(outcome).map(PulseV1Reply::encode);
+      return replyCode(outcome).map(PulseV1Reply::encode);
     }
     if (!V2Header.looksLikeV2(datagram)) {
       return Optional.empty();
@@ -119,13 +119,23 @@ final class TestUdpEdge implements AutoCloseable {
             .toCompletableFuture()
             .join();
     onPulse.accept(new RecordedPulse(request.clientId(), from, edgePort, 2, outcome));
-    return ResponseCode.forOutcome(outcome)
+    return replyCode(outcome)
         .map(
             code ->
                 PulseV2ReplyCodec.encode(
                     new PulseV2Reply(
                         code, request.counter(), source.getAddress(), source.getPort()),
                     client.get().pulseMacKey()));
+  }
+
+  /** The edge's mapping: a replayed v2 pulse gets no reply. */
+  private static Optional<ResponseCode> replyCode(PulseOutcome outcome) {
+    return switch (outcome) {
+      case ACCEPTED -> Optional.of(ResponseCode.ACCEPTED);
+      case PENDING -> Optional.of(ResponseCode.PENDING);
+      case UNKNOWN -> Optional.of(ResponseCode.UNKNOWN);
+      case REPLAYED -> Optional.empty();
+    };
   }
 
   @Override

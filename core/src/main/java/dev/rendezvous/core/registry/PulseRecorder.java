@@ -1,7 +1,7 @@
 package dev.rendezvous.core.registry;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 

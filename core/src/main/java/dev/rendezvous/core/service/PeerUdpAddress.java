@@ -1,7 +1,7 @@
 package dev.rendezvous.core.service;
 
-import dev.rendezvous.core.identity.ClientId;
 import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Instant;
 
 /** A peer's public UDP address as seen on its last accepted pulse, and when it was seen. */

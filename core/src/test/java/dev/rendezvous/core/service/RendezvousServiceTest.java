@@ -3,14 +3,14 @@ package dev.rendezvous.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.PeerAddress;
 import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

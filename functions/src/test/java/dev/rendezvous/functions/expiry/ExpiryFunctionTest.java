@@ -3,13 +3,13 @@ package dev.rendezvous.functions.expiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.SweepReport;
 import dev.rendezvous.functions.lambda.CurrentInvocation;
 import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.LambdaRuntime;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.MutableClock;
 import io.micronaut.function.aws.LambdaContextFactory;

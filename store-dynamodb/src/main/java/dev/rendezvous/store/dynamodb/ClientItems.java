@@ -2,11 +2,11 @@ package dev.rendezvous.store.dynamodb;
 
 import static dev.rendezvous.store.dynamodb.ClientTable.*;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.KeyVerifier;
-import dev.rendezvous.core.identity.PulseMacKey;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.KeyVerifier;
+import dev.rendezvous.protocol.identity.PulseMacKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -6,11 +6,11 @@ import static dev.rendezvous.store.dynamodb.ClientItems.n;
 import static dev.rendezvous.store.dynamodb.ClientItems.s;
 import static dev.rendezvous.store.dynamodb.ClientTable.*;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.PeerAddress;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.rendezvous.edge.pulse;
 
-import dev.rendezvous.core.protocol.MalformedPulseException;
-import dev.rendezvous.core.protocol.v1.PulseV1Decoder;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.V2Header;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
+import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.v1.PulseV1Decoder;
+import dev.rendezvous.protocol.v2.PulseV2Codec;
+import dev.rendezvous.protocol.v2.V2Header;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,13 +1,5 @@
 package dev.rendezvous.edge.pulse;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
-import dev.rendezvous.core.identity.PulseMacKey;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
-import dev.rendezvous.core.protocol.v2.PulseV2Request;
 import dev.rendezvous.core.registry.PeerAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
@@ -15,6 +7,14 @@ import dev.rendezvous.edge.limit.BoundedLruMap;
 import dev.rendezvous.edge.limit.KeyedRateLimiter;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.PulseMacKey;
+import dev.rendezvous.protocol.v1.PulseV1Reply;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Request;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;

@@ -1,7 +1,7 @@
 package dev.rendezvous.edge.pulse;
 
-import dev.rendezvous.core.protocol.ResponseCode;
 import dev.rendezvous.core.registry.PulseOutcome;
+import dev.rendezvous.protocol.ResponseCode;
 import java.util.Optional;
 
 /** The edge's mapping from what storage decided about a pulse to the code on the wire. */

@@ -2,8 +2,8 @@ package dev.rendezvous.edge.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.protocol.ResponseCode;
 import dev.rendezvous.core.registry.PulseOutcome;
+import dev.rendezvous.protocol.ResponseCode;
 import org.junit.jupiter.api.Test;
 
 class ReplyCodesTest {

@@ -2,14 +2,14 @@ package dev.rendezvous.edge.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.PulseMacKey;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.core.registry.PeerAddress;
 import dev.rendezvous.edge.observe.DropReason;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.PulseMacKey;
+import dev.rendezvous.protocol.v2.PulseV2Codec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -161,7 +161,7 @@ class V2PulsePipelineTest {
     PulseMacKey wrong = edge.unregistered().privateKey().pulseMacKey();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PulseV2ReplyCodec.decode(reply, wrong))
-        .isInstanceOf(dev.rendezvous.core.protocol.MalformedPulseException.class);
+        .isInstanceOf(dev.rendezvous.protocol.MalformedPulseException.class);
   }
 
   @Test

@@ -1,13 +1,13 @@
 package dev.rendezvous.edge.reliability;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.protocol.MalformedPulseException;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.edge.UdpProbe;
+import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.v1.PulseV1Reply;
+import dev.rendezvous.protocol.v2.PulseV2Codec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

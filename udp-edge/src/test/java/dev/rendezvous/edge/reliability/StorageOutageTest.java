@@ -2,9 +2,6 @@ package dev.rendezvous.edge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.protocol.ResponseCode;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.PeerAddress;
 import dev.rendezvous.core.timing.LivenessRules;
@@ -15,6 +12,9 @@ import dev.rendezvous.edge.ThrottlingInterceptor;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.reliability.PulsingClients.Client;
 import dev.rendezvous.edge.reliability.PulsingClients.Reply;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;

@@ -1,8 +1,5 @@
 package dev.rendezvous.core.registry.memory;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
@@ -14,6 +11,9 @@ import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

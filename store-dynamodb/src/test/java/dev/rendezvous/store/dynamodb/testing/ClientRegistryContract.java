@@ -3,9 +3,6 @@ package dev.rendezvous.store.dynamodb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.PeerAddress;
@@ -17,6 +14,9 @@ import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -370,7 +370,7 @@ public abstract class ClientRegistryContract {
     Set<String> found = new HashSet<>();
     for (String id : ids) {
       registry
-          .find(dev.rendezvous.core.identity.ClientId.parse(id))
+          .find(dev.rendezvous.protocol.identity.ClientId.parse(id))
           .ifPresent(c -> found.add(c.clientId().hex()));
     }
     assertThat(found).isEqualTo(ids);
