@@ -1,6 +1,6 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.ClientIdentity;
+import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ final class LogoutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<ClientIdentity> me = root.loadIdentity();
+    Optional<ClientCredentials> me = root.loadIdentity();
     if (me.isEmpty()) {
       return ExitCodes.NOT_REGISTERED;
     }

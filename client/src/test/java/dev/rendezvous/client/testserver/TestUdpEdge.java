@@ -1,17 +1,17 @@
 package dev.rendezvous.client.testserver;
 
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.protocol.ResponseCode;
-import dev.rendezvous.protocol.v1.PulseV1Decoder;
-import dev.rendezvous.protocol.v1.PulseV1Reply;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
 import dev.rendezvous.protocol.v1.PulseV1Request;
-import dev.rendezvous.protocol.v2.PulseV2Codec;
+import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
 import dev.rendezvous.protocol.v2.PulseV2Reply;
 import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.protocol.v2.PulseV2Request;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import dev.rendezvous.protocol.v2.V2Header;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -89,21 +89,22 @@ final class TestUdpEdge implements AutoCloseable {
   }
 
   private Optional<byte[]> answer(byte[] datagram, InetSocketAddress source) {
-    PeerAddress from = new PeerAddress(source.getAddress().getHostAddress(), source.getPort());
+    ObservedAddress from =
+        new ObservedAddress(source.getAddress().getHostAddress(), source.getPort());
     int edgePort = address.getPort();
-    if (PulseV1Decoder.hasV1Length(datagram.length)) {
+    if (PulseV1RequestCodec.hasV1Length(datagram.length)) {
       if (!v1Enabled) {
         return Optional.empty();
       }
-      PulseV1Request request = PulseV1Decoder.decode(datagram);
+      PulseV1Request request = PulseV1RequestCodec.decode(datagram);
       PulseOutcome outcome = recorder.pulse(request.key(), from).toCompletableFuture().join();
       onPulse.accept(new RecordedPulse(request.key().clientId(), from, edgePort, 1, outcome));
-      return replyCode(outcome).map(PulseV1Reply::encode);
+      return replyCode(outcome).map(PulseV1ReplyCodec::encode);
     }
     if (!V2Header.looksLikeV2(datagram)) {
       return Optional.empty();
     }
-    PulseV2Request request = PulseV2Codec.decode(datagram);
+    PulseV2Request request = PulseV2RequestCodec.decode(datagram);
     Optional<ClientSnapshot> client =
         recorder.lookUp(request.clientId()).toCompletableFuture().join();
     if (client.isEmpty() || !request.isAuthenticBy(client.get().pulseMacKey())) {

@@ -47,7 +47,7 @@ public interface ClientRegistry {
    * Records a v1 pulse (the key itself on the wire) from {@code source} in one conditional write.
    * Only an ONLINE client is updated.
    */
-  PulseOutcome recordPulse(PrivateKey key, PeerAddress source);
+  PulseOutcome recordPulse(PrivateKey key, ObservedAddress source);
 
   /** Reads one client as stored, whatever its liveness; empty if there is no such item. */
   Optional<ClientSnapshot> find(ClientId clientId);

@@ -24,7 +24,7 @@ public record ClientSnapshot(
     Instant registeredAt,
     Instant lastSeenAt,
     Optional<Instant> lastPulseAt,
-    Optional<PeerAddress> lastAddress,
+    Optional<ObservedAddress> lastAddress,
     long pulseCounter) {
 
   public Liveness liveness(LivenessRules rules, Instant now) {

@@ -62,7 +62,7 @@ class ExpiryFunctionTest {
       registry.register(gone);
       clock.advance(Duration.ofSeconds(30 + 180 + 1200));
 
-      SweepReport report = function.getApplicationContext().getBean(ExpirySweeper.class).sweep();
+      SweepReport report = function.getApplicationContext().getBean(ExpiryJob.class).sweep();
 
       assertThat(report.deleted()).isEqualTo(1);
       assertThat(registry.find(gone.clientId())).isEmpty();
@@ -74,8 +74,8 @@ class ExpiryFunctionTest {
     try (ExpiryFunction function =
         new ExpiryFunction(Contexts.lambda(Map.of("rendezvous.store", "memory"), clock))) {
       var context = function.getApplicationContext();
-      ExpirySweeper sweeper = context.getBean(ExpirySweeper.class);
-      assertThat(sweeper.deadline()).isEqualTo(clock.instant().plus(ExpirySweeper.MAX_BUDGET));
+      ExpiryJob job = context.getBean(ExpiryJob.class);
+      assertThat(job.deadline()).isEqualTo(clock.instant().plus(ExpiryJob.MAX_BUDGET));
 
       context
           .getBean(LambdaContextFactory.class)
@@ -87,8 +87,8 @@ class ExpiryFunctionTest {
                 }
               });
       assertThat(context.getBean(CurrentInvocation.class).remainingTime()).isPresent();
-      assertThat(sweeper.deadline())
-          .isEqualTo(clock.instant().plusMillis(10_000).minus(ExpirySweeper.SAFETY_MARGIN));
+      assertThat(job.deadline())
+          .isEqualTo(clock.instant().plusMillis(10_000).minus(ExpiryJob.SAFETY_MARGIN));
 
       context
           .getBean(LambdaContextFactory.class)
@@ -99,7 +99,7 @@ class ExpiryFunctionTest {
                   return 1_000;
                 }
               });
-      assertThat(sweeper.deadline()).isEqualTo(clock.instant());
+      assertThat(job.deadline()).isEqualTo(clock.instant());
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.rendezvous.protocol.MalformedPulseException;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.Hex;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,12 @@ class PulseV1CodecTest {
   void goldenRequests(String name, String datagramHex, String expected) {
     byte[] datagram = HexFormat.of().parseHex(datagramHex);
     if (expected.startsWith("key=")) {
-      assertThat(PulseV1Decoder.decode(datagram).key().revealHex())
+      assertThat(PulseV1RequestCodec.decode(datagram).key().revealHex())
           .isEqualTo(expected.substring(4));
     } else {
       MalformedPulseException e =
           catchThrowableOfType(
-              MalformedPulseException.class, () -> PulseV1Decoder.decode(datagram));
+              MalformedPulseException.class, () -> PulseV1RequestCodec.decode(datagram));
       assertThat(e).as(name).isNotNull();
       assertThat(e.offset()).isEqualTo(Integer.parseInt(expected.substring("malformed@".length())));
     }
@@ -66,13 +67,13 @@ class PulseV1CodecTest {
   @MethodSource("replyVectors")
   void goldenReplies(int code, String replyHex) {
     ResponseCode rc = ResponseCode.fromCode(code).orElseThrow();
-    assertThat(Hex.encode(PulseV1Reply.encode(rc))).isEqualTo(replyHex);
-    assertThat(PulseV1Reply.decode(HexFormat.of().parseHex(replyHex))).isEqualTo(rc);
+    assertThat(Hex.encode(PulseV1ReplyCodec.encode(rc))).isEqualTo(replyHex);
+    assertThat(PulseV1ReplyCodec.decode(HexFormat.of().parseHex(replyHex))).isEqualTo(rc);
   }
 
   @Property
   void anyThirtyTwoBytesAreARawKey(@ForAll @Size(32) byte[] datagram) {
-    PulseV1Request r = PulseV1Decoder.decode(datagram);
+    PulseV1Request r = PulseV1RequestCodec.decode(datagram);
     assertThat(r.form()).isEqualTo(PulseV1Request.Form.RAW);
     assertThat(r.key().toBytes()).isEqualTo(datagram);
   }
@@ -80,20 +81,29 @@ class PulseV1CodecTest {
   @Property
   void theHexFormDecodesToTheSameKey(@ForAll @Size(32) byte[] key) {
     byte[] datagram = Hex.encode(key).getBytes(StandardCharsets.US_ASCII);
-    PulseV1Request r = PulseV1Decoder.decode(datagram);
+    PulseV1Request r = PulseV1RequestCodec.decode(datagram);
     assertThat(r.form()).isEqualTo(PulseV1Request.Form.HEX);
+    assertThat(r.key().toBytes()).isEqualTo(key);
+  }
+
+  @Property
+  void bothFormsRoundTrip(@ForAll @Size(32) byte[] key, @ForAll PulseV1Request.Form form) {
+    byte[] datagram = PulseV1RequestCodec.encode(PrivateKey.fromBytes(key), form);
+    PulseV1Request r = PulseV1RequestCodec.decode(datagram);
+    assertThat(r.form()).isEqualTo(form);
     assertThat(r.key().toBytes()).isEqualTo(key);
   }
 
   @Property
   void noInputMakesItThrowAnythingButMalformed(@ForAll("datagrams") byte[] datagram) {
     try {
-      PulseV1Request r = PulseV1Decoder.decode(datagram);
+      PulseV1Request r = PulseV1RequestCodec.decode(datagram);
       assertThat(datagram.length).isIn(32, 64);
       assertThat(r.key()).isNotNull();
     } catch (MalformedPulseException e) {
       assertThat(e.offset()).isBetween(0, 64);
-      assertThat(PulseV1Decoder.hasV1Length(datagram.length) && datagram.length == 32).isFalse();
+      assertThat(PulseV1RequestCodec.hasV1Length(datagram.length) && datagram.length == 32)
+          .isFalse();
     }
   }
 
@@ -110,12 +120,13 @@ class PulseV1CodecTest {
 
   @Property
   void repliesAreNeverLargerThanTheSmallestRequest(@ForAll ResponseCode code) {
-    assertThat(PulseV1Reply.encode(code)).hasSizeLessThanOrEqualTo(PulseV1Decoder.RAW_LENGTH);
+    assertThat(PulseV1ReplyCodec.encode(code))
+        .hasSizeLessThanOrEqualTo(PulseV1RequestCodec.RAW_LENGTH);
   }
 
   @org.junit.jupiter.api.Test
   void unknownReplyCodesAreRejected() {
-    assertThatThrownBy(() -> PulseV1Reply.decode(new byte[] {0, 0, 0, 1}))
+    assertThatThrownBy(() -> PulseV1ReplyCodec.decode(new byte[] {0, 0, 0, 1}))
         .isInstanceOf(MalformedPulseException.class);
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.PrivateKey;
-import dev.rendezvous.protocol.v1.PulseV1Decoder;
-import dev.rendezvous.protocol.v1.PulseV1Reply;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
 import dev.rendezvous.protocol.v1.PulseV1Request;
+import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,8 +46,9 @@ class GoldenVectorsTest {
   void v2PulseEncodesToTheVectorAndDecodesBack() {
     byte[] golden = vector("v2-pulse");
 
-    assertThat(PulseV2Codec.encode(KEY.clientId(), COUNTER, KEY.pulseMacKey())).isEqualTo(golden);
-    PulseV2Request decoded = PulseV2Codec.decode(golden);
+    assertThat(PulseV2RequestCodec.encode(KEY.clientId(), COUNTER, KEY.pulseMacKey()))
+        .isEqualTo(golden);
+    PulseV2Request decoded = PulseV2RequestCodec.decode(golden);
     assertThat(decoded.clientId()).isEqualTo(KEY.clientId());
     assertThat(decoded.counter()).isEqualTo(COUNTER);
     assertThat(decoded.isAuthenticBy(KEY.pulseMacKey())).isTrue();
@@ -74,15 +75,19 @@ class GoldenVectorsTest {
 
   @Test
   void v1VectorsMatch() {
-    PulseV1Request raw = PulseV1Decoder.decode(vector("v1-request-raw"));
-    PulseV1Request hex = PulseV1Decoder.decode(vector("v1-request-hex"));
+    PulseV1Request raw = PulseV1RequestCodec.decode(vector("v1-request-raw"));
+    PulseV1Request hex = PulseV1RequestCodec.decode(vector("v1-request-hex"));
 
     assertThat(raw.key()).isEqualTo(KEY);
     assertThat(raw.form()).isEqualTo(PulseV1Request.Form.RAW);
     assertThat(hex.key()).isEqualTo(KEY);
     assertThat(hex.form()).isEqualTo(PulseV1Request.Form.HEX);
-    assertThat(PulseV1Reply.encode(ResponseCode.ACCEPTED)).isEqualTo(vector("v1-reply-1020"));
-    assertThat(PulseV1Reply.encode(ResponseCode.PENDING)).isEqualTo(vector("v1-reply-1050"));
-    assertThat(PulseV1Reply.encode(ResponseCode.UNKNOWN)).isEqualTo(vector("v1-reply-1060"));
+    assertThat(PulseV1RequestCodec.encode(KEY, PulseV1Request.Form.RAW))
+        .isEqualTo(vector("v1-request-raw"));
+    assertThat(PulseV1RequestCodec.encode(KEY, PulseV1Request.Form.HEX))
+        .isEqualTo(vector("v1-request-hex"));
+    assertThat(PulseV1ReplyCodec.encode(ResponseCode.ACCEPTED)).isEqualTo(vector("v1-reply-1020"));
+    assertThat(PulseV1ReplyCodec.encode(ResponseCode.PENDING)).isEqualTo(vector("v1-reply-1050"));
+    assertThat(PulseV1ReplyCodec.encode(ResponseCode.UNKNOWN)).isEqualTo(vector("v1-reply-1060"));
   }
 }

@@ -49,11 +49,11 @@ class PulseV2CodecPropertiesTest {
 
   @Property
   void pulseRoundTrips(@ForAll("keys") PrivateKey key, @ForAll @LongRange(min = 1) long counter) {
-    byte[] wire = PulseV2Codec.encode(key.clientId(), counter, key.pulseMacKey());
+    byte[] wire = PulseV2RequestCodec.encode(key.clientId(), counter, key.pulseMacKey());
 
-    PulseV2Request decoded = PulseV2Codec.decode(wire);
+    PulseV2Request decoded = PulseV2RequestCodec.decode(wire);
 
-    assertThat(wire).hasSize(PulseV2Codec.LENGTH);
+    assertThat(wire).hasSize(PulseV2RequestCodec.LENGTH);
     assertThat(decoded.clientId()).isEqualTo(key.clientId());
     assertThat(decoded.counter()).isEqualTo(counter);
     assertThat(decoded.isAuthenticBy(key.pulseMacKey())).isTrue();
@@ -63,14 +63,14 @@ class PulseV2CodecPropertiesTest {
   void anyTamperedBitOfAPulseIsRejected(
       @ForAll("keys") PrivateKey key,
       @ForAll @LongRange(min = 1) long counter,
-      @ForAll @IntRange(min = 0, max = PulseV2Codec.LENGTH - 1) int index,
+      @ForAll @IntRange(min = 0, max = PulseV2RequestCodec.LENGTH - 1) int index,
       @ForAll @IntRange(min = 0, max = 7) int bit) {
-    byte[] wire = PulseV2Codec.encode(key.clientId(), counter, key.pulseMacKey());
+    byte[] wire = PulseV2RequestCodec.encode(key.clientId(), counter, key.pulseMacKey());
     wire[index] ^= (byte) (1 << bit);
 
     boolean accepted;
     try {
-      accepted = PulseV2Codec.decode(wire).isAuthenticBy(key.pulseMacKey());
+      accepted = PulseV2RequestCodec.decode(wire).isAuthenticBy(key.pulseMacKey());
     } catch (MalformedPulseException e) {
       accepted = false;
     }
@@ -83,9 +83,9 @@ class PulseV2CodecPropertiesTest {
       @ForAll("keys") PrivateKey other,
       @ForAll @LongRange(min = 1) long counter) {
     PulseMacKey wrong = other.pulseMacKey();
-    byte[] wire = PulseV2Codec.encode(key.clientId(), counter, wrong);
+    byte[] wire = PulseV2RequestCodec.encode(key.clientId(), counter, wrong);
 
-    assertThat(PulseV2Codec.decode(wire).isAuthenticBy(key.pulseMacKey()))
+    assertThat(PulseV2RequestCodec.decode(wire).isAuthenticBy(key.pulseMacKey()))
         .isEqualTo(key.equals(other));
   }
 
@@ -93,7 +93,7 @@ class PulseV2CodecPropertiesTest {
   void replyRoundTrips(@ForAll("keys") PrivateKey key, @ForAll("replies") PulseV2Reply reply) {
     byte[] wire = PulseV2ReplyCodec.encode(reply, key.pulseMacKey());
 
-    assertThat(wire).hasSize(PulseV2ReplyCodec.LENGTH).hasSizeLessThan(PulseV2Codec.LENGTH);
+    assertThat(wire).hasSize(PulseV2ReplyCodec.LENGTH).hasSizeLessThan(PulseV2RequestCodec.LENGTH);
     assertThat(PulseV2ReplyCodec.decode(wire, key.pulseMacKey())).isEqualTo(reply);
   }
 
@@ -113,7 +113,7 @@ class PulseV2CodecPropertiesTest {
   @Property
   void aPulseCanNeverPassForAReply(@ForAll("keys") PrivateKey key, @ForAll long counter) {
     byte[] pulse =
-        PulseV2Codec.encode(
+        PulseV2RequestCodec.encode(
             key.clientId(), Math.max(1, counter & Long.MAX_VALUE), key.pulseMacKey());
 
     assertThatThrownBy(() -> PulseV2ReplyCodec.decode(pulse, key.pulseMacKey()))
@@ -130,9 +130,9 @@ class PulseV2CodecPropertiesTest {
   Arbitrary<byte[]> nearlyValid() {
     // 60 or 52 bytes with a v2 header of either type and random flags: deep into the decoders.
     return Combinators.combine(
-            Arbitraries.of(PulseV2Codec.LENGTH, PulseV2ReplyCodec.LENGTH),
+            Arbitraries.of(PulseV2RequestCodec.LENGTH, PulseV2ReplyCodec.LENGTH),
             Arbitraries.of(V2Header.TYPE_PULSE, V2Header.TYPE_PULSE_REPLY, (byte) 0x02),
-            Arbitraries.bytes().array(byte[].class).ofSize(PulseV2Codec.LENGTH),
+            Arbitraries.bytes().array(byte[].class).ofSize(PulseV2RequestCodec.LENGTH),
             Arbitraries.integers().between(0, 3))
         .as(
             (length, type, body, flagsMode) -> {
@@ -143,9 +143,12 @@ class PulseV2CodecPropertiesTest {
                 out[2] = 0;
                 out[3] = 0;
               }
-              if (flagsMode > 1 && length == PulseV2Codec.LENGTH) {
+              if (flagsMode > 1 && length == PulseV2RequestCodec.LENGTH) {
                 java.util.Arrays.fill(
-                    out, PulseV2Codec.RESERVED_OFFSET, PulseV2Codec.MAC_OFFSET, (byte) 0);
+                    out,
+                    PulseV2RequestCodec.RESERVED_OFFSET,
+                    PulseV2RequestCodec.MAC_OFFSET,
+                    (byte) 0);
               }
               return out;
             });
@@ -159,7 +162,7 @@ class PulseV2CodecPropertiesTest {
 
   private static void decodesOrRejects(byte[] datagram, PrivateKey key) {
     try {
-      PulseV2Request request = PulseV2Codec.decode(datagram);
+      PulseV2Request request = PulseV2RequestCodec.decode(datagram);
       assertThat(request.counter()).isPositive();
       request.isAuthenticBy(key.pulseMacKey());
     } catch (MalformedPulseException expected) {

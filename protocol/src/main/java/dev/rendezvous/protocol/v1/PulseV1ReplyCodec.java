@@ -14,10 +14,10 @@ import dev.rendezvous.protocol.ResponseCode;
  * +-------+-------+-------+-------+
  * </pre>
  */
-public final class PulseV1Reply {
+public final class PulseV1ReplyCodec {
   public static final int LENGTH = 4;
 
-  private PulseV1Reply() {}
+  private PulseV1ReplyCodec() {}
 
   public static byte[] encode(ResponseCode code) {
     int c = code.code();

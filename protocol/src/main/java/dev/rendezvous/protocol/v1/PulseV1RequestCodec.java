@@ -3,9 +3,10 @@ package dev.rendezvous.protocol.v1;
 import dev.rendezvous.protocol.MalformedPulseException;
 import dev.rendezvous.protocol.identity.Hex;
 import dev.rendezvous.protocol.identity.PrivateKey;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes a v1 pulse request.
+ * The v1 pulse request: the client's private key itself, in one of two forms.
  *
  * <pre>
  * RAW form (32 bytes)                      HEX form (64 bytes)
@@ -19,15 +20,22 @@ import dev.rendezvous.protocol.identity.PrivateKey;
  * (whose first byte is the version 0x02 followed by a type) is never 32 or 64 bytes long, so the
  * two formats cannot be confused.
  */
-public final class PulseV1Decoder {
+public final class PulseV1RequestCodec {
   public static final int RAW_LENGTH = PrivateKey.LENGTH_BYTES;
   public static final int HEX_LENGTH = PrivateKey.LENGTH_HEX;
 
-  private PulseV1Decoder() {}
+  private PulseV1RequestCodec() {}
 
   /** True when the length alone says this could be a v1 request. */
   public static boolean hasV1Length(int length) {
     return length == RAW_LENGTH || length == HEX_LENGTH;
+  }
+
+  /** The request that carries {@code key} in the given form (clients send {@code RAW}). */
+  public static byte[] encode(PrivateKey key, PulseV1Request.Form form) {
+    return form == PulseV1Request.Form.RAW
+        ? key.toBytes()
+        : key.revealHex().getBytes(StandardCharsets.US_ASCII);
   }
 
   /**
@@ -44,7 +52,7 @@ public final class PulseV1Decoder {
           throw new MalformedPulseException("v1 hex form has a non-hex character", i);
         }
       }
-      String text = new String(datagram, java.nio.charset.StandardCharsets.US_ASCII);
+      String text = new String(datagram, StandardCharsets.US_ASCII);
       return new PulseV1Request(PrivateKey.parse(text), PulseV1Request.Form.HEX);
     }
     throw new MalformedPulseException(

@@ -11,21 +11,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the expiry sweep within a time budget: at most {@link #MAX_BUDGET} (the schedule is
+ * The scheduled expiry job: one run of the storage port's sweep ({@link
+ * ClientRegistry#sweepExpired}) within a time budget: at most {@link #MAX_BUDGET} (the schedule is
  * every minute), and always {@link #SAFETY_MARGIN} before Lambda would stop the invocation. What is
  * left over is swept by the next run; reads treat expired clients as gone meanwhile.
  */
 @Singleton
-public class ExpirySweeper {
+public class ExpiryJob {
   static final Duration MAX_BUDGET = Duration.ofSeconds(45);
   static final Duration SAFETY_MARGIN = Duration.ofSeconds(3);
-  private static final Logger LOG = LoggerFactory.getLogger(ExpirySweeper.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ExpiryJob.class);
 
   private final ClientRegistry registry;
   private final Clock clock;
   private final CurrentInvocation invocation;
 
-  public ExpirySweeper(ClientRegistry registry, Clock clock, CurrentInvocation invocation) {
+  public ExpiryJob(ClientRegistry registry, Clock clock, CurrentInvocation invocation) {
     this.registry = registry;
     this.clock = clock;
     this.invocation = invocation;

@@ -22,7 +22,7 @@ import java.util.Arrays;
  *
  * The reserved bytes keep the request longer than its reply, so the edge never amplifies.
  */
-public final class PulseV2Codec {
+public final class PulseV2RequestCodec {
   public static final int LENGTH = 60;
   static final int CLIENT_ID_OFFSET = 4;
   static final int COUNTER_OFFSET = 20;
@@ -30,7 +30,7 @@ public final class PulseV2Codec {
   static final int RESERVED_LENGTH = 16;
   static final int MAC_OFFSET = 44;
 
-  private PulseV2Codec() {}
+  private PulseV2RequestCodec() {}
 
   public static byte[] encode(ClientId clientId, long counter, PulseMacKey key) {
     byte[] out = new byte[LENGTH];

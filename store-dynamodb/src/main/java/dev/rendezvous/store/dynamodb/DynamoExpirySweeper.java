@@ -24,15 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <p>Cost when nobody expires: one GetItem for the cursor, plus {@code shards} empty queries and
  * one cursor write each time a bucket completes.
  */
-final class ExpirySweeper {
-  private static final Logger LOG = LoggerFactory.getLogger(ExpirySweeper.class);
+final class DynamoExpirySweeper {
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoExpirySweeper.class);
 
   private final DynamoDbClient dynamo;
   private final ClientRequests requests;
   private final DynamoStoreSettings settings;
   private final Clock clock;
 
-  ExpirySweeper(
+  DynamoExpirySweeper(
       DynamoDbClient dynamo, ClientRequests requests, DynamoStoreSettings settings, Clock clock) {
     this.dynamo = dynamo;
     this.requests = requests;
