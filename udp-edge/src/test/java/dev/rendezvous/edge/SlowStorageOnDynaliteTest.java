@@ -75,7 +75,7 @@ class SlowStorageOnDynaliteTest {
         Thread.sleep(10);
       }
       assertThat(probe.receive(Duration.ofMillis(300))).isNull();
-      assertThat(registry.find(c.clientId()).orElseThrow().lastPulseAt()).isPresent();
+      assertThat(registry.find(c.clientId()).orElseThrow().latestPulseAt()).isPresent();
       assertThat(edge.metrics().replies(ResponseCode.UNKNOWN)).isZero();
 
       assertThat(
