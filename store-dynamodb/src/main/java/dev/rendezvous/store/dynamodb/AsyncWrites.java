@@ -25,6 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 final class AsyncWrites {
   private static final int ATTEMPTS = 3;
 
+  /**
+   * A failed condition: the item as it was (empty if there was none), and whether the SDK had sent
+   * the request more than once (then an earlier attempt may have landed).
+   */
+  record Failed(Map<String, AttributeValue> item, boolean retried) {}
+
   private final DynamoDbAsyncClient dynamo;
   private final RegistryRequests reads;
 
@@ -49,7 +55,7 @@ final class AsyncWrites {
       Supplier<UpdateItemRequest> request,
       ClientId clientId,
       Function<UpdateItemResponse, T> written,
-      Function<Map<String, AttributeValue>, Optional<T>> explain) {
+      Function<Failed, Optional<T>> explain) {
     return attempt(request, clientId, written, explain, ATTEMPTS);
   }
 
@@ -57,7 +63,7 @@ final class AsyncWrites {
       Supplier<UpdateItemRequest> request,
       ClientId clientId,
       Function<UpdateItemResponse, T> written,
-      Function<Map<String, AttributeValue>, Optional<T>> explain,
+      Function<Failed, Optional<T>> explain,
       int attemptsLeft) {
     return dynamo
         .updateItem(request.get())
@@ -67,11 +73,12 @@ final class AsyncWrites {
               if (!DynamoErrors.isConditionFailure(error)) {
                 return CompletableFuture.failedFuture(DynamoErrors.translate(error));
               }
-              return itemAsItWas(
-                      (ConditionalCheckFailedException) DynamoErrors.unwrap(error), clientId)
+              ConditionalCheckFailedException failure =
+                  (ConditionalCheckFailedException) DynamoErrors.unwrap(error);
+              return itemAsItWas(failure, clientId)
                   .thenCompose(
                       old -> {
-                        Optional<T> outcome = explain.apply(old);
+                        Optional<T> outcome = explain.apply(new Failed(old, retried(failure)));
                         if (outcome.isPresent()) {
                           return CompletableFuture.completedFuture(outcome.get());
                         }
@@ -85,6 +92,10 @@ final class AsyncWrites {
                         return attempt(request, clientId, written, explain, attemptsLeft - 1);
                       });
             });
+  }
+
+  static boolean retried(ConditionalCheckFailedException failure) {
+    return failure.numAttempts() != null && failure.numAttempts() > 1;
   }
 
   private CompletableFuture<Map<String, AttributeValue>> itemAsItWas(

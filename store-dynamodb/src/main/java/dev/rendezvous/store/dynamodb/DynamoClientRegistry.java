@@ -86,7 +86,7 @@ public final class DynamoClientRegistry implements ClientRegistry {
       } catch (ConditionalCheckFailedException e) {
         Optional<DirectoryEntry> entry = items.toEntry(itemAsItWas(e, key.clientId()));
         boolean ours =
-            retried(e)
+            AsyncWrites.retried(e)
                 && entry.isPresent()
                 && entry.get().keyVerifier().matches(key)
                 && entry.get().lastSeenAt().toEpochMilli() == now.toEpochMilli();
@@ -117,7 +117,7 @@ public final class DynamoClientRegistry implements ClientRegistry {
         return;
       } catch (ConditionalCheckFailedException e) {
         Map<String, AttributeValue> old = itemAsItWas(e, key.clientId());
-        if (old.isEmpty() && retried(e)) {
+        if (old.isEmpty() && AsyncWrites.retried(e)) {
           return; // our own delete, retried after it landed: the item is gone
         }
         if (!rules.isAliveFor(items.toEntry(old), key, now)) {
@@ -166,11 +166,6 @@ public final class DynamoClientRegistry implements ClientRegistry {
       return old;
     }
     return read(requests.get(id));
-  }
-
-  /** The SDK sent this request more than once: an earlier attempt may have landed. */
-  private static boolean retried(ConditionalCheckFailedException e) {
-    return e.numAttempts() != null && e.numAttempts() > 1;
   }
 
   private static UnknownClientException unknownKey() {

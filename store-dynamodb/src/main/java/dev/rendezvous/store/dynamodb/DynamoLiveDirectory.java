@@ -80,7 +80,7 @@ public final class DynamoLiveDirectory implements LiveDirectory {
             () -> requests.takeover(takeover),
             takeover.clientId(),
             response -> taken(takeover, response.attributes()),
-            old -> explainTakeover(takeover, old))
+            failed -> explainTakeover(takeover, failed))
         .thenCompose(
             result ->
                 result instanceof TakeoverResult.Pending && takeover.counter() > 0
@@ -177,10 +177,11 @@ public final class DynamoLiveDirectory implements LiveDirectory {
         request,
         clientId,
         response -> OwnerWriteResult.WRITTEN,
-        old -> {
-          Optional<DirectoryEntry> entry = items.toEntry(old);
+        failed -> {
+          Optional<DirectoryEntry> entry = items.toEntry(failed.item());
           OwnerWriteResult decided = rules.ownerWrite(entry, family, owner, moveCounter);
           if (decided == OwnerWriteResult.REPLAYED
+              && failed.retried()
               && entry.flatMap(e -> e.family(family)).filter(landed).isPresent()) {
             return Optional.of(OwnerWriteResult.WRITTEN); // our own move, retried after it landed
           }
@@ -195,13 +196,14 @@ public final class DynamoLiveDirectory implements LiveDirectory {
     return new TakeoverResult.Taken(new Owner(takeover.task(), epoch), previous);
   }
 
-  private Optional<TakeoverResult> explainTakeover(
-      Takeover takeover, Map<String, AttributeValue> old) {
+  private Optional<TakeoverResult> explainTakeover(Takeover takeover, AsyncWrites.Failed failed) {
+    Map<String, AttributeValue> old = failed.item();
     FamilyAttributes f = FamilyAttributes.get(takeover.family());
     Optional<DirectoryEntry> entry = items.toEntry(old);
     Optional<FamilyEntry> family = entry.flatMap(e -> e.family(takeover.family()));
     Optional<Owner> owner = family.flatMap(FamilyEntry::owner);
-    if (owner.isPresent()
+    if (failed.retried()
+        && owner.isPresent()
         && owner.get().task().equals(takeover.task())
         && family.get().onlineUntil().toEpochMilli() == takeover.onlineUntil().toEpochMilli()) {
       // Our own takeover, retried after it landed: report it as it was.

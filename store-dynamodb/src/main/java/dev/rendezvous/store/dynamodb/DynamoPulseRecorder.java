@@ -68,7 +68,7 @@ public final class DynamoPulseRecorder implements PulseRecorder {
         },
         key.clientId(),
         response -> PulseOutcome.ACCEPTED,
-        old -> explain(items.toEntry(old), key, 0, source, sent[0]));
+        failed -> explain(failed, key, 0, source, sent[0]));
   }
 
   @Override
@@ -83,7 +83,7 @@ public final class DynamoPulseRecorder implements PulseRecorder {
             },
             clientId,
             response -> PulseOutcome.ACCEPTED,
-            old -> explain(items.toEntry(old), null, counter, source, sent[0]))
+            failed -> explain(failed, null, counter, source, sent[0]))
         .thenCompose(
             outcome ->
                 outcome == PulseOutcome.PENDING
@@ -144,18 +144,20 @@ public final class DynamoPulseRecorder implements PulseRecorder {
   }
 
   private Optional<PulseOutcome> explain(
-      Optional<DirectoryEntry> entry,
+      AsyncWrites.Failed failed,
       PrivateKey key,
       long counter,
       ObservedAddress source,
       Instant sent) {
+    Optional<DirectoryEntry> entry = items.toEntry(failed.item());
     if (entry.isEmpty() || (key != null && !entry.get().keyVerifier().matches(key))) {
       return Optional.of(PulseOutcome.UNKNOWN);
     }
     if (counter > 0 && counter <= entry.get().highestCounter()) {
       Optional<FamilyEntry> family = entry.get().family(AddressFamily.of(source));
       boolean ours =
-          family.isPresent()
+          failed.retried()
+              && family.isPresent()
               && family.get().counter() == counter
               && family.get().lastPulseAt().toEpochMilli() == sent.toEpochMilli();
       return Optional.of(ours ? PulseOutcome.ACCEPTED : PulseOutcome.REPLAYED);
