@@ -12,7 +12,7 @@ import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
-import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 import io.micronaut.function.aws.LambdaContextFactory;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.rendezvous.store.dynamodb;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.store.dynamodb.testing.DirectoryContract;
-import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 
 /**
  * The directory contract on core's in-memory directory (tests, RENDEZVOUS_STORE=memory), so it
