@@ -118,12 +118,14 @@ public interface RegistryContract {
     TaskRecord first = new TaskRecord(X, "10.0.1.7", 5027, now, now, TaskState.SERVING, "task-a");
     await(f.live.heartbeat(first));
     assertThat(f.registry.findTask(X)).contains(first);
+    assertThat(await(f.live.findTask(X))).as("the edge reads it too").contains(first);
     f.clock.advanceSeconds(5);
     TaskRecord draining =
         new TaskRecord(X, "10.0.1.7", 5027, now, f.clock.instant(), TaskState.DRAINING, "task-a");
     await(f.live.heartbeat(draining));
     assertThat(f.registry.findTask(X)).contains(draining);
     assertThat(f.registry.findTask(DirectoryFixture.Y)).isEmpty();
+    assertThat(await(f.live.findTask(DirectoryFixture.Y))).isEmpty();
   }
 
   @Test
