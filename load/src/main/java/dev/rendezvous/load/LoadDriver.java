@@ -88,7 +88,7 @@ final class LoadDriver {
     int logoutEvery = fraction(options.logoutFraction());
     int v1Every = fraction(options.v1Fraction());
     long span = options.durationSeconds() * 1000L;
-    long silence = expect.windowMillis() + 5000 + random.nextInt(5000);
+    long silence = expect.silenceMillis(5000 + random.nextInt(5000));
     for (int i = 0; i < options.clients(); i++) {
       int index = i;
       SimulatedClient.Plan plan =
@@ -192,7 +192,7 @@ final class LoadDriver {
     long jitter = (long) ((random.nextDouble() - 0.5) * options.intervalSeconds() * 200);
     long period = options.intervalSeconds() * 800L + jitter;
     synchronized (c) {
-      if (c.loggedOut || c.logoutStarted) {
+      if (c.loggedOut || c.logoutStarted || c.expired) {
         return false;
       }
       if (c.verifying) {
@@ -208,7 +208,7 @@ final class LoadDriver {
           && !c.silenceDone
           && elapsed >= c.planAtMillis) {
         c.silenceDone = true;
-        c.nextDueMillis = Math.max(now, c.aliveUpperMillis) + c.silenceMillis;
+        c.nextDueMillis = Math.max(now, c.aliveUpperMillis + c.silenceMillis);
         tally.count("went silent");
         return true;
       }
@@ -331,6 +331,15 @@ final class LoadDriver {
       c.markAlive(p.sentAtMillis(), now, true);
     } else if (reply.code() == Expectations.PENDING) {
       verify(c);
+    } else if (reply.code() == Expectations.UNKNOWN
+        && p.allowed().contains(Expectations.UNKNOWN)
+        && !view.leaving()) {
+      // Allowed only when the client's pulses went unanswered for so long that it may have
+      // expired: the service says it did, so it is gone (a real app would register again).
+      synchronized (c) {
+        c.expired = true;
+      }
+      tally.count("expired after unanswered pulses");
     }
   }
 

@@ -50,6 +50,10 @@ final class SimulatedClient {
   Pending pending;
   boolean loggedOut;
   boolean logoutStarted;
+
+  /** The service answered 1060 (allowed) to a pulse: it expired the client, which is now gone. */
+  boolean expired;
+
   boolean silenceDone;
   boolean verifying;
   long nextDueMillis;
@@ -100,17 +104,24 @@ final class SimulatedClient {
         upper,
         pulseLowerMillis,
         pulseUpperMillis,
-        loggedOut,
-        logoutStarted,
+        loggedOut || expired,
+        logoutStarted || expired,
         verifying);
   }
 
+  /**
+   * What the driver knows of a client at one instant.
+   *
+   * @param pulseLower the latest send time of a pulse answered 1020 (-1 before the first)
+   * @param gone logged out, or expired as the service said with a 1060
+   * @param leaving a logout was started, or the client is gone
+   */
   record View(
       long aliveLower,
       long aliveUpper,
       long pulseLower,
       long pulseUpper,
-      boolean loggedOut,
-      boolean logoutStarted,
+      boolean gone,
+      boolean leaving,
       boolean verifying) {}
 }
