@@ -64,10 +64,6 @@ final class PeerChecks {
                 tally.count("503 storage unavailable (documented)");
                 return;
               }
-              if (a.status() == 404 && expect.mayHaveExpired(after, answered)) {
-                tally.count("peer may have expired (its pulses went unanswered)");
-                return;
-              }
               if (before.leaving() != after.leaving() || after.verifying() || before.verifying()) {
                 return; // the peer changed state meanwhile: nothing certain to check
               }
@@ -77,6 +73,10 @@ final class PeerChecks {
                 return;
               }
               if (after.leaving()) {
+                return;
+              }
+              if (a.status() == 404 && expect.mayHaveExpired(after, answered)) {
+                tally.count("peer may have expired (its pulses went unanswered)");
                 return;
               }
               String want =
