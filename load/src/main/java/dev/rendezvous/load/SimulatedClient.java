@@ -24,10 +24,13 @@ final class SimulatedClient {
   /**
    * A pulse awaiting its reply.
    *
+   * @param allowed the codes allowed if the edge decided when the pulse was sent
+   * @param forced true when {@code allowed} holds whenever the edge decides (after a logout)
    * @param silenceOk true when no reply at all is also right (a v2 pulse of a logged-out client:
    *     the edge can only answer it if it still holds the client's MAC key in its cache)
    */
-  record Pending(long counter, long sentAtMillis, Set<Integer> allowed, boolean silenceOk) {}
+  record Pending(
+      long counter, long sentAtMillis, Set<Integer> allowed, boolean forced, boolean silenceOk) {}
 
   final int index;
   final PrivateKey key;
