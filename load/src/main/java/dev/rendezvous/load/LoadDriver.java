@@ -50,6 +50,10 @@ final class LoadDriver {
   void run() throws IOException, InterruptedException {
     long start = System.currentTimeMillis();
     register();
+    if (clients.isEmpty()) {
+      throw new IllegalStateException(
+          "no client could register at " + options.http() + ": is the service running there?");
+    }
     System.out.printf(
         "registered %d clients in %.1f s%n",
         clients.size(), (System.currentTimeMillis() - start) / 1000.0);
