@@ -55,6 +55,8 @@ final class ClientRequests {
           + PORT
           + " = :port";
   private static final String IS_ONLINE = LAST_SEEN_AT_MILLIS + " >= :onlineSince";
+  private static final String IS_NEWER =
+      "(attribute_not_exists(" + LAST_PULSE_AT_MILLIS + ") OR " + LAST_PULSE_AT_MILLIS + " < :now)";
 
   private final String table;
   private final LivenessRules rules;
@@ -95,7 +97,12 @@ final class ClientRequests {
         .build();
   }
 
-  /** v1 pulse: the stored verifier must match and the client must be ONLINE. */
+  /**
+   * v1 pulse: the stored verifier must match, the client must be ONLINE, and the recorded pulse
+   * must be older than this one, so that a write that lands late (a delayed SDK retry carries its
+   * first attempt's time) never moves the recorded time or address back. (v2 pulses are ordered by
+   * their counters.)
+   */
   UpdateItemRequest pulse(PrivateKey key, ObservedAddress source, RequestToken token, Instant now) {
     Map<String, AttributeValue> values = pulseValues(key.clientId(), source, token, now);
     values.put(":verifier", b(key.verifier().toBytes()));
@@ -103,7 +110,7 @@ final class ClientRequests {
         .tableName(table)
         .key(key(key.clientId()))
         .updateExpression(SET_PULSE)
-        .conditionExpression(KEY_VERIFIER + " = :verifier AND " + IS_ONLINE)
+        .conditionExpression(KEY_VERIFIER + " = :verifier AND " + IS_ONLINE + " AND " + IS_NEWER)
         .expressionAttributeValues(values)
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
         .build();

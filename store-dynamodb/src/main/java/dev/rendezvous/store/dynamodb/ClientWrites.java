@@ -54,7 +54,7 @@ final class ClientWrites {
           if (liveness == Liveness.EXPIRED) {
             throw unknownKey();
           }
-          // PENDING again: the clock moved between the write and the read; try once more.
+          // PENDING: the item changed between the write and the read; try again.
           return liveness == Liveness.ONLINE
               ? Optional.of(VerifyOutcome.ALREADY_ONLINE)
               : Optional.empty();

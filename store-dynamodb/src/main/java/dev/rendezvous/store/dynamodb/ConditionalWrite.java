@@ -33,11 +33,12 @@ public interface ConditionalWrite<T> {
   T written(Instant now);
 
   /**
-   * The outcome when the condition failed and the item (as it is now, empty if there is none) does
-   * not carry this write's token; empty to try again at a later instant (the item changed between
-   * the write and the read, e.g. a PENDING client turned ONLINE).
+   * The outcome when the condition of the attempt made at {@code attemptedAt} failed and the item
+   * (as it is now, empty if there is none) does not carry this write's token; empty to try again at
+   * a later instant (the item changed between the write and the read, so it no longer explains the
+   * failure, e.g. a PENDING client turned ONLINE meanwhile).
    */
-  Optional<T> refused(Optional<Map<String, AttributeValue>> item, Instant now);
+  Optional<T> refused(Optional<Map<String, AttributeValue>> item, Instant attemptedAt);
 
   /** A write from its parts, each as described on the methods of this interface. */
   static <T> ConditionalWrite<T> of(
@@ -62,8 +63,8 @@ public interface ConditionalWrite<T> {
       }
 
       @Override
-      public Optional<T> refused(Optional<Map<String, AttributeValue>> item, Instant now) {
-        return refused.apply(item, now);
+      public Optional<T> refused(Optional<Map<String, AttributeValue>> item, Instant attemptedAt) {
+        return refused.apply(item, attemptedAt);
       }
     };
   }

@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *       it with {@code ReturnValuesOnConditionCheckFailure.ALL_OLD}) or read (dynalite does not);
  *   <li>an item carrying the attempt's token means an earlier SDK attempt of this very request
  *       landed and only its answer was lost: the write succeeded;
- *   <li>otherwise the write explains the refusal, or asks for another attempt (the item changed
- *       between the write and the read), at most {@code attempts} in all; then storage is reported
- *       as contended ({@link StorageUnavailableException}, throttled).
+ *   <li>otherwise the write explains the refusal, judged at the attempt's instant (the one its
+ *       condition used), or asks for another attempt at a fresh instant (the item changed between
+ *       the write and the read), at most {@code attempts} in all; then storage is reported as
+ *       contended ({@link StorageUnavailableException}, throttled).
  * </ol>
  *
  * SDK failures other than a failed condition become {@link StorageUnavailableException}.
@@ -88,7 +89,7 @@ public final class ConditionalWriter {
     if (item.isPresent() && token.wrote(item.get())) {
       return CompletableFuture.completedFuture(write.written(attemptedAt));
     }
-    Optional<T> outcome = write.refused(item, clock.instant());
+    Optional<T> outcome = write.refused(item, attemptedAt);
     if (outcome.isPresent()) {
       return CompletableFuture.completedFuture(outcome.get());
     }

@@ -165,6 +165,9 @@ public final class InMemoryClientRegistry implements ClientRegistry, PulseRecord
           switch (c.liveness(rules, now)) {
             case ONLINE -> {
               outcome[0] = PulseOutcome.ACCEPTED;
+              if (counter < 0 && c.lastPulseAt().filter(at -> !at.isBefore(now)).isPresent()) {
+                return c; // a v1 pulse older than the recorded one moves nothing back
+              }
               return new ClientSnapshot(
                   c.clientId(),
                   c.keyVerifier(),

@@ -113,6 +113,25 @@ public abstract class ClientRegistryContract {
   }
 
   @Test
+  void aV1PulseThatLandsAfterANewerOneMovesNothingBack() {
+    // As a delayed SDK retry of an older write would: it carries the older pulse's time.
+    PrivateKey key = registered();
+    clock.advanceSeconds(10);
+    Instant older = clock.instant();
+    clock.advanceSeconds(1);
+    assertThat(registry.recordPulse(key, ROAMING)).isEqualTo(PulseOutcome.ACCEPTED);
+    Instant newer = clock.instant();
+    clock.set(older);
+    assertThat(registry.recordPulse(key, HOME)).isEqualTo(PulseOutcome.ACCEPTED);
+    assertThat(recorder.pulse(key, HOME).toCompletableFuture().join())
+        .isEqualTo(PulseOutcome.ACCEPTED);
+    ClientSnapshot c = stored(key);
+    assertThat(c.lastAddress()).contains(ROAMING);
+    assertThat(c.lastPulseAt()).contains(newer);
+    assertThat(c.lastSeenAt()).isEqualTo(newer);
+  }
+
+  @Test
   void aPulseAtTheEdgeOfTheOnlineWindowIsStillAccepted() {
     PrivateKey key = registered();
     clock.advance(TIMINGS.onlineWindow());
