@@ -137,17 +137,19 @@ final class TestHttpRoutes implements AutoCloseable {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("client_id", target.hex());
-    Instant now = service.clock().instant();
+    Instant at;
     if (m.group(2) == null) {
       PeerUdpAddress address = service.peerAddress(key, target);
       body.put("host", address.address().host());
       body.put("port", address.address().port());
+      at = address.at();
     } else {
       PeerStatus status = service.peerStatus(key, target);
       body.put("status", status.liveness().name());
       body.put("last_online", status.sinceLastPulse().map(d -> d.toMillis() / 1000.0).orElse(null));
+      at = status.at();
     }
-    body.put("timestamp", seconds(now));
+    body.put("timestamp", seconds(at));
     body.put("ok", true);
     return new Response(200, body);
   }

@@ -50,8 +50,8 @@ public final class RendezvousService {
   }
 
   /**
-   * Revives a PENDING client: "was PENDING" is decided from the client's state, and only then is
-   * the verify write made (it refuses an expired client, and revives a client once).
+   * Revives a PENDING client: "was PENDING" is decided from the client's state at one instant, and
+   * only then is the verify write made (it refuses an expired client, and revives a client once).
    */
   public VerifyResult verify(PrivateKey key) {
     Instant now = clock.instant();
@@ -59,8 +59,7 @@ public final class RendezvousService {
     if (entry.liveness(rules, now) == Liveness.ONLINE) {
       return new VerifyResult(key.clientId(), VerifyOutcome.ALREADY_ONLINE, now);
     }
-    VerifyOutcome outcome = registry.verify(key);
-    return new VerifyResult(key.clientId(), outcome, now);
+    return new VerifyResult(key.clientId(), registry.verify(key), now);
   }
 
   public void logout(PrivateKey key) {
@@ -77,6 +76,35 @@ public final class RendezvousService {
     return authenticated(key, clock.instant()).clientId();
   }
 
+  /**
+   * The peer's last observed address; the answer's instant is the one the request was judged at.
+   */
+  public PeerUdpAddress peerAddress(PrivateKey requester, ClientId target) {
+    Instant now = clock.instant();
+    authenticated(requester, now);
+    FamilyEntry latest =
+        livePeer(target, now)
+            .latestFamily()
+            .orElseThrow(() -> new PeerNotFoundException("peer " + target + " has not pulsed yet"));
+    return new PeerUdpAddress(target, latest.address(), latest.lastPulseAt(), now);
+  }
+
+  /**
+   * The peer's liveness. The clock is read once per request: a peer is judged alive (or expired)
+   * and its status computed at the same instant, so an expiry between two reads can never surface
+   * as a status.
+   */
+  public PeerStatus peerStatus(PrivateKey requester, ClientId target) {
+    Instant now = clock.instant();
+    authenticated(requester, now);
+    DirectoryEntry peer = livePeer(target, now);
+    return new PeerStatus(
+        target,
+        peer.liveness(rules, now),
+        peer.latestPulseAt().map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)),
+        now);
+  }
+
   private DirectoryEntry authenticated(PrivateKey key, Instant now) {
     DirectoryEntry entry = registry.find(key.clientId()).orElseThrow(RendezvousService::unknownKey);
     boolean matches = entry.keyVerifier().matches(key);
@@ -87,32 +115,10 @@ public final class RendezvousService {
     return entry;
   }
 
-  public PeerUdpAddress peerAddress(PrivateKey requester, ClientId target) {
-    authenticate(requester);
-    FamilyEntry latest =
-        livePeer(target)
-            .latestFamily()
-            .orElseThrow(() -> new PeerNotFoundException("peer " + target + " has not pulsed yet"));
-    return new PeerUdpAddress(target, latest.address(), latest.lastPulseAt());
-  }
-
-  public PeerStatus peerStatus(PrivateKey requester, ClientId target) {
-    authenticate(requester);
-    DirectoryEntry peer = livePeer(target);
-    Instant now = clock.instant();
-    Liveness liveness = peer.liveness(rules, now);
-    return new PeerStatus(
-        target,
-        liveness,
-        peer.latestFamily()
-            .map(FamilyEntry::lastPulseAt)
-            .map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)));
-  }
-
-  private DirectoryEntry livePeer(ClientId target) {
+  private DirectoryEntry livePeer(ClientId target, Instant now) {
     DirectoryEntry peer =
         registry.find(target).orElseThrow(() -> new PeerNotFoundException("no client " + target));
-    if (peer.liveness(rules, clock.instant()) == Liveness.EXPIRED) {
+    if (peer.liveness(rules, now) == Liveness.EXPIRED) {
       throw new PeerNotFoundException("client " + target + " has expired");
     }
     return peer;
@@ -120,9 +126,5 @@ public final class RendezvousService {
 
   private static UnknownClientException unknownKey() {
     return new UnknownClientException("unknown or expired key");
-  }
-
-  public Clock clock() {
-    return clock;
   }
 }

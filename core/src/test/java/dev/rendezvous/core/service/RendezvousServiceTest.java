@@ -24,11 +24,14 @@ import org.junit.jupiter.api.Test;
 /** The HTTP use cases over core's in-memory store (a full implementation of the port). */
 class RendezvousServiceTest {
   private Instant now = Instant.parse("2026-11-26T12:00:00Z");
+  private Duration tick = Duration.ZERO;
   private final Clock clock =
       new Clock() {
         @Override
         public Instant instant() {
-          return now;
+          Instant read = now;
+          now = now.plus(tick);
+          return read;
         }
 
         @Override
@@ -55,12 +58,7 @@ class RendezvousServiceTest {
         .isInstanceOf(PeerNotFoundException.class);
     assertThat(service.peerStatus(alice, bob.clientId()).sinceLastPulse()).isEmpty();
 
-    ObservedAddress bobs = new ObservedAddress("203.0.113.20", 40000);
-    store
-        .live()
-        .takeOver(
-            new Takeover(
-                bob.clientId(), AddressFamily.IPV4, TASK, bobs, now, now.plusSeconds(35), 0));
+    pulse(bob, new ObservedAddress("203.0.113.20", 40000));
     now = now.plusSeconds(12);
     PeerUdpAddress address = service.peerAddress(alice, bob.clientId());
     assertThat(address.address()).isEqualTo(new ObservedAddress("203.0.113.20", 40000));
@@ -97,10 +95,60 @@ class RendezvousServiceTest {
   }
 
   @Test
+  void aPeerExpiringDuringTheRequestIsNeverReportedExpired() {
+    Instant start = now;
+    PrivateKey bob = service.register().credentials().privateKey();
+    pulse(bob, new ObservedAddress("203.0.113.20", 40000));
+    now = start.plusSeconds(200);
+    PrivateKey alice = service.register().credentials().privateKey();
+    Instant bobExpiresAfter = start.plus(PulseTimings.DEFAULTS.lifetime());
+    // The clock advances 1 ms on every read. Whichever read the expiry falls between, the answer
+    // is either the peer's live status or "not found", never a status of EXPIRED.
+    tick = Duration.ofMillis(1);
+    for (int aliveReads = 0; aliveReads <= 6; aliveReads++) {
+      now = bobExpiresAfter.minusMillis(aliveReads - 1L);
+      try {
+        PeerStatus status = service.peerStatus(alice, bob.clientId());
+        assertThat(status.liveness()).isIn(Liveness.ONLINE, Liveness.PENDING);
+        assertThat(status.sinceLastPulse()).contains(Duration.between(start, status.at()));
+      } catch (PeerNotFoundException expired) {
+        assertThat(expired).hasMessageContaining("expired");
+      }
+    }
+  }
+
+  @Test
+  void thePeerAddressIsAnsweredAtTheInstantItWasRead() {
+    PrivateKey alice = service.register().credentials().privateKey();
+    PrivateKey bob = service.register().credentials().privateKey();
+    pulse(bob, new ObservedAddress("203.0.113.20", 40000));
+    Instant asked = now.plusSeconds(3);
+    now = asked;
+    tick = Duration.ofMillis(1);
+
+    assertThat(service.peerAddress(alice, bob.clientId()).at()).isEqualTo(asked);
+  }
+
+  @Test
   void aWrongKeyIsUnknown() {
     PrivateKey stranger = new CredentialFactory().issue().privateKey();
     assertThatThrownBy(() -> service.authenticate(stranger))
         .isInstanceOf(UnknownClientException.class);
     assertThatThrownBy(() -> service.verify(stranger)).isInstanceOf(UnknownClientException.class);
+  }
+
+  /** A pulse received now, as its owner records it (ONLINE until one window after it). */
+  private void pulse(PrivateKey key, ObservedAddress from) {
+    store
+        .live()
+        .takeOver(
+            new Takeover(
+                key.clientId(),
+                AddressFamily.of(from),
+                TASK,
+                from,
+                now,
+                now.plus(PulseTimings.DEFAULTS.onlineWindow()),
+                0));
   }
 }

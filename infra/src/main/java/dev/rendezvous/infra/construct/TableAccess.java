@@ -8,19 +8,17 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * What each process may do on the clients table: exact actions on exact ARNs, no wildcards. The
  * lists follow the calls in store-dynamodb: the edge records pulses with one conditional UpdateItem
  * and looks clients up with GetItem; the API registers (PutItem), verifies (UpdateItem), logs out
- * (DeleteItem) and reads peers (GetItem); the sweep ({@code DynamoExpirySweeper}) queries the sweep
- * index shard by shard, deletes expired clients with a conditional DeleteItem, and reads (GetItem)
- * and advances (UpdateItem) its cursor item: it never puts whole items.
+ * (PutItem of a tombstone) and reads peers and refused writes' items (GetItem): it never deletes;
+ * the sweep ({@code DynamoExpirySweeper}) queries the sweep index shard by shard, deletes expired
+ * clients and tombstones with a conditional DeleteItem, and reads (GetItem) and advances
+ * (UpdateItem) its cursor item: it never puts whole items.
  */
 public record TableAccess(String name, List<String> tableActions, List<String> sweepIndexActions) {
   public static final TableAccess EDGE =
       new TableAccess("edge", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), List.of());
   public static final TableAccess API =
       new TableAccess(
-          "api",
-          List.of(
-              "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
-          List.of());
+          "api", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"), List.of());
   public static final TableAccess EXPIRY =
       new TableAccess(
           "expiry",

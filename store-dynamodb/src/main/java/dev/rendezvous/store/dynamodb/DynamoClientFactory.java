@@ -9,6 +9,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -85,11 +87,16 @@ public final class DynamoClientFactory {
 
   /** A blocking client on the JDK's URL connection (small and quick to start: for Lambda). */
   public DynamoDbClient syncClient() {
+    return syncClient(UrlConnectionHttpClient.builder().build());
+  }
+
+  /** A blocking client over the given HTTP client (tests wrap the real one to inject faults). */
+  public DynamoDbClient syncClient(SdkHttpClient http) {
     var builder =
         DynamoDbClient.builder()
             .region(region)
             .credentialsProvider(credentials)
-            .httpClient(UrlConnectionHttpClient.builder().build())
+            .httpClient(http)
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build());
     endpoint.ifPresent(builder::endpointOverride);
@@ -101,15 +108,20 @@ public final class DynamoClientFactory {
    * flight. Needs software.amazon.awssdk:netty-nio-client on the class path.
    */
   public DynamoDbAsyncClient asyncClient(int maxConcurrency) {
+    return asyncClient(
+        NettyNioAsyncHttpClient.builder()
+            .maxConcurrency(maxConcurrency)
+            .maxPendingConnectionAcquires(maxConcurrency * 4)
+            .build());
+  }
+
+  /** A non-blocking client over the given HTTP client (tests wrap the real one). */
+  public DynamoDbAsyncClient asyncClient(SdkAsyncHttpClient http) {
     var builder =
         DynamoDbAsyncClient.builder()
             .region(region)
             .credentialsProvider(credentials)
-            .httpClient(
-                NettyNioAsyncHttpClient.builder()
-                    .maxConcurrency(maxConcurrency)
-                    .maxPendingConnectionAcquires(maxConcurrency * 4)
-                    .build())
+            .httpClient(http)
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build());
     endpoint.ifPresent(builder::endpointOverride);

@@ -250,7 +250,9 @@ class StorageOutageTest {
       DirectoryEntry stored = registry.find(c.credentials.clientId()).orElseThrow();
       assertThat(stored.latestAddress()).contains(new ObservedAddress("127.0.0.1", c.localPort()));
       assertThat(stored.latestPulseAt()).isPresent();
-      assertThat(stored.latestPulseAt().orElseThrow()).isAfterOrEqualTo(notBefore);
+      assertThat(stored.latestPulseAt().orElseThrow())
+          .as("last recorded pulse of %s (a write from before must never land over it)", c)
+          .isAfterOrEqualTo(notBefore);
       if (c.v2) {
         assertThat(stored.highestCounter()).isGreaterThanOrEqualTo(c.lastAcceptedCounter());
       }
