@@ -33,6 +33,23 @@ public interface ConditionalWrite<T> {
   T written(Instant now);
 
   /**
+   * The outcome when the attempt made at {@code now} landed, with what it left in the item: the
+   * attributes the request asked DynamoDB to return (empty if none), or, when a retry recognized
+   * the landed attempt by its token, the item as it is now. By default, {@link #written(Instant)}.
+   */
+  default T written(Instant now, Map<String, AttributeValue> after) {
+    return written(now);
+  }
+
+  /**
+   * Where the request stores its token: {@link ClientTable#WRITE_TOKEN} by default; writers that
+   * may race on one item without being ordered (the two families' owners) keep their own.
+   */
+  default String tokenAttribute() {
+    return ClientTable.WRITE_TOKEN;
+  }
+
+  /**
    * The outcome when the condition of the attempt made at {@code attemptedAt} failed and the item
    * (as it is now, empty if there is none) does not carry this write's token; empty to try again at
    * a later instant (the item changed between the write and the read, so it no longer explains the

@@ -69,7 +69,7 @@ public final class ConditionalWriter {
     RequestToken token = RequestToken.fresh();
     return channel
         .write(write.request(token, now))
-        .thenApply(written -> write.written(now))
+        .thenApply(returned -> write.written(now, returned))
         .exceptionallyCompose(
             error -> {
               if (!(DynamoErrors.unwrap(error) instanceof ConditionalCheckFailedException failed)) {
@@ -86,8 +86,8 @@ public final class ConditionalWriter {
       Instant attemptedAt,
       Optional<Map<String, AttributeValue>> item,
       int attemptsLeft) {
-    if (item.isPresent() && token.wrote(item.get())) {
-      return CompletableFuture.completedFuture(write.written(attemptedAt));
+    if (item.isPresent() && token.wrote(item.get(), write.tokenAttribute())) {
+      return CompletableFuture.completedFuture(write.written(attemptedAt, item.get()));
     }
     Optional<T> outcome = write.refused(item, attemptedAt);
     if (outcome.isPresent()) {

@@ -18,8 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public interface DynamoChannel {
 
-  /** Sends a PutItem, UpdateItem or DeleteItem; fails with the SDK's exception. */
-  CompletableFuture<Void> write(DynamoDbRequest request);
+  /**
+   * Sends a PutItem, UpdateItem or DeleteItem; completes with the attributes the request asked to
+   * have returned (empty if none), or fails with the SDK's exception.
+   */
+  CompletableFuture<Map<String, AttributeValue>> write(DynamoDbRequest request);
 
   /** Reads one item; the map is empty when there is none. */
   CompletableFuture<Map<String, AttributeValue>> read(GetItemRequest request);
@@ -27,18 +30,19 @@ public interface DynamoChannel {
   static DynamoChannel of(DynamoDbClient client) {
     return new DynamoChannel() {
       @Override
-      public CompletableFuture<Void> write(DynamoDbRequest request) {
+      public CompletableFuture<Map<String, AttributeValue>> write(DynamoDbRequest request) {
         try {
+          Map<String, AttributeValue> returned;
           if (request instanceof PutItemRequest put) {
-            client.putItem(put);
+            returned = client.putItem(put).attributes();
           } else if (request instanceof UpdateItemRequest update) {
-            client.updateItem(update);
+            returned = client.updateItem(update).attributes();
           } else if (request instanceof DeleteItemRequest delete) {
-            client.deleteItem(delete);
+            returned = client.deleteItem(delete).attributes();
           } else {
             throw unsupported(request);
           }
-          return CompletableFuture.completedFuture(null);
+          return CompletableFuture.completedFuture(returned == null ? Map.of() : returned);
         } catch (RuntimeException e) {
           return CompletableFuture.failedFuture(e);
         }
@@ -58,13 +62,13 @@ public interface DynamoChannel {
   static DynamoChannel of(DynamoDbAsyncClient client) {
     return new DynamoChannel() {
       @Override
-      public CompletableFuture<Void> write(DynamoDbRequest request) {
+      public CompletableFuture<Map<String, AttributeValue>> write(DynamoDbRequest request) {
         if (request instanceof PutItemRequest put) {
-          return client.putItem(put).thenApply(response -> null);
+          return client.putItem(put).thenApply(response -> response.attributes());
         } else if (request instanceof UpdateItemRequest update) {
-          return client.updateItem(update).thenApply(response -> null);
+          return client.updateItem(update).thenApply(response -> response.attributes());
         } else if (request instanceof DeleteItemRequest delete) {
-          return client.deleteItem(delete).thenApply(response -> null);
+          return client.deleteItem(delete).thenApply(response -> response.attributes());
         }
         return CompletableFuture.failedFuture(unsupported(request));
       }

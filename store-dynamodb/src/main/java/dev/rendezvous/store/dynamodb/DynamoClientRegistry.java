@@ -7,7 +7,6 @@ import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.registry.SweepReport;
 import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
@@ -22,23 +21,21 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
  * The HTTP side of the directory on DynamoDB (synchronous: the functions and the expiry job). Every
- * write is one conditional write; a failed condition is explained from the item as it was, which
- * also recognizes a retry (by the SDK, after a lost answer) of a write that had landed.
+ * write is one conditional write run by the store's one retry-and-explain policy ({@link
+ * ConditionalWriter}): a refusal is explained from the item as it was with {@link DirectoryRules},
+ * and an SDK retry of a write that landed is recognized by the write's token.
  */
 public final class DynamoClientRegistry implements ClientRegistry {
-  private static final int ATTEMPTS = 3;
-
   private final DynamoDbClient dynamo;
   private final RegistryRequests requests;
   private final DirectoryItems items;
   private final DirectoryRules rules;
+  private final ConditionalWriter writer;
   private final DynamoExpirySweeper sweeper;
-  private final Clock clock;
 
   public DynamoClientRegistry(
       DynamoDbClient dynamo, DynamoStoreSettings settings, LivenessRules rules, Clock clock) {
@@ -49,26 +46,29 @@ public final class DynamoClientRegistry implements ClientRegistry {
     this.requests = new RegistryRequests(settings.tableName(), expressions);
     this.items = new DirectoryItems(rules);
     this.rules = expressions.rules();
+    this.writer = new ConditionalWriter(DynamoChannel.of(dynamo), clock);
     this.sweeper =
         new DynamoExpirySweeper(dynamo, requests, expressions.buckets(), settings, clock);
-    this.clock = clock;
   }
 
+  /** Registers; the same key found registered (a retry by another path) is that registration. */
   @Override
   public Instant register(ClientCredentials credentials) {
-    Instant now = clock.instant();
-    try {
-      dynamo.putItem(requests.register(credentials, now));
-      return now;
-    } catch (ConditionalCheckFailedException e) {
-      Optional<DirectoryEntry> existing = items.toEntry(itemAsItWas(e, credentials.clientId()));
-      if (existing.isPresent() && existing.get().keyVerifier().matches(credentials.privateKey())) {
-        return existing.get().registeredAt(); // our own registration, retried after it landed
-      }
-      throw new ClientIdCollisionException("client_id " + credentials.clientId() + " is taken");
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
-    }
+    GetItemRequest read = requests.get(credentials.clientId());
+    return writer.writeAndWait(
+        ConditionalWrite.of(
+            (token, now) -> requests.register(credentials, token, now),
+            read,
+            now -> now,
+            (item, at) -> {
+              Optional<DirectoryEntry> existing = item.flatMap(items::toEntry);
+              if (existing.isPresent()
+                  && existing.get().keyVerifier().matches(credentials.privateKey())) {
+                return Optional.of(existing.get().registeredAt());
+              }
+              throw new ClientIdCollisionException(
+                  "client_id " + credentials.clientId() + " is taken");
+            }));
   }
 
   @Override
@@ -78,57 +78,34 @@ public final class DynamoClientRegistry implements ClientRegistry {
 
   @Override
   public VerifyOutcome verify(PrivateKey key) {
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Instant now = clock.instant();
-      try {
-        dynamo.updateItem(requests.verify(key, now));
-        return VerifyOutcome.REVIVED;
-      } catch (ConditionalCheckFailedException e) {
-        Optional<DirectoryEntry> entry = items.toEntry(itemAsItWas(e, key.clientId()));
-        boolean ours =
-            AsyncWrites.retried(e)
-                && entry.isPresent()
-                && entry.get().keyVerifier().matches(key)
-                && entry.get().lastSeenAt().toEpochMilli() == now.toEpochMilli();
-        if (ours) {
-          return VerifyOutcome.REVIVED; // our own verify, retried after it landed
-        }
-        Optional<VerifyOutcome> outcome = rules.verify(entry, key, now);
-        if (outcome.isEmpty()) {
-          throw unknownKey();
-        }
-        if (outcome.get() == VerifyOutcome.ALREADY_ONLINE) {
-          return outcome.get();
-        }
-        // REVIVED by the item as read: it changed between the write and the read; try again.
-      } catch (SdkException e) {
-        throw DynamoErrors.translate(e);
-      }
-    }
-    throw contention(key.clientId());
+    return writer.writeAndWait(
+        ConditionalWrite.of(
+            (token, now) -> requests.verify(key, token, now),
+            requests.get(key.clientId()),
+            now -> VerifyOutcome.REVIVED,
+            (item, at) -> {
+              Optional<VerifyOutcome> outcome = rules.verify(item.flatMap(items::toEntry), key, at);
+              if (outcome.isEmpty()) {
+                throw unknownKey();
+              }
+              // REVIVED by the item as read: it changed after the write; try again.
+              return outcome.filter(o -> o == VerifyOutcome.ALREADY_ONLINE);
+            }));
   }
 
   @Override
   public void logout(PrivateKey key) {
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Instant now = clock.instant();
-      try {
-        dynamo.deleteItem(requests.logout(key, now));
-        return;
-      } catch (ConditionalCheckFailedException e) {
-        Map<String, AttributeValue> old = itemAsItWas(e, key.clientId());
-        if (old.isEmpty() && AsyncWrites.retried(e)) {
-          return; // our own delete, retried after it landed: the item is gone
-        }
-        if (!rules.isAliveFor(items.toEntry(old), key, now)) {
-          throw unknownKey();
-        }
-        // alive by the item as read: it changed between the write and the read; try again.
-      } catch (SdkException e) {
-        throw DynamoErrors.translate(e);
-      }
-    }
-    throw contention(key.clientId());
+    writer.writeAndWait(
+        ConditionalWrite.of(
+            (token, now) -> requests.logout(key, token, now),
+            requests.get(key.clientId()),
+            now -> Boolean.TRUE,
+            (item, at) -> {
+              if (!rules.isAliveFor(item.flatMap(items::toEntry), key, at)) {
+                throw unknownKey();
+              }
+              return Optional.empty(); // alive by the item as read: it changed; try again
+            }));
   }
 
   @Override
@@ -156,24 +133,7 @@ public final class DynamoClientRegistry implements ClientRegistry {
     }
   }
 
-  /**
-   * The item as it was when the condition failed: DynamoDB returns it with the exception
-   * (ReturnValuesOnConditionCheckFailure=ALL_OLD); engines that do not (dynalite) get a read.
-   */
-  private Map<String, AttributeValue> itemAsItWas(ConditionalCheckFailedException e, ClientId id) {
-    Map<String, AttributeValue> old = e.item();
-    if (old != null && !old.isEmpty()) {
-      return old;
-    }
-    return read(requests.get(id));
-  }
-
   private static UnknownClientException unknownKey() {
     return new UnknownClientException("unknown or expired key");
-  }
-
-  private static StorageUnavailableException contention(ClientId id) {
-    return new StorageUnavailableException(
-        "client " + id + " changed under every attempt; try again", true, null);
   }
 }

@@ -7,7 +7,6 @@ import static dev.rendezvous.store.dynamodb.DirectoryItems.s;
 
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.DirectoryEntry;
-import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
@@ -39,9 +38,8 @@ public final class DynamoPulseRecorder implements PulseRecorder {
   private final OwnerRequests owners;
   private final DirectoryItems items;
   private final LivenessRules rules;
-  private final AsyncWrites writes;
+  private final ConditionalWriter writer;
   private final RegistryRequests reads;
-  private final Clock clock;
 
   public DynamoPulseRecorder(
       DynamoDbAsyncClient dynamo, DynamoStoreSettings settings, LivenessRules rules, Clock clock) {
@@ -54,36 +52,29 @@ public final class DynamoPulseRecorder implements PulseRecorder {
     this.reads = new RegistryRequests(table, expressions);
     this.items = new DirectoryItems(rules);
     this.rules = rules;
-    this.writes = new AsyncWrites(dynamo, reads);
-    this.clock = clock;
+    this.writer = new ConditionalWriter(DynamoChannel.of(dynamo), clock);
   }
 
   @Override
   public CompletionStage<PulseOutcome> pulse(PrivateKey key, ObservedAddress source) {
-    Instant[] sent = new Instant[1];
-    return writes.update(
-        () -> {
-          sent[0] = clock.instant();
-          return request(key.clientId(), key, 0, source, sent[0]);
-        },
-        key.clientId(),
-        response -> PulseOutcome.ACCEPTED,
-        failed -> explain(failed, key, 0, source, sent[0]));
+    return writer.write(
+        ConditionalWrite.of(
+            (token, now) -> request(key.clientId(), key, 0, source, token, now),
+            reads.get(key.clientId()),
+            now -> PulseOutcome.ACCEPTED,
+            (item, at) -> explain(item, key, 0, at)));
   }
 
   @Override
   public CompletionStage<PulseOutcome> authenticatedPulse(
       ClientId clientId, long counter, ObservedAddress source) {
-    Instant[] sent = new Instant[1];
-    return writes
-        .update(
-            () -> {
-              sent[0] = clock.instant();
-              return request(clientId, null, counter, source, sent[0]);
-            },
-            clientId,
-            response -> PulseOutcome.ACCEPTED,
-            failed -> explain(failed, null, counter, source, sent[0]))
+    return writer
+        .write(
+            ConditionalWrite.of(
+                (token, now) -> request(clientId, null, counter, source, token, now),
+                reads.get(clientId),
+                now -> PulseOutcome.ACCEPTED,
+                (item, at) -> explain(item, null, counter, at)))
         .thenCompose(
             outcome ->
                 outcome == PulseOutcome.PENDING
@@ -95,17 +86,31 @@ public final class DynamoPulseRecorder implements PulseRecorder {
 
   @Override
   public CompletionStage<Optional<DirectoryEntry>> find(ClientId clientId) {
-    return writes.read(reads.get(clientId)).thenApply(items::toEntry);
+    return DynamoChannel.of(dynamo)
+        .read(reads.get(clientId))
+        .handle(
+            (item, error) -> {
+              if (error != null) {
+                throw DynamoErrors.translate(error);
+              }
+              return items.toEntry(item);
+            });
   }
 
   private UpdateItemRequest request(
-      ClientId clientId, PrivateKey key, long counter, ObservedAddress source, Instant now) {
+      ClientId clientId,
+      PrivateKey key,
+      long counter,
+      ObservedAddress source,
+      RequestToken token,
+      Instant now) {
     FamilyAttributes f = FamilyAttributes.get(AddressFamily.of(source));
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":host", s(source.host()));
     values.put(":port", n(source.port()));
     values.put(":pulseAt", n(now.toEpochMilli()));
     values.put(":until", n(now.plus(rules.timings().onlineWindow()).toEpochMilli()));
+    values.put(RequestToken.PLACEHOLDER, token.value());
     expressions.onlineAt(values, now);
     expressions.expiry(values, clientId, now);
     String update =
@@ -118,7 +123,11 @@ public final class DynamoPulseRecorder implements PulseRecorder {
             + " = :pulseAt, "
             + f.onlineUntilMillis()
             + " = :until, "
-            + Expressions.SET_EXPIRY;
+            + Expressions.SET_EXPIRY
+            + ", "
+            + ClientTable.WRITE_TOKEN
+            + " = "
+            + RequestToken.PLACEHOLDER;
     String condition;
     if (key != null) {
       values.put(":verifier", b(key.verifier().toBytes()));
@@ -144,25 +153,15 @@ public final class DynamoPulseRecorder implements PulseRecorder {
   }
 
   private Optional<PulseOutcome> explain(
-      AsyncWrites.Failed failed,
-      PrivateKey key,
-      long counter,
-      ObservedAddress source,
-      Instant sent) {
-    Optional<DirectoryEntry> entry = items.toEntry(failed.item());
+      Optional<Map<String, AttributeValue>> item, PrivateKey key, long counter, Instant at) {
+    Optional<DirectoryEntry> entry = item.flatMap(items::toEntry);
     if (entry.isEmpty() || (key != null && !entry.get().keyVerifier().matches(key))) {
       return Optional.of(PulseOutcome.UNKNOWN);
     }
     if (counter > 0 && counter <= entry.get().highestCounter()) {
-      Optional<FamilyEntry> family = entry.get().family(AddressFamily.of(source));
-      boolean ours =
-          failed.retried()
-              && family.isPresent()
-              && family.get().counter() == counter
-              && family.get().lastPulseAt().toEpochMilli() == sent.toEpochMilli();
-      return Optional.of(ours ? PulseOutcome.ACCEPTED : PulseOutcome.REPLAYED);
+      return Optional.of(PulseOutcome.REPLAYED);
     }
-    return switch (entry.get().liveness(rules, sent)) {
+    return switch (entry.get().liveness(rules, at)) {
       case EXPIRED -> Optional.of(PulseOutcome.UNKNOWN);
       case PENDING -> Optional.of(PulseOutcome.PENDING);
       case ONLINE -> Optional.empty();

@@ -5,7 +5,8 @@ import dev.rendezvous.core.directory.AddressFamily;
 /**
  * The attribute names of one address family in a client item: {@code v4Owner}, {@code v4Epoch}, ...
  * and the same with {@code v6}. Only the family's owner writes them (conditional on owner and
- * epoch), except a takeover, which replaces the owner.
+ * epoch), except a takeover, which replaces the owner. Each family keeps its own write token and
+ * write time, so the two families' owners never disturb each other's retry recognition.
  */
 record FamilyAttributes(
     AddressFamily family,
@@ -16,7 +17,9 @@ record FamilyAttributes(
     String pulseAtMillis,
     String onlineUntilMillis,
     String counter,
-    String previousOwner) {
+    String previousOwner,
+    String writeToken,
+    String writtenAtMillis) {
 
   static final FamilyAttributes V4 = of(AddressFamily.IPV4);
   static final FamilyAttributes V6 = of(AddressFamily.IPV6);
@@ -32,7 +35,9 @@ record FamilyAttributes(
         p + "PulseAtMillis",
         p + "OnlineUntilMillis",
         p + "Counter",
-        p + "PreviousOwner");
+        p + "PreviousOwner",
+        p + "WriteToken",
+        p + "WrittenAtMillis");
   }
 
   static FamilyAttributes get(AddressFamily family) {

@@ -6,7 +6,6 @@ import static dev.rendezvous.store.dynamodb.DirectoryItems.key;
 import static dev.rendezvous.store.dynamodb.DirectoryItems.n;
 import static dev.rendezvous.store.dynamodb.DirectoryItems.s;
 import static dev.rendezvous.store.dynamodb.Expressions.ALIVE;
-import static dev.rendezvous.store.dynamodb.Expressions.CLIENT_EXISTS;
 import static dev.rendezvous.store.dynamodb.Expressions.EXPIRED;
 import static dev.rendezvous.store.dynamodb.Expressions.SET_EXPIRY;
 
@@ -45,7 +44,7 @@ final class RegistryRequests {
     return table;
   }
 
-  PutItemRequest register(ClientCredentials credentials, Instant now) {
+  PutItemRequest register(ClientCredentials credentials, RequestToken token, Instant now) {
     PrivateKey key = credentials.privateKey();
     Map<String, AttributeValue> values = new HashMap<>();
     expressions.expiry(values, credentials.clientId(), now);
@@ -58,6 +57,7 @@ final class RegistryRequests {
     item.put(PULSE_COUNTER, n(0));
     item.put(EXPIRES_AT_EPOCH_SECONDS, values.get(":expires"));
     item.put(SWEEP_PARTITION, values.get(":partition"));
+    item.put(WRITE_TOKEN, token.value());
     return PutItemRequest.builder()
         .tableName(table)
         .item(item)
@@ -70,8 +70,9 @@ final class RegistryRequests {
    * Revives a client: the verifier must match, the client must not be expired, and no verify within
    * the online window may have revived it already (two racing verifies revive it once).
    */
-  UpdateItemRequest verify(PrivateKey key, Instant now) {
+  UpdateItemRequest verify(PrivateKey key, RequestToken token, Instant now) {
     Map<String, AttributeValue> values = new HashMap<>();
+    values.put(RequestToken.PLACEHOLDER, token.value());
     values.put(":now", n(now.toEpochMilli()));
     values.put(":verifier", b(key.verifier().toBytes()));
     values.put(":onlineSince", n(expressions.rules().liveness().onlineSince(now).toEpochMilli()));
@@ -80,7 +81,15 @@ final class RegistryRequests {
     return UpdateItemRequest.builder()
         .tableName(table)
         .key(key(key.clientId()))
-        .updateExpression("SET " + LAST_SEEN_AT_MILLIS + " = :now, " + SET_EXPIRY)
+        .updateExpression(
+            "SET "
+                + LAST_SEEN_AT_MILLIS
+                + " = :now, "
+                + SET_EXPIRY
+                + ", "
+                + WRITE_TOKEN
+                + " = "
+                + RequestToken.PLACEHOLDER)
         .conditionExpression(
             KEY_VERIFIER
                 + " = :verifier AND "
@@ -93,28 +102,45 @@ final class RegistryRequests {
         .build();
   }
 
-  /** Deletes the client if the verifier matches and it has not expired. */
-  DeleteItemRequest logout(PrivateKey key, Instant now) {
+  /**
+   * Logs the client out if the verifier matches and it has not expired: the item is replaced by a
+   * tombstone that holds no key material and no address, only this write's token (so an SDK retry
+   * of a logout that landed recognizes it, where a delete would leave nothing to tell "I deleted
+   * it" from "no such client") and an expiry of now, so the sweep removes it within two buckets.
+   * Every reader and writer treats a tombstone as no client.
+   */
+  PutItemRequest logout(PrivateKey key, RequestToken token, Instant now) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":verifier", b(key.verifier().toBytes()));
     expressions.alive(values, now);
-    return DeleteItemRequest.builder()
+    Map<String, AttributeValue> marks = new HashMap<>();
+    expressions.expiry(
+        marks, key.clientId(), now.minus(expressions.rules().liveness().timings().lifetime()));
+    Map<String, AttributeValue> tombstone = new HashMap<>(key(key.clientId()));
+    tombstone.put(WRITE_TOKEN, token.value());
+    tombstone.put(EXPIRES_AT_EPOCH_SECONDS, marks.get(":expires"));
+    tombstone.put(SWEEP_PARTITION, marks.get(":partition"));
+    return PutItemRequest.builder()
         .tableName(table)
-        .key(key(key.clientId()))
+        .item(tombstone)
         .conditionExpression(KEY_VERIFIER + " = :verifier AND " + ALIVE)
         .expressionAttributeValues(values)
         .returnValuesOnConditionCheckFailure(OLD_ITEM)
         .build();
   }
 
-  /** Deletes a client only if it is still expired by its effective last seen. */
+  /**
+   * Deletes a client only while it is expired by its effective last seen (a racing verify or owner
+   * write wins), or a logout's tombstone. The condition also holds once the item is gone, so an SDK
+   * retry of a delete that landed succeeds too.
+   */
   DeleteItemRequest deleteIfExpired(String clientIdHex, Instant now) {
     Map<String, AttributeValue> values = new HashMap<>();
     expressions.alive(values, now);
     return DeleteItemRequest.builder()
         .tableName(table)
         .key(key(clientIdHex))
-        .conditionExpression(CLIENT_EXISTS + " AND " + EXPIRED)
+        .conditionExpression("attribute_not_exists(" + KEY_VERIFIER + ") OR " + EXPIRED)
         .expressionAttributeValues(values)
         .build();
   }

@@ -36,6 +36,11 @@ public final class RequestToken {
 
   /** True when {@code item} (as it is now) was last written by the write carrying this token. */
   public boolean wrote(Map<String, AttributeValue> item) {
-    return item != null && value.equals(item.get(ClientTable.WRITE_TOKEN));
+    return wrote(item, ClientTable.WRITE_TOKEN);
+  }
+
+  /** The same, for a write that keeps its token in {@code attribute}. */
+  public boolean wrote(Map<String, AttributeValue> item, String attribute) {
+    return item != null && value.equals(item.get(attribute));
   }
 }

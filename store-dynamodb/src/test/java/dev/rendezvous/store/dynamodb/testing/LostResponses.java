@@ -37,7 +37,10 @@ public final class LostResponses {
   private static final Set<String> WRITES =
       Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem");
 
+  private static final String ATTEMPT_HEADER = "amz-sdk-request";
+
   private final Map<String, AtomicInteger> armed = new ConcurrentHashMap<>();
+  private volatile boolean everyFirstAttempt;
   private final Map<String, AtomicInteger> lost = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
 
@@ -50,6 +53,15 @@ public final class LostResponses {
   /** Loses the answers of the next {@code count} writes, whichever operation each is. */
   public LostResponses loseNextWrites(int count) {
     return loseNext(ANY_WRITE, count);
+  }
+
+  /**
+   * From now on, loses the answer of the first attempt of every write (the SDK numbers its attempts
+   * in the {@code amz-sdk-request} header), so every write lands once and is then retried.
+   */
+  public LostResponses loseEveryFirstWriteAttempt() {
+    everyFirstAttempt = true;
+    return this;
   }
 
   /** How many answers of {@code operation} were thrown away so far. */
@@ -70,10 +82,11 @@ public final class LostResponses {
       public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         ExecutableHttpRequest real = delegate.prepareRequest(request);
         String operation = operation(request.httpRequest());
+        boolean first = isFirstAttempt(request.httpRequest());
         return new ExecutableHttpRequest() {
           @Override
           public HttpExecuteResponse call() throws IOException {
-            boolean lose = take(operation);
+            boolean lose = take(operation, first);
             HttpExecuteResponse response = real.call();
             if (!lose) {
               return response;
@@ -105,7 +118,7 @@ public final class LostResponses {
       @Override
       public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
         String operation = operation(request.request());
-        if (!take(operation)) {
+        if (!take(operation, isFirstAttempt(request.request()))) {
           return delegate.execute(request);
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
@@ -162,9 +175,11 @@ public final class LostResponses {
     };
   }
 
-  private boolean take(String operation) {
+  private boolean take(String operation, boolean firstAttempt) {
     sent.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-    if (!takeArmed(operation) && !(WRITES.contains(operation) && takeArmed(ANY_WRITE))) {
+    boolean write = WRITES.contains(operation);
+    boolean everyFirst = everyFirstAttempt && write && firstAttempt;
+    if (!everyFirst && !takeArmed(operation) && !(write && takeArmed(ANY_WRITE))) {
       return false;
     }
     lost.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
@@ -174,6 +189,13 @@ public final class LostResponses {
   private boolean takeArmed(String key) {
     AtomicInteger left = armed.get(key);
     return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
+  private static boolean isFirstAttempt(SdkHttpRequest request) {
+    return request
+        .firstMatchingHeader(ATTEMPT_HEADER)
+        .map(h -> h.matches("(?s).*\\battempt=1(;.*|$)"))
+        .orElse(true);
   }
 
   private static String operation(SdkHttpRequest request) {

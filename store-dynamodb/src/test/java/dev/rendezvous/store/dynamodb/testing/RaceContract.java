@@ -136,11 +136,15 @@ public interface RaceContract {
           together(List.of(() -> f.takeOver(key, X, HOME, 0), () -> f.takeOver(key, Y, HOME, 0)));
       TakeoverResult.Taken first = (TakeoverResult.Taken) results.get(0);
       TakeoverResult.Taken second = (TakeoverResult.Taken) results.get(1);
-      TakeoverResult.Taken later = first.owner().epoch() == 2 ? first : second;
+      TakeoverResult.Taken later = first.owner().epoch() > second.owner().epoch() ? first : second;
       TakeoverResult.Taken earlier = later == first ? second : first;
-      assertThat(earlier.owner().epoch()).isEqualTo(1);
-      assertThat(earlier.previous()).isEmpty();
+      // Usually epochs 1 and 2; a takeover whose SDK retry lands again after the other's is a
+      // takeover once more (epoch 3). Either way each names the owner it replaced, and the later
+      // one is the directory's owner.
+      assertThat(earlier.owner().epoch()).isLessThan(later.owner().epoch());
       assertThat(later.previous()).contains(earlier.owner());
+      assertThat(earlier.previous().map(Owner::epoch).orElse(0L))
+          .isEqualTo(earlier.owner().epoch() - 1);
       assertThat(f.stored(key, AddressFamily.IPV4).owner()).contains(later.owner());
     }
   }
