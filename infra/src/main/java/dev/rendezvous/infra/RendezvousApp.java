@@ -1,6 +1,7 @@
 package dev.rendezvous.infra;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
@@ -25,19 +26,35 @@ public final class RendezvousApp {
     app.synth();
   }
 
+  /** Where the edge's Dockerfile copies its jar from, inside the docker build context. */
+  public static final String EDGE_JAR = "target/rendezvous-udp-edge.jar";
+
+  private static final String BUILD_COMMAND = "./mvnw -B -pl functions,udp-edge -am package";
+
   /** Fails early, with the command to run, when an artifact the stack packages is missing. */
   static void requireBuilt(InfraSettings settings) {
     if (!Files.isRegularFile(settings.functionsJar())) {
       throw new IllegalStateException(
           "No functions jar at "
               + settings.functionsJar().toAbsolutePath()
-              + ": run ./mvnw -B -pl functions,udp-edge -am package first"
-              + " (or pass -c functionsJar=<path>)");
+              + ": run "
+              + BUILD_COMMAND
+              + " first (or pass -c functionsJar=<path>)");
     }
-    if (!settings.localStack()
-        && !Files.isRegularFile(settings.edgeDockerDirectory().resolve("Dockerfile"))) {
+    if (settings.localStack()) {
+      return;
+    }
+    Path edge = settings.edgeDockerDirectory();
+    if (!Files.isRegularFile(edge.resolve("Dockerfile"))) {
+      throw new IllegalStateException("No Dockerfile in " + edge.toAbsolutePath());
+    }
+    if (!Files.isRegularFile(edge.resolve(EDGE_JAR))) {
       throw new IllegalStateException(
-          "No Dockerfile in " + settings.edgeDockerDirectory().toAbsolutePath());
+          "No edge jar at "
+              + edge.resolve(EDGE_JAR).toAbsolutePath()
+              + " (the edge image is built from it): run "
+              + BUILD_COMMAND
+              + " first");
     }
   }
 

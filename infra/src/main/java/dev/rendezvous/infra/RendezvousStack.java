@@ -10,7 +10,6 @@ import dev.rendezvous.infra.construct.RendezvousApiProps;
 import dev.rendezvous.infra.construct.RendezvousFunctions;
 import dev.rendezvous.infra.construct.RendezvousFunctionsProps;
 import dev.rendezvous.infra.construct.RendezvousTable;
-import dev.rendezvous.infra.construct.RendezvousTableProps;
 import dev.rendezvous.infra.construct.RestApiV1;
 import dev.rendezvous.infra.construct.Throttle;
 import dev.rendezvous.infra.construct.UdpEdgeService;
@@ -42,7 +41,7 @@ public final class RendezvousStack extends Stack {
     RetentionDays logRetention = LogRetention.ofDays(settings.logRetentionDays());
     this.table =
         new RendezvousTable(
-            this, "Table", RendezvousTableProps.builder().retain(settings.retainTable()).build());
+            this, "Table", settings.retainTable(), settings.tableWarmWritesPerSecond());
     this.functions =
         new RendezvousFunctions(
             this,
@@ -75,13 +74,12 @@ public final class RendezvousStack extends Stack {
           new RendezvousApi(
               this,
               "Api",
-              RendezvousApiProps.builder()
-                  .handler(functions.apiAlias())
-                  .stageThrottle(stageThrottle)
-                  .registerThrottle(
-                      new Throttle(
-                          settings.registerRateLimitPerSecond(), settings.registerBurstLimit()))
-                  .build());
+              new RendezvousApiProps(
+                  functions.apiAlias(),
+                  stageThrottle,
+                  new Throttle(
+                      settings.registerRateLimitPerSecond(), settings.registerBurstLimit()),
+                  logRetention));
       UdpEdgeService edge =
           new UdpEdgeService(
               this,

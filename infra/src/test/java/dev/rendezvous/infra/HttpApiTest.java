@@ -77,7 +77,27 @@ class HttpApiTest {
                     "RouteSettings",
                     Map.of(
                         "POST /register",
-                        Map.of("throttlingRateLimit", 50, "throttlingBurstLimit", 100)))));
+                        Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100)))));
+  }
+
+  @Test
+  void routeSettingsUseOnlyTheKeysCloudFormationKnows() {
+    Map<String, Object> stage =
+        TemplateQueries.onlyProperties(aws.template(), "AWS::ApiGatewayV2::Stage");
+    Map<?, ?> routeSettings = (Map<?, ?>) stage.get("RouteSettings");
+    for (Object settings : routeSettings.values()) {
+      assertThat(((Map<?, ?>) settings).keySet())
+          .isNotEmpty()
+          .allMatch(
+              key ->
+                  List.of(
+                          "ThrottlingRateLimit",
+                          "ThrottlingBurstLimit",
+                          "DetailedMetricsEnabled",
+                          "LoggingLevel",
+                          "DataTraceEnabled")
+                      .contains(key));
+    }
   }
 
   @Test

@@ -86,6 +86,7 @@ final class SynthesizedStacks {
     context.put(
         "edgeDockerDirectory",
         repositoryRoot().resolve(InfraSettings.DEFAULT_EDGE_DIRECTORY).toString());
+    context.put("alarmEmail", InfraSettings.NO_ALARM_EMAIL);
     context.putAll(overrides);
     App app = App.Builder.create().context(context).build();
     InfraSettings settings = InfraSettings.fromContext(app.getNode()::tryGetContext);

@@ -5,6 +5,7 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -15,6 +16,7 @@ import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
@@ -25,6 +27,8 @@ import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.ecs.TrackCustomMetricProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseNetworkListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkListener;
@@ -63,9 +67,29 @@ import software.constructs.Construct;
 public final class UdpEdgeService extends Construct {
   public static final String CONTAINER_NAME = "udp-edge";
   public static final String HEALTH_PATH = "/health";
+
+  /** The value of the {@code Service} dimension on every metric the edge publishes. */
+  public static final String METRICS_SERVICE = "udp-edge";
+
   public static final String METRICS_NAMESPACE = "Rendezvous";
 
+  /**
+   * Pulses one task lets wait on storage before it sheds ({@code RENDEZVOUS_EDGE_MAX_IN_FLIGHT},
+   * set explicitly so that the scaling target below is derived from the real bound).
+   */
+  public static final int MAX_IN_FLIGHT_PER_TASK = 4096;
+
+  /**
+   * Average pulses waiting on storage per task at which the service adds tasks: a quarter of the
+   * bound, far above normal (rate x DynamoDB latency: about 20 at 4,000 pulses/s and 5 ms) and far
+   * enough below the bound that new tasks start before any task sheds.
+   */
+  public static final int IN_FLIGHT_TARGET_PER_TASK = MAX_IN_FLIGHT_PER_TASK / 4;
+
+  private final int minTasks;
+  private final int maxTasks;
   private final EdgeNetwork network;
+  private final Cluster cluster;
   private final Role taskRole;
   private final FargateService service;
   private final NetworkLoadBalancer loadBalancer;
@@ -73,6 +97,8 @@ public final class UdpEdgeService extends Construct {
 
   public UdpEdgeService(Construct scope, String id, UdpEdgeServiceProps props) {
     super(scope, id);
+    this.minTasks = props.minTasks();
+    this.maxTasks = props.maxTasks();
     this.network =
         new EdgeNetwork(this, "Network", props.natGateways(), props.udpPort(), props.healthPort());
     Vpc vpc = network.vpc();
@@ -127,12 +153,18 @@ public final class UdpEdgeService extends Construct {
             .stopTimeout(Duration.seconds(30))
             .build());
 
-    Cluster cluster = Cluster.Builder.create(this, "Cluster").vpc(vpc).build();
+    this.cluster =
+        Cluster.Builder.create(this, "Cluster")
+            .vpc(vpc)
+            .containerInsightsV2(ContainerInsights.ENABLED)
+            .build();
+    // No desiredCount: CloudFormation then starts a new service with one task (the scalable target
+    // below lifts it to minTasks at once) and leaves the count alone on every later update, so a
+    // deploy never undoes what scaling chose.
     this.service =
         FargateService.Builder.create(this, "Service")
             .cluster(cluster)
             .taskDefinition(taskDefinition)
-            .desiredCount(props.minTasks())
             .minHealthyPercent(100)
             .maxHealthyPercent(200)
             .assignPublicIp(network.publicTasks())
@@ -141,19 +173,7 @@ public final class UdpEdgeService extends Construct {
             .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
             .healthCheckGracePeriod(Duration.seconds(60))
             .build();
-    service
-        .autoScaleTaskCount(
-            EnableScalingProps.builder()
-                .minCapacity(props.minTasks())
-                .maxCapacity(props.maxTasks())
-                .build())
-        .scaleOnCpuUtilization(
-            "Cpu",
-            CpuUtilizationScalingProps.builder()
-                .targetUtilizationPercent(props.cpuTargetPercent())
-                .scaleOutCooldown(Duration.seconds(60))
-                .scaleInCooldown(Duration.minutes(5))
-                .build());
+    scale(props);
 
     this.loadBalancer =
         NetworkLoadBalancer.Builder.create(this, "LoadBalancer")
@@ -200,6 +220,45 @@ public final class UdpEdgeService extends Construct {
   }
 
   /**
+   * Two target-tracking policies; the service scales out when either asks and in only when CPU
+   * allows. CPU is what a task runs out of first (every pulse is syscalls, hashing and an SDK
+   * call). The edge's own in-flight count catches the other saturation, slow storage, before the
+   * bound makes it shed; that policy never scales in. The edge's drop count is not a scaling
+   * signal: it counts junk and rate-limited datagrams too, which more tasks would not stop (an
+   * attacker could scale the service to its maximum at will); it alarms instead.
+   */
+  private void scale(UdpEdgeServiceProps props) {
+    ScalableTaskCount count =
+        service.autoScaleTaskCount(
+            EnableScalingProps.builder()
+                .minCapacity(props.minTasks())
+                .maxCapacity(props.maxTasks())
+                .build());
+    count.scaleOnCpuUtilization(
+        "Cpu",
+        CpuUtilizationScalingProps.builder()
+            .targetUtilizationPercent(props.cpuTargetPercent())
+            .scaleOutCooldown(Duration.seconds(60))
+            .scaleInCooldown(Duration.minutes(5))
+            .build());
+    count.scaleToTrackCustomMetric(
+        "InFlight",
+        TrackCustomMetricProps.builder()
+            .metric(
+                Metric.Builder.create()
+                    .namespace(METRICS_NAMESPACE)
+                    .metricName("EdgeInFlight")
+                    .dimensionsMap(Map.of("Service", METRICS_SERVICE))
+                    .statistic("Average")
+                    .period(Duration.minutes(1))
+                    .build())
+            .targetValue(IN_FLIGHT_TARGET_PER_TASK)
+            .scaleOutCooldown(Duration.seconds(60))
+            .disableScaleIn(true)
+            .build());
+  }
+
+  /**
    * PutMetricData has no resource-level permissions (AWS requires {@code *}); the condition keeps
    * the edge inside its own namespace.
    */
@@ -226,6 +285,18 @@ public final class UdpEdgeService extends Construct {
 
   public Role taskRole() {
     return taskRole;
+  }
+
+  public int minTasks() {
+    return minTasks;
+  }
+
+  public int maxTasks() {
+    return maxTasks;
+  }
+
+  public Cluster cluster() {
+    return cluster;
   }
 
   public FargateService service() {
