@@ -45,6 +45,8 @@ public record InfraSettings(
     int apiBurstLimit,
     int registerRateLimitPerSecond,
     int registerBurstLimit,
+    int registerPerIpPerMinute,
+    int apiPerIpPerMinute,
     int edgeCpuUnits,
     int edgeMemoryMb,
     int edgeMinTasks,
@@ -87,6 +89,9 @@ public record InfraSettings(
     requireRange(
         "registerRateLimitPerSecond", registerRateLimitPerSecond, 1, apiRateLimitPerSecond);
     requireRange("registerBurstLimit", registerBurstLimit, 1, apiBurstLimit);
+    // AWS WAF rate-based rules count at least 10 requests per window.
+    requireRange("registerPerIpPerMinute", registerPerIpPerMinute, 10, 2_000_000_000);
+    requireRange("apiPerIpPerMinute", apiPerIpPerMinute, registerPerIpPerMinute, 2_000_000_000);
     requireRange("edgeCpuUnits", edgeCpuUnits, 256, 16384);
     requireRange("edgeMemoryMb", edgeMemoryMb, 512, 122880);
     requireRange("edgeMinTasks", edgeMinTasks, 1, 100);
@@ -148,10 +153,12 @@ public record InfraSettings(
         (int) read.integer("expiryMemoryMb", 512),
         (int) read.integer("expiryTimeoutSeconds", 50),
         (int) read.integer("logRetentionDays", 30),
-        (int) read.integer("apiRateLimitPerSecond", 500),
-        (int) read.integer("apiBurstLimit", 1000),
-        (int) read.integer("registerRateLimitPerSecond", 50),
-        (int) read.integer("registerBurstLimit", 100),
+        (int) read.integer("apiRateLimitPerSecond", 1000),
+        (int) read.integer("apiBurstLimit", 2000),
+        (int) read.integer("registerRateLimitPerSecond", 500),
+        (int) read.integer("registerBurstLimit", 1000),
+        (int) read.integer("registerPerIpPerMinute", 60),
+        (int) read.integer("apiPerIpPerMinute", 600),
         (int) read.integer("edgeCpuUnits", 512),
         (int) read.integer("edgeMemoryMb", 1024),
         (int) read.integer("edgeMinTasks", 2),

@@ -84,6 +84,7 @@ public final class RendezvousApi extends Construct {
                       routeKey.substring(space + 1),
                       HttpMethod.valueOf(routeKey.substring(0, space))))
               .integration(integration)
+              .authorizer(props.authorizer())
               .build();
       if (routeKey.equals(REGISTER_ROUTE)) {
         register = route;
@@ -93,6 +94,7 @@ public final class RendezvousApi extends Construct {
         .httpApi(httpApi)
         .routeKey(HttpRouteKey.DEFAULT)
         .integration(integration)
+        .authorizer(props.authorizer())
         .build();
     this.accessLogs =
         LogGroup.Builder.create(this, "AccessLogs")
