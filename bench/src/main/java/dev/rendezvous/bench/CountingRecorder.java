@@ -1,11 +1,11 @@
 package dev.rendezvous.bench;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,14 +21,14 @@ final class CountingRecorder implements PulseRecorder {
   }
 
   @Override
-  public CompletionStage<PulseOutcome> pulse(PrivateKey key, PeerAddress source) {
+  public CompletionStage<PulseOutcome> pulse(PrivateKey key, ObservedAddress source) {
     writes.increment();
     return real.pulse(key, source);
   }
 
   @Override
   public CompletionStage<PulseOutcome> authenticatedPulse(
-      ClientId clientId, long counter, PeerAddress source) {
+      ClientId clientId, long counter, ObservedAddress source) {
     writes.increment();
     return real.authenticatedPulse(clientId, counter, source);
   }

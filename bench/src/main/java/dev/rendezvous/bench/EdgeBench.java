@@ -1,17 +1,17 @@
 package dev.rendezvous.bench;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.Edge;
 import dev.rendezvous.edge.EdgeServer;
 import dev.rendezvous.edge.EdgeSettings;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import dev.rendezvous.store.dynamodb.ClientTable;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
@@ -184,7 +184,7 @@ public final class EdgeBench {
       return new LoadDriver(
               keys.length,
               i -> keys[i],
-              b -> b.length == 4 && PulseV1Reply.decode(b) == ResponseCode.ACCEPTED,
+              b -> b.length == 4 && PulseV1ReplyCodec.decode(b) == ResponseCode.ACCEPTED,
               lossTimeout)
           .run(edge.udpPort(), warmUp, measure);
     }
@@ -194,7 +194,8 @@ public final class EdgeBench {
             clients.size(),
             i -> {
               ClientCredentials c = clients.get(i);
-              return PulseV2Codec.encode(c.clientId(), ++counters[i], c.privateKey().pulseMacKey());
+              return PulseV2RequestCodec.encode(
+                  c.clientId(), ++counters[i], c.privateKey().pulseMacKey());
             },
             b ->
                 b.length == PulseV2ReplyCodec.LENGTH

@@ -1,6 +1,5 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.punch.PeerLink;
 import dev.rendezvous.client.punch.PeerMessage;
 import dev.rendezvous.client.punch.PunchOptions;
@@ -8,7 +7,8 @@ import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionListener;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -54,7 +54,7 @@ final class ConnectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Optional<ClientIdentity> me = root.loadIdentity();
+    Optional<ClientCredentials> me = root.loadIdentity();
     if (me.isEmpty()) {
       return ExitCodes.NOT_REGISTERED;
     }

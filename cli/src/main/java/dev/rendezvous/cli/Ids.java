@@ -1,7 +1,7 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.MalformedCredentialException;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.MalformedCredentialException;
 import picocli.CommandLine.ParameterException;
 
 /** Parses a client_id argument into a usage error when it is malformed. */

@@ -1,7 +1,7 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.ClientIdentity;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -21,7 +21,7 @@ final class LogoutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<ClientIdentity> me = root.loadIdentity();
+    Optional<ClientCredentials> me = root.loadIdentity();
     if (me.isEmpty()) {
       return ExitCodes.NOT_REGISTERED;
     }

@@ -1,8 +1,8 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.http.Responses;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ final class PeerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<ClientIdentity> me = root.loadIdentity();
+    Optional<ClientCredentials> me = root.loadIdentity();
     if (me.isEmpty()) {
       return ExitCodes.NOT_REGISTERED;
     }

@@ -1,10 +1,10 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.PulseReply;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionListener;
+import dev.rendezvous.protocol.identity.ClientCredentials;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -28,7 +28,7 @@ final class PulseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Optional<ClientIdentity> me = root.loadIdentity();
+    Optional<ClientCredentials> me = root.loadIdentity();
     if (me.isEmpty()) {
       return ExitCodes.NOT_REGISTERED;
     }

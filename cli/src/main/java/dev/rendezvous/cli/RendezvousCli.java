@@ -1,11 +1,11 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.IdentityFile;
 import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.http.ApiException;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.session.SessionConfig;
+import dev.rendezvous.protocol.identity.ClientCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -150,7 +150,7 @@ public final class RendezvousCli {
   }
 
   /** Reads the identity file, or explains how to make one. */
-  Optional<ClientIdentity> loadIdentity() {
+  Optional<ClientCredentials> loadIdentity() {
     try {
       return Optional.of(IdentityFile.load(identity));
     } catch (NoSuchFileException e) {

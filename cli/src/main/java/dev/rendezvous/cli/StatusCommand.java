@@ -1,7 +1,7 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.http.Responses;
+import dev.rendezvous.protocol.identity.ClientCredentials;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<ClientIdentity> me = root.loadIdentity();
+    Optional<ClientCredentials> me = root.loadIdentity();
     if (me.isEmpty()) {
       return ExitCodes.NOT_REGISTERED;
     }

@@ -1,7 +1,7 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.http.Responses;
+import dev.rendezvous.protocol.identity.ClientCredentials;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<ClientIdentity> me = root.loadIdentity();
+    Optional<ClientCredentials> me = root.loadIdentity();
     if (me.isEmpty()) {
       return ExitCodes.NOT_REGISTERED;
     }

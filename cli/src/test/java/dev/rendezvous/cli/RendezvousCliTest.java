@@ -2,7 +2,6 @@ package dev.rendezvous.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.IdentityFile;
 import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.punch.PeerLink;
@@ -14,6 +13,7 @@ import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.client.testserver.MutableClock;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.ClientCredentials;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -83,7 +83,7 @@ class RendezvousCliTest {
     Path file = dir.resolve("me.json");
     Run r = run("-i", file.toString(), "register");
     assertThat(r.exit()).isZero();
-    ClientIdentity me = IdentityFile.load(file);
+    ClientCredentials me = IdentityFile.load(file);
     assertThat(r.out()).contains("registered client_id " + me.clientId());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
@@ -151,7 +151,7 @@ class RendezvousCliTest {
         new RendezvousClient(
             server.baseUrl(),
             SessionConfig.defaults(server.edge()).withInterval(Duration.ofSeconds(1)));
-    ClientIdentity peer = sdk.register().join().identity();
+    ClientCredentials peer = sdk.register().join().identity();
 
     PipedOutputStream typing = new PipedOutputStream();
     PipedInputStream stdin = new PipedInputStream(typing);
@@ -163,7 +163,7 @@ class RendezvousCliTest {
       PunchResult r =
           session
               .punch(
-                  dev.rendezvous.core.identity.ClientId.parse(idA),
+                  dev.rendezvous.protocol.identity.ClientId.parse(idA),
                   PunchOptions.defaults().withWaitForPeer(Duration.ofSeconds(20)))
               .get(30, TimeUnit.SECONDS);
       assertThat(r).isInstanceOf(PunchResult.Success.class);

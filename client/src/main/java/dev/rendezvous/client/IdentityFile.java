@@ -2,8 +2,9 @@ package dev.rendezvous.client;
 
 import dev.rendezvous.client.http.Json;
 import dev.rendezvous.client.http.MalformedJsonException;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -28,7 +29,7 @@ public final class IdentityFile {
    *
    * @param overwrite whether an existing file may be replaced
    */
-  public static void save(Path file, ClientIdentity identity, boolean overwrite)
+  public static void save(Path file, ClientCredentials identity, boolean overwrite)
       throws IOException {
     if (!overwrite && Files.exists(file)) {
       throw new FileAlreadyExistsException(file.toString(), null, "identity file exists");
@@ -56,7 +57,7 @@ public final class IdentityFile {
    *
    * @throws IOException if the file cannot be read or does not hold a valid identity
    */
-  public static ClientIdentity load(Path file) throws IOException {
+  public static ClientCredentials load(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     try {
       Map<String, Object> fields = Json.parseObject(text);
@@ -67,7 +68,7 @@ public final class IdentityFile {
       if (id != null && !ClientId.parse(id.toString()).equals(key.clientId())) {
         throw new IOException(file + ": client_id does not match private_id");
       }
-      return ClientIdentity.of(key);
+      return ClientCredentials.of(key);
     } catch (MalformedJsonException | IllegalArgumentException e) {
       throw new IOException(file + ": not an identity file (" + e.getMessage() + ")", e);
     }

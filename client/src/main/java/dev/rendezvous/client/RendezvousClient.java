@@ -5,7 +5,8 @@ import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * RendezvousClient client = new RendezvousClient(URI.create("http://127.0.0.1:5025"),
  *     SessionConfig.defaults(new InetSocketAddress("127.0.0.1", 5024)));
- * ClientIdentity me = client.register().join().identity();
+ * ClientCredentials me = client.register().join().identity();
  * try (RendezvousSession session = client.openSession(me, new SessionListener() {})) {
  *   PunchResult r = session.punch(peerId, PunchOptions.defaults()).join();
  * }
@@ -57,27 +58,27 @@ public final class RendezvousClient {
   }
 
   /** {@code POST /verify}: revives a PENDING client. */
-  public CompletableFuture<Responses.Verified> verify(ClientIdentity me) {
+  public CompletableFuture<Responses.Verified> verify(ClientCredentials me) {
     return api.verify(me);
   }
 
   /** {@code POST /logout}: the client is gone at once. */
-  public CompletableFuture<ClientId> logout(ClientIdentity me) {
+  public CompletableFuture<ClientId> logout(ClientCredentials me) {
     return api.logout(me);
   }
 
   /** {@code GET /peer/{id}/udp}. */
-  public CompletableFuture<Responses.PeerAddress> peerAddress(ClientIdentity me, ClientId peer) {
+  public CompletableFuture<Responses.PeerAddress> peerAddress(ClientCredentials me, ClientId peer) {
     return api.peerAddress(me, peer);
   }
 
   /** {@code GET /peer/{id}/udp/status}. */
-  public CompletableFuture<Responses.PeerStatus> peerStatus(ClientIdentity me, ClientId peer) {
+  public CompletableFuture<Responses.PeerStatus> peerStatus(ClientCredentials me, ClientId peer) {
     return api.peerStatus(me, peer);
   }
 
   /** Opens the socket and starts pulsing as {@code me}. Close the session when done. */
-  public RendezvousSession openSession(ClientIdentity me, SessionListener listener)
+  public RendezvousSession openSession(ClientCredentials me, SessionListener listener)
       throws IOException {
     return RendezvousSession.open(sessionConfig, me, api, clock, listener);
   }

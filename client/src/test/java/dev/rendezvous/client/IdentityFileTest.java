@@ -3,7 +3,8 @@ package dev.rendezvous.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentityFileTest {
   @TempDir Path dir;
 
-  private static ClientIdentity fresh() {
-    return ClientIdentity.of(new CredentialFactory().issue().privateKey());
+  private static ClientCredentials fresh() {
+    return ClientCredentials.of(new CredentialFactory().issue().privateKey());
   }
 
   @Test
   void savesWithOwnerOnlyPermissionsAndLoadsBack() throws IOException {
     Path file = dir.resolve("sub/me.json");
-    ClientIdentity me = fresh();
+    ClientCredentials me = fresh();
     IdentityFile.save(file, me, false);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
@@ -37,7 +38,7 @@ class IdentityFileTest {
     IdentityFile.save(file, fresh(), false);
     assertThatThrownBy(() -> IdentityFile.save(file, fresh(), false))
         .isInstanceOf(FileAlreadyExistsException.class);
-    ClientIdentity other = fresh();
+    ClientCredentials other = fresh();
     IdentityFile.save(file, other, true);
     assertThat(IdentityFile.load(file)).isEqualTo(other);
   }
@@ -49,7 +50,7 @@ class IdentityFileTest {
     assertThatThrownBy(() -> IdentityFile.load(file)).hasMessageContaining("64 hex");
     Files.writeString(file, "not json");
     assertThatThrownBy(() -> IdentityFile.load(file)).hasMessageContaining("not an identity");
-    ClientIdentity a = fresh();
+    ClientCredentials a = fresh();
     Files.writeString(
         file,
         "{\"client_id\":\""

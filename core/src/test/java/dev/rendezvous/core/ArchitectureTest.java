@@ -7,11 +7,23 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The core stays pure: no AWS, Netty or Micronaut in the domain and protocol packages. */
+/**
+ * The core and the protocol module it builds on stay pure: no AWS, Netty, Micronaut or logging
+ * framework, and the protocol (shared with the client SDK) knows nothing of storage or services.
+ */
 @AnalyzeClasses(
-    packages = "dev.rendezvous.core",
+    packages = {"dev.rendezvous.core", "dev.rendezvous.protocol"},
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+  private static final String[] FRAMEWORKS = {
+    "software.amazon..",
+    "com.amazonaws..",
+    "io.netty..",
+    "io.micronaut..",
+    "jakarta..",
+    "org.slf4j.."
+  };
+
   @ArchTest
   static final ArchRule coreHasNoFrameworks =
       noClasses()
@@ -19,21 +31,23 @@ class ArchitectureTest {
           .resideInAPackage("dev.rendezvous.core..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(
-              "software.amazon..",
-              "com.amazonaws..",
-              "io.netty..",
-              "io.micronaut..",
-              "jakarta..",
-              "org.slf4j..");
+          .resideInAnyPackage(FRAMEWORKS);
+
+  @ArchTest
+  static final ArchRule protocolHasNoFrameworks =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.rendezvous.protocol..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(FRAMEWORKS);
 
   @ArchTest
   static final ArchRule protocolDoesNotReachIntoStorageOrServices =
       noClasses()
           .that()
-          .resideInAPackage("dev.rendezvous.core.protocol..")
+          .resideInAPackage("dev.rendezvous.protocol..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(
-              "dev.rendezvous.core.service..", "dev.rendezvous.core.registry.memory..");
+          .resideInAnyPackage("dev.rendezvous.core.registry..", "dev.rendezvous.core.service..");
 }

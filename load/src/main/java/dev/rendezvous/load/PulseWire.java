@@ -1,10 +1,10 @@
 package dev.rendezvous.load;
 
-import dev.rendezvous.core.protocol.MalformedPulseException;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.net.InetSocketAddress;
 
 /** Encodes a client's pulse and reads the reply, with the core codecs. */
@@ -12,7 +12,7 @@ final class PulseWire {
   private PulseWire() {}
 
   static byte[] pulse(SimulatedClient c, long counter) {
-    return c.v1 ? c.key.toBytes() : PulseV2Codec.encode(c.id, counter, c.macKey);
+    return c.v1 ? c.key.toBytes() : PulseV2RequestCodec.encode(c.id, counter, c.macKey);
   }
 
   /** The reply's code and (v2) counter and observed address; throws on a bad reply. */
@@ -20,7 +20,7 @@ final class PulseWire {
 
   static Reply read(SimulatedClient c, byte[] datagram) {
     if (c.v1) {
-      return new Reply(PulseV1Reply.decode(datagram).code(), -1, null);
+      return new Reply(PulseV1ReplyCodec.decode(datagram).code(), -1, null);
     }
     PulseV2Reply r = PulseV2ReplyCodec.decode(datagram, c.macKey);
     return new Reply(

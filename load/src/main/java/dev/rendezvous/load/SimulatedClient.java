@@ -1,8 +1,8 @@
 package dev.rendezvous.load;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
-import dev.rendezvous.core.identity.PulseMacKey;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.PulseMacKey;
 import java.nio.channels.DatagramChannel;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package dev.rendezvous.local;
 
 import dev.rendezvous.core.registry.SweepReport;
-import dev.rendezvous.functions.expiry.ExpirySweeper;
+import dev.rendezvous.functions.expiry.ExpiryJob;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -19,16 +19,16 @@ import org.slf4j.LoggerFactory;
 public class LocalExpirySchedule {
   private static final Logger LOG = LoggerFactory.getLogger(LocalExpirySchedule.class);
 
-  private final ExpirySweeper sweeper;
+  private final ExpiryJob job;
 
-  public LocalExpirySchedule(ExpirySweeper sweeper) {
-    this.sweeper = sweeper;
+  public LocalExpirySchedule(ExpiryJob job) {
+    this.job = job;
   }
 
   @Scheduled(fixedDelay = "60s", initialDelay = "60s")
   void sweep() {
     try {
-      SweepReport report = sweeper.sweep();
+      SweepReport report = job.sweep();
       LOG.debug("local expiry sweep done: {}", report);
     } catch (RuntimeException e) {
       LOG.warn("local expiry sweep failed, the next run resumes: {}", e.toString());

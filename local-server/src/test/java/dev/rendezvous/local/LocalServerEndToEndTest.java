@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -73,7 +73,7 @@ class LocalServerEndToEndTest {
         .getBean(ClientRegistry.class)
         .recordPulse(
             PrivateKey.parse(target.get("private_id").asText()),
-            new PeerAddress("198.51.100.20", 33333));
+            new ObservedAddress("198.51.100.20", 33333));
 
     assertThat(ok(send("POST", "/verify", key, null)).get("ok").asBoolean()).isFalse();
     JsonNode udp = ok(send("GET", "/peer/" + targetId + "/udp", key, null));

@@ -1,8 +1,8 @@
 package dev.rendezvous.edge;
 
-import dev.rendezvous.core.identity.ClientId;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;

@@ -1,7 +1,5 @@
 package dev.rendezvous.edge;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PulseMacKey;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.edge.limit.BoundedLruMap;
 import dev.rendezvous.edge.limit.KeyedRateLimiter;
@@ -11,6 +9,8 @@ import dev.rendezvous.edge.pulse.PulseDecoder;
 import dev.rendezvous.edge.pulse.PulseHandler;
 import dev.rendezvous.edge.pulse.SourceLimitHandler;
 import dev.rendezvous.edge.pulse.StorageGate;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PulseMacKey;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.ChannelInitializer;

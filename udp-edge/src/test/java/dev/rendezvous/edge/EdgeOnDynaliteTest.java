@@ -2,16 +2,16 @@ package dev.rendezvous.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
@@ -110,7 +110,7 @@ public class EdgeOnDynaliteTest {
   private static ResponseCode v1(UdpProbe probe, ClientCredentials c) {
     byte[] reply = probe.exchange(c.privateKey().toBytes(), REPLY_WAIT);
     assertThat(reply).as("a v1 reply").isNotNull().hasSize(4);
-    return PulseV1Reply.decode(reply);
+    return PulseV1ReplyCodec.decode(reply);
   }
 
   @Test
@@ -120,7 +120,7 @@ public class EdgeOnDynaliteTest {
       assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
 
       assertThat(registry.find(c.clientId()).orElseThrow().lastAddress())
-          .contains(new PeerAddress("127.0.0.1", probe.localPort()));
+          .contains(new ObservedAddress("127.0.0.1", probe.localPort()));
     }
   }
 
@@ -129,7 +129,7 @@ public class EdgeOnDynaliteTest {
     ClientCredentials c = register();
     try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
       byte[] hex = c.privateKey().revealHex().getBytes(StandardCharsets.US_ASCII);
-      assertThat(PulseV1Reply.decode(probe.exchange(hex, REPLY_WAIT)))
+      assertThat(PulseV1ReplyCodec.decode(probe.exchange(hex, REPLY_WAIT)))
           .isEqualTo(ResponseCode.ACCEPTED);
     }
   }
@@ -170,7 +170,8 @@ public class EdgeOnDynaliteTest {
     try (UdpProbe probe = new UdpProbe(edge.udpPort());
         UdpProbe attacker = new UdpProbe(edge.udpPort())) {
       long counter = CLOCK.millis();
-      byte[] pulse = PulseV2Codec.encode(c.clientId(), counter, c.privateKey().pulseMacKey());
+      byte[] pulse =
+          PulseV2RequestCodec.encode(c.clientId(), counter, c.privateKey().pulseMacKey());
 
       byte[] reply = probe.exchange(pulse, REPLY_WAIT);
       assertThat(reply).isNotNull().hasSizeLessThanOrEqualTo(pulse.length);
@@ -183,10 +184,11 @@ public class EdgeOnDynaliteTest {
       // The same datagram from elsewhere must neither answer nor move the recorded address.
       assertThat(attacker.exchange(pulse, SILENCE_WAIT)).isNull();
       assertThat(registry.find(c.clientId()).orElseThrow().lastAddress())
-          .contains(new PeerAddress("127.0.0.1", probe.localPort()));
+          .contains(new ObservedAddress("127.0.0.1", probe.localPort()));
       assertThat(registry.find(c.clientId()).orElseThrow().pulseCounter()).isEqualTo(counter);
 
-      byte[] next = PulseV2Codec.encode(c.clientId(), counter + 1, c.privateKey().pulseMacKey());
+      byte[] next =
+          PulseV2RequestCodec.encode(c.clientId(), counter + 1, c.privateKey().pulseMacKey());
       assertThat(probe.exchange(next, REPLY_WAIT)).isNotNull();
     }
   }
@@ -198,19 +200,19 @@ public class EdgeOnDynaliteTest {
       long stale = CLOCK.millis() - Duration.ofMinutes(10).toMillis();
       assertThat(
               probe.exchange(
-                  PulseV2Codec.encode(c.clientId(), stale, c.privateKey().pulseMacKey()),
+                  PulseV2RequestCodec.encode(c.clientId(), stale, c.privateKey().pulseMacKey()),
                   SILENCE_WAIT))
           .isNull();
       ClientCredentials never = CREDENTIALS.issue();
       assertThat(
               probe.exchange(
-                  PulseV2Codec.encode(
+                  PulseV2RequestCodec.encode(
                       never.clientId(), CLOCK.millis(), never.privateKey().pulseMacKey()),
                   SILENCE_WAIT))
           .isNull();
       assertThat(
               probe.exchange(
-                  PulseV2Codec.encode(
+                  PulseV2RequestCodec.encode(
                       c.clientId(), CLOCK.millis(), never.privateKey().pulseMacKey()),
                   SILENCE_WAIT))
           .isNull();

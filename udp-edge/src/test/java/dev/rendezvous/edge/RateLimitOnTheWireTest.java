@@ -2,11 +2,11 @@ package dev.rendezvous.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.observe.DropReason;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -2,13 +2,13 @@ package dev.rendezvous.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.TroubledRecorder.Mode;
 import dev.rendezvous.edge.observe.DropReason;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
@@ -79,7 +79,8 @@ class SlowStorageOnDynaliteTest {
       assertThat(edge.metrics().replies(ResponseCode.UNKNOWN)).isZero();
 
       assertThat(
-              PulseV1Reply.decode(probe.exchange(c.privateKey().toBytes(), Duration.ofSeconds(5))))
+              PulseV1ReplyCodec.decode(
+                  probe.exchange(c.privateKey().toBytes(), Duration.ofSeconds(5))))
           .isEqualTo(ResponseCode.ACCEPTED);
     }
   }
@@ -114,7 +115,7 @@ class SlowStorageOnDynaliteTest {
 
       byte[] reply = probe.receive(Duration.ofSeconds(5));
       assertThat(reply).isNotNull();
-      assertThat(PulseV1Reply.decode(reply)).isEqualTo(ResponseCode.ACCEPTED);
+      assertThat(PulseV1ReplyCodec.decode(reply)).isEqualTo(ResponseCode.ACCEPTED);
       closing.get(15, java.util.concurrent.TimeUnit.SECONDS);
     }
   }

@@ -1,9 +1,9 @@
 package dev.rendezvous.client.http;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.ServerClock;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,11 +55,11 @@ public final class RendezvousHttpApi {
           if (!key.clientId().hex().equals(string(body, "client_id"))) {
             throw malformed("client_id does not match private_id");
           }
-          return new Responses.Registered(ClientIdentity.of(key), timestamp(body));
+          return new Responses.Registered(ClientCredentials.of(key), timestamp(body));
         });
   }
 
-  public CompletableFuture<Responses.Verified> verify(ClientIdentity me) {
+  public CompletableFuture<Responses.Verified> verify(ClientCredentials me) {
     return call(
         post("verify", me.privateKey()),
         body ->
@@ -69,11 +69,11 @@ public final class RendezvousHttpApi {
                 timestamp(body)));
   }
 
-  public CompletableFuture<ClientId> logout(ClientIdentity me) {
+  public CompletableFuture<ClientId> logout(ClientCredentials me) {
     return call(post("logout", me.privateKey()), body -> me.clientId());
   }
 
-  public CompletableFuture<Responses.PeerAddress> peerAddress(ClientIdentity me, ClientId peer) {
+  public CompletableFuture<Responses.PeerAddress> peerAddress(ClientCredentials me, ClientId peer) {
     return call(
         get("peer/" + peer.hex() + "/udp", me.privateKey()),
         body -> {
@@ -89,7 +89,7 @@ public final class RendezvousHttpApi {
         });
   }
 
-  public CompletableFuture<Responses.PeerStatus> peerStatus(ClientIdentity me, ClientId peer) {
+  public CompletableFuture<Responses.PeerStatus> peerStatus(ClientCredentials me, ClientId peer) {
     return call(
         get("peer/" + peer.hex() + "/udp/status", me.privateKey()),
         body -> {

@@ -1,7 +1,7 @@
 package dev.rendezvous.client.http;
 
-import dev.rendezvous.client.ClientIdentity;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,7 @@ public final class Responses {
   private Responses() {}
 
   /** {@code POST /register}: the new identity; save it, the key is shown only once. */
-  public record Registered(ClientIdentity identity, Instant serverTime) {}
+  public record Registered(ClientCredentials identity, Instant serverTime) {}
 
   /**
    * {@code POST /verify}.

@@ -1,9 +1,9 @@
 package dev.rendezvous.client.punch;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.session.NatMapping;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -30,7 +30,7 @@ public final class HolePuncher implements AutoCloseable {
 
   /** The slice of the session that punching needs. */
   public interface Environment {
-    ClientIdentity identity();
+    ClientCredentials identity();
 
     RendezvousHttpApi api();
 

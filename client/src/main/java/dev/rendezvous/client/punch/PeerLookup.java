@@ -1,10 +1,10 @@
 package dev.rendezvous.client.punch;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.http.ApiException;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.http.Responses;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -33,14 +33,14 @@ final class PeerLookup {
    * {@code waitUntilNanos} has passed, or with the HTTP failure.
    */
   CompletableFuture<InetSocketAddress> find(
-      ClientIdentity me, ClientId peer, long waitUntilNanos, Consumer<String> progress) {
+      ClientCredentials me, ClientId peer, long waitUntilNanos, Consumer<String> progress) {
     CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
     attempt(me, peer, waitUntilNanos, progress, result);
     return result;
   }
 
   private void attempt(
-      ClientIdentity me,
+      ClientCredentials me,
       ClientId peer,
       long waitUntilNanos,
       Consumer<String> progress,
@@ -71,7 +71,7 @@ final class PeerLookup {
                 });
   }
 
-  private CompletableFuture<InetSocketAddress> once(ClientIdentity me, ClientId peer) {
+  private CompletableFuture<InetSocketAddress> once(ClientCredentials me, ClientId peer) {
     return api.peerStatus(me, peer)
         .exceptionally(
             e -> {

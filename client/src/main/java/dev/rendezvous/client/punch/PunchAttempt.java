@@ -1,7 +1,7 @@
 package dev.rendezvous.client.punch;
 
 import dev.rendezvous.client.session.NatMapping;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

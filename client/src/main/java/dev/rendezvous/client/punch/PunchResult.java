@@ -1,6 +1,6 @@
 package dev.rendezvous.client.punch;
 
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Duration;
 
 /** The outcome of a hole punch: a link to the peer, or the reason there is none. */

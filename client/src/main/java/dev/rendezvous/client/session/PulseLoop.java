@@ -1,16 +1,18 @@
 package dev.rendezvous.client.session;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.ApiException;
 import dev.rendezvous.client.http.RendezvousHttpApi;
-import dev.rendezvous.core.identity.PulseMacKey;
-import dev.rendezvous.core.protocol.MalformedPulseException;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.PulseMacKey;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v1.PulseV1Request;
+import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -44,7 +46,7 @@ final class PulseLoop {
       InetSocketAddress target, long sentAtMillis, CompletableFuture<PulseReply> reply) {}
 
   private final SessionConfig config;
-  private final ClientIdentity identity;
+  private final ClientCredentials identity;
   private final PulseMacKey macKey;
   private final RendezvousHttpApi api;
   private final ServerClock clock;
@@ -63,7 +65,7 @@ final class PulseLoop {
 
   PulseLoop(
       SessionConfig config,
-      ClientIdentity identity,
+      ClientCredentials identity,
       RendezvousHttpApi api,
       ServerClock clock,
       ScheduledExecutorService scheduler,
@@ -181,10 +183,10 @@ final class PulseLoop {
     byte[] datagram;
     if (config.protocol() == SessionConfig.Protocol.V2) {
       key = clock.nextCounter();
-      datagram = PulseV2Codec.encode(identity.clientId(), key, macKey);
+      datagram = PulseV2RequestCodec.encode(identity.clientId(), key, macKey);
     } else {
       key = v1Sequence.incrementAndGet();
-      datagram = identity.privateKey().toBytes();
+      datagram = PulseV1RequestCodec.encode(identity.privateKey(), PulseV1Request.Form.RAW);
     }
     outstanding.put(key, new Outstanding(target, clock.localMillis(), reply));
     try {
@@ -238,7 +240,7 @@ final class PulseLoop {
     } else {
       ResponseCode code;
       try {
-        code = PulseV1Reply.decode(datagram);
+        code = PulseV1ReplyCodec.decode(datagram);
       } catch (MalformedPulseException e) {
         return;
       }

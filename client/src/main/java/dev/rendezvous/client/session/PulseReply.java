@@ -1,6 +1,6 @@
 package dev.rendezvous.client.session;
 
-import dev.rendezvous.core.protocol.ResponseCode;
+import dev.rendezvous.protocol.ResponseCode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.rendezvous.client.session;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.punch.HolePuncher;
 import dev.rendezvous.client.punch.PeerLink;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.punch.PunchResult;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -34,7 +34,7 @@ public final class RendezvousSession implements AutoCloseable {
   private static final int MAX_DATAGRAM = 2048;
 
   private final SessionConfig config;
-  private final ClientIdentity identity;
+  private final ClientCredentials identity;
   private final RendezvousHttpApi api;
   private final DatagramChannel channel;
   private final InetSocketAddress localAddress;
@@ -47,7 +47,7 @@ public final class RendezvousSession implements AutoCloseable {
 
   private RendezvousSession(
       SessionConfig config,
-      ClientIdentity identity,
+      ClientCredentials identity,
       RendezvousHttpApi api,
       ServerClock clock,
       SessionListener listener)
@@ -81,7 +81,7 @@ public final class RendezvousSession implements AutoCloseable {
    */
   public static RendezvousSession open(
       SessionConfig config,
-      ClientIdentity identity,
+      ClientCredentials identity,
       RendezvousHttpApi api,
       ServerClock clock,
       SessionListener listener)
@@ -92,7 +92,7 @@ public final class RendezvousSession implements AutoCloseable {
     return session;
   }
 
-  public ClientIdentity identity() {
+  public ClientCredentials identity() {
     return identity;
   }
 
@@ -206,7 +206,7 @@ public final class RendezvousSession implements AutoCloseable {
 
   private final class PunchEnvironment implements HolePuncher.Environment {
     @Override
-    public ClientIdentity identity() {
+    public ClientCredentials identity() {
       return identity;
     }
 

@@ -2,14 +2,14 @@ package dev.rendezvous.client.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.testserver.MutableClock;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
@@ -49,7 +49,7 @@ class RendezvousHttpApiTest {
 
   @Test
   void verifySaysFalseForAnOnlineClientAndTrueForAPendingOne() {
-    ClientIdentity me = api.register().join().identity();
+    ClientCredentials me = api.register().join().identity();
     assertThat(api.verify(me).join().revived()).isFalse();
     serverClock.advance(Duration.ofSeconds(40));
     Responses.Verified v = api.verify(me).join();
@@ -59,7 +59,7 @@ class RendezvousHttpApiTest {
 
   @Test
   void logoutMakesTheKeyUnauthorized() {
-    ClientIdentity me = api.register().join().identity();
+    ClientCredentials me = api.register().join().identity();
     assertThat(api.logout(me).join()).isEqualTo(me.clientId());
     ApiException e = failure(() -> api.verify(me).join());
     assertThat(e.isUnauthorized()).isTrue();
@@ -68,8 +68,8 @@ class RendezvousHttpApiTest {
 
   @Test
   void peerLookupsReportNotFoundThenTheAddressAndStatus() {
-    ClientIdentity me = api.register().join().identity();
-    ClientIdentity peer = api.register().join().identity();
+    ClientCredentials me = api.register().join().identity();
+    ClientCredentials peer = api.register().join().identity();
     ApiException unknown =
         failure(() -> api.peerStatus(me, ClientId.parse("00".repeat(16))).join());
     assertThat(unknown.isNotFound()).isTrue();
@@ -79,7 +79,7 @@ class RendezvousHttpApiTest {
     assertThat(before.status()).isEqualTo(Responses.Liveness.ONLINE);
     assertThat(before.sinceLastPulse()).isEmpty();
 
-    server.registry().recordPulse(peer.privateKey(), new PeerAddress("198.51.100.7", 40000));
+    server.registry().recordPulse(peer.privateKey(), new ObservedAddress("198.51.100.7", 40000));
     Responses.PeerAddress address = api.peerAddress(me, peer.clientId()).join();
     assertThat(address.host()).isEqualTo("198.51.100.7");
     assertThat(address.port()).isEqualTo(40000);
@@ -88,7 +88,7 @@ class RendezvousHttpApiTest {
 
   @Test
   void anUnknownKeyIsUnauthorized() {
-    ClientIdentity stranger = ClientIdentity.of(PrivateKey.parse("ab".repeat(32)));
+    ClientCredentials stranger = ClientCredentials.of(PrivateKey.parse("ab".repeat(32)));
     assertThat(failure(() -> api.logout(stranger).join()).status()).isEqualTo(401);
   }
 

@@ -1,6 +1,5 @@
 package dev.rendezvous.client.nat;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.punch.PeerLink;
@@ -10,7 +9,8 @@ import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -44,7 +44,7 @@ public final class NatPeerMain {
     String name = args[4];
     Duration punchTimeout = Duration.ofSeconds(Long.parseLong(args[5]));
     RendezvousClient client = new RendezvousClient(URI.create(args[0]), config);
-    ClientIdentity me = client.register().get(20, TimeUnit.SECONDS).identity();
+    ClientCredentials me = client.register().get(20, TimeUnit.SECONDS).identity();
     out.println("ID " + me.clientId());
     try (RendezvousSession session =
         client.openSession(
@@ -111,7 +111,8 @@ public final class NatPeerMain {
    * that a transient miss shows in the transcript instead of ending the peer.
    */
   private static Responses.PeerAddress lookUp(
-      RendezvousClient client, ClientIdentity me, ClientId peer, PrintStream out) throws Exception {
+      RendezvousClient client, ClientCredentials me, ClientId peer, PrintStream out)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {
       try {

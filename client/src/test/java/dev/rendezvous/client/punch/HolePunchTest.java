@@ -2,15 +2,15 @@ package dev.rendezvous.client.punch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.session.RecordingListener;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.testserver.MutableClock;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
-import dev.rendezvous.core.identity.ClientId;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +26,8 @@ class HolePunchTest {
   private final MutableClock serverClock = new MutableClock();
   private TestRendezvousServer server;
   private RendezvousClient client;
-  private ClientIdentity alice;
-  private ClientIdentity bob;
+  private ClientCredentials alice;
+  private ClientCredentials bob;
 
   @BeforeEach
   void start() throws Exception {
@@ -135,7 +135,7 @@ class HolePunchTest {
       b.firstAccepted().get(5, TimeUnit.SECONDS);
     }
     serverClock.advance(Duration.ofSeconds(40));
-    ClientIdentity carol = client.register().join().identity();
+    ClientCredentials carol = client.register().join().identity();
     try (RendezvousSession c = client.openSession(carol, new RecordingListener())) {
       PunchResult r = c.punch(bob.clientId(), quick()).get(5, TimeUnit.SECONDS);
       PunchResult.Failure f = (PunchResult.Failure) r;

@@ -2,7 +2,7 @@ package dev.rendezvous.client.punch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -2,15 +2,15 @@ package dev.rendezvous.client.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.RendezvousClient;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.identity.PulseMacKey;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
-import dev.rendezvous.core.protocol.v2.PulseV2Request;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.PulseMacKey;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Request;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * client's MAC key, as the real edge does) and as an attacker.
  */
 class ForgedRepliesTest {
-  private final ClientIdentity me = ClientIdentity.of(new CredentialFactory().issue().privateKey());
+  private final ClientCredentials me =
+      ClientCredentials.of(new CredentialFactory().issue().privateKey());
   private final PulseMacKey macKey = me.privateKey().pulseMacKey();
   private final List<String> events = new CopyOnWriteArrayList<>();
   private DatagramSocket edge;
@@ -88,7 +89,7 @@ class ForgedRepliesTest {
     DatagramPacket pulse = new DatagramPacket(new byte[2048], 2048);
     edge.receive(pulse);
     byte[] datagram = java.util.Arrays.copyOf(pulse.getData(), pulse.getLength());
-    PulseV2Request request = PulseV2Codec.decode(datagram);
+    PulseV2Request request = PulseV2RequestCodec.decode(datagram);
     assertThat(request.isAuthenticBy(macKey)).isTrue();
     InetSocketAddress client = (InetSocketAddress) pulse.getSocketAddress();
     long counter = request.counter();

@@ -1,6 +1,6 @@
 package dev.rendezvous.client.session;
 
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,14 +2,14 @@ package dev.rendezvous.client.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.client.ClientIdentity;
 import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.testserver.MutableClock;
 import dev.rendezvous.client.testserver.RecordedPulse;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
-import dev.rendezvous.core.protocol.ResponseCode;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -27,7 +27,7 @@ class RendezvousSessionTest {
   private final RecordingListener events = new RecordingListener();
   private TestRendezvousServer server;
   private RendezvousClient client;
-  private ClientIdentity me;
+  private ClientCredentials me;
 
   @BeforeEach
   void start() throws Exception {
@@ -52,7 +52,7 @@ class RendezvousSessionTest {
     return new RendezvousClient(server.baseUrl(), config);
   }
 
-  private List<RecordedPulse> pulsesOf(ClientIdentity who) {
+  private List<RecordedPulse> pulsesOf(ClientCredentials who) {
     return server.pulses().stream().filter(p -> p.clientId().equals(who.clientId())).toList();
   }
 

@@ -1,13 +1,13 @@
 package dev.rendezvous.client.testserver;
 
 import dev.rendezvous.core.config.RendezvousSettings;
-import dev.rendezvous.core.identity.CredentialFactory;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.service.RendezvousService;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;

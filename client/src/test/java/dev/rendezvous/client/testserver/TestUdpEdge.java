@@ -1,18 +1,18 @@
 package dev.rendezvous.client.testserver;
 
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Decoder;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v1.PulseV1Request;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
-import dev.rendezvous.core.protocol.v2.PulseV2Request;
-import dev.rendezvous.core.protocol.v2.V2Header;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v1.PulseV1Request;
+import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Request;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
+import dev.rendezvous.protocol.v2.V2Header;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -89,21 +89,22 @@ final class TestUdpEdge implements AutoCloseable {
   }
 
   private Optional<byte[]> answer(byte[] datagram, InetSocketAddress source) {
-    PeerAddress from = new PeerAddress(source.getAddress().getHostAddress(), source.getPort());
+    ObservedAddress from =
+        new ObservedAddress(source.getAddress().getHostAddress(), source.getPort());
     int edgePort = address.getPort();
-    if (PulseV1Decoder.hasV1Length(datagram.length)) {
+    if (PulseV1RequestCodec.hasV1Length(datagram.length)) {
       if (!v1Enabled) {
         return Optional.empty();
       }
-      PulseV1Request request = PulseV1Decoder.decode(datagram);
+      PulseV1Request request = PulseV1RequestCodec.decode(datagram);
       PulseOutcome outcome = recorder.pulse(request.key(), from).toCompletableFuture().join();
       onPulse.accept(new RecordedPulse(request.key().clientId(), from, edgePort, 1, outcome));
-      return ResponseCode.forOutcome(outcome).map(PulseV1Reply::encode);
+      return replyCode(outcome).map(PulseV1ReplyCodec::encode);
     }
     if (!V2Header.looksLikeV2(datagram)) {
       return Optional.empty();
     }
-    PulseV2Request request = PulseV2Codec.decode(datagram);
+    PulseV2Request request = PulseV2RequestCodec.decode(datagram);
     Optional<ClientSnapshot> client =
         recorder.lookUp(request.clientId()).toCompletableFuture().join();
     if (client.isEmpty() || !request.isAuthenticBy(client.get().pulseMacKey())) {
@@ -119,13 +120,23 @@ final class TestUdpEdge implements AutoCloseable {
             .toCompletableFuture()
             .join();
     onPulse.accept(new RecordedPulse(request.clientId(), from, edgePort, 2, outcome));
-    return ResponseCode.forOutcome(outcome)
+    return replyCode(outcome)
         .map(
             code ->
                 PulseV2ReplyCodec.encode(
                     new PulseV2Reply(
                         code, request.counter(), source.getAddress(), source.getPort()),
                     client.get().pulseMacKey()));
+  }
+
+  /** The edge's mapping: a replayed v2 pulse gets no reply. */
+  private static Optional<ResponseCode> replyCode(PulseOutcome outcome) {
+    return switch (outcome) {
+      case ACCEPTED -> Optional.of(ResponseCode.ACCEPTED);
+      case PENDING -> Optional.of(ResponseCode.PENDING);
+      case UNKNOWN -> Optional.of(ResponseCode.UNKNOWN);
+      case REPLAYED -> Optional.empty();
+    };
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.rendezvous.core.registry;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -47,7 +47,7 @@ public interface ClientRegistry {
    * Records a v1 pulse (the key itself on the wire) from {@code source} in one conditional write.
    * Only an ONLINE client is updated.
    */
-  PulseOutcome recordPulse(PrivateKey key, PeerAddress source);
+  PulseOutcome recordPulse(PrivateKey key, ObservedAddress source);
 
   /** Reads one client as stored, whatever its liveness; empty if there is no such item. */
   Optional<ClientSnapshot> find(ClientId clientId);

@@ -1,10 +1,10 @@
 package dev.rendezvous.core.registry;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.KeyVerifier;
-import dev.rendezvous.core.identity.PulseMacKey;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.KeyVerifier;
+import dev.rendezvous.protocol.identity.PulseMacKey;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -24,7 +24,7 @@ public record ClientSnapshot(
     Instant registeredAt,
     Instant lastSeenAt,
     Optional<Instant> lastPulseAt,
-    Optional<PeerAddress> lastAddress,
+    Optional<ObservedAddress> lastAddress,
     long pulseCounter) {
 
   public Liveness liveness(LivenessRules rules, Instant now) {

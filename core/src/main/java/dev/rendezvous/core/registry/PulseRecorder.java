@@ -1,7 +1,7 @@
 package dev.rendezvous.core.registry;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 public interface PulseRecorder {
 
   /** As {@link ClientRegistry#recordPulse}: one conditional write, ONLINE clients only. */
-  CompletionStage<PulseOutcome> pulse(PrivateKey key, PeerAddress source);
+  CompletionStage<PulseOutcome> pulse(PrivateKey key, ObservedAddress source);
 
   /**
    * Records an authenticated (v2) pulse whose MAC the caller has already checked: one conditional
@@ -22,7 +22,7 @@ public interface PulseRecorder {
    * PENDING, PENDING; otherwise ACCEPTED.
    */
   CompletionStage<PulseOutcome> authenticatedPulse(
-      ClientId clientId, long counter, PeerAddress source);
+      ClientId clientId, long counter, ObservedAddress source);
 
   /** Reads a client (for its pulse MAC key); empty when there is no such item. */
   CompletionStage<Optional<ClientSnapshot>> lookUp(ClientId clientId);

@@ -1,7 +1,7 @@
 package dev.rendezvous.core.service;
 
-import dev.rendezvous.core.identity.ClientId;
 import dev.rendezvous.core.timing.Liveness;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.rendezvous.core.service;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Instant;
 
 /** A peer's public UDP address as seen on its last accepted pulse, and when it was seen. */
-public record PeerUdpAddress(ClientId clientId, PeerAddress address, Instant lastPulseAt) {}
+public record PeerUdpAddress(ClientId clientId, ObservedAddress address, Instant lastPulseAt) {}

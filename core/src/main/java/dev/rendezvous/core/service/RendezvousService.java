@@ -1,9 +1,5 @@
 package dev.rendezvous.core.service;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
@@ -11,6 +7,10 @@ import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

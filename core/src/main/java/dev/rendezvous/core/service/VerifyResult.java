@@ -1,7 +1,7 @@
 package dev.rendezvous.core.service;
 
-import dev.rendezvous.core.identity.ClientId;
 import dev.rendezvous.core.registry.VerifyOutcome;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Instant;
 
 /** The answer to /verify: {@code revived()} is the route's {@code ok}. */

@@ -3,14 +3,14 @@ package dev.rendezvous.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.identity.PrivateKey;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,10 +50,10 @@ class RendezvousServiceTest {
         .isInstanceOf(PeerNotFoundException.class);
     assertThat(service.peerStatus(alice, bob.clientId()).sinceLastPulse()).isEmpty();
 
-    store.recordPulse(bob, new PeerAddress("203.0.113.20", 40000));
+    store.recordPulse(bob, new ObservedAddress("203.0.113.20", 40000));
     now = now.plusSeconds(12);
     PeerUdpAddress address = service.peerAddress(alice, bob.clientId());
-    assertThat(address.address()).isEqualTo(new PeerAddress("203.0.113.20", 40000));
+    assertThat(address.address()).isEqualTo(new ObservedAddress("203.0.113.20", 40000));
     PeerStatus status = service.peerStatus(alice, bob.clientId());
     assertThat(status.liveness()).isEqualTo(Liveness.ONLINE);
     assertThat(status.sinceLastPulse()).contains(Duration.ofSeconds(12));

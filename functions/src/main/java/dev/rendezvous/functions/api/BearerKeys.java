@@ -1,6 +1,6 @@
 package dev.rendezvous.functions.api;
 
-import dev.rendezvous.core.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Locale;
 

@@ -1,10 +1,10 @@
 package dev.rendezvous.functions.api;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.service.PeerStatus;
 import dev.rendezvous.core.service.PeerUdpAddress;
 import dev.rendezvous.core.service.RendezvousService;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;

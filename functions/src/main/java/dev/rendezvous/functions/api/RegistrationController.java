@@ -1,8 +1,8 @@
 package dev.rendezvous.functions.api;
 
-import dev.rendezvous.core.identity.ClientCredentials;
 import dev.rendezvous.core.service.Registration;
 import dev.rendezvous.core.service.RendezvousService;
+import dev.rendezvous.protocol.identity.ClientCredentials;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

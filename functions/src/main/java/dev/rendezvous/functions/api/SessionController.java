@@ -1,8 +1,8 @@
 package dev.rendezvous.functions.api;
 
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.service.RendezvousService;
 import dev.rendezvous.core.service.VerifyResult;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

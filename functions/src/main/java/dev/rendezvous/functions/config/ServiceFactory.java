@@ -1,9 +1,9 @@
 package dev.rendezvous.functions.config;
 
-import dev.rendezvous.core.identity.CredentialFactory;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.service.RendezvousService;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;

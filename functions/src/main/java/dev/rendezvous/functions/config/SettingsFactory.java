@@ -1,9 +1,9 @@
 package dev.rendezvous.functions.config;
 
 import dev.rendezvous.core.config.RendezvousSettings;
-import dev.rendezvous.core.identity.CredentialFactory;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
  * collaborator is field-injected.
  */
 public class ExpiryFunction extends MicronautRequestHandler<ScheduledEvent, Void> {
-  @Inject ExpirySweeper sweeper;
+  @Inject ExpiryJob job;
 
   public ExpiryFunction() {
     super();
@@ -24,7 +24,7 @@ public class ExpiryFunction extends MicronautRequestHandler<ScheduledEvent, Void
 
   @Override
   public Void execute(ScheduledEvent event) {
-    sweeper.sweep();
+    job.sweep();
     return null;
   }
 }

@@ -1,8 +1,8 @@
 package dev.rendezvous.functions.lambda;
 
-import dev.rendezvous.core.identity.ClientId;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.functions.api.ApiError;
+import dev.rendezvous.protocol.identity.ClientId;
 import io.micronaut.crac.OrderedResource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;

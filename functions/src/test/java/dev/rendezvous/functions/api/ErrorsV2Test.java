@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.V2Client;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.MutableClock;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -147,7 +147,7 @@ class ErrorsV2Test {
     JsonNode target = api.register();
     ClientRegistry registry = handler.getApplicationContext().getBean(ClientRegistry.class);
     registry.recordPulse(
-        PrivateKey.parse(target.get("private_id").asText()), new PeerAddress("192.0.2.8", 9));
+        PrivateKey.parse(target.get("private_id").asText()), new ObservedAddress("192.0.2.8", 9));
     clock.advance(Duration.ofSeconds(30 + 180 + 1));
     String caller = api.register().get("private_id").asText();
     String targetId = target.get("client_id").asText();

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.HttpEvents;
 import dev.rendezvous.functions.testing.Responses;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -51,7 +51,7 @@ class RoutesV1Test {
         .getBean(ClientRegistry.class)
         .recordPulse(
             PrivateKey.parse(target.get("private_id").asText()),
-            new PeerAddress("203.0.113.5", 62000));
+            new ObservedAddress("203.0.113.5", 62000));
 
     assertThat(
             json(send("POST", "/verify", HttpEvents.bearer(key), null), 200).get("ok").asBoolean())

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.V2Client;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.MutableClock;
@@ -109,7 +109,7 @@ class RoutesV2Test {
     JsonNode json = body(response);
     assertThat(json.get("ok").asBoolean()).isTrue();
     assertThat(json.get("client_id").asText()).isEqualTo(client.get("client_id").asText());
-    assertThat(registry.recordPulse(privateKey, new PeerAddress("203.0.113.9", 4000)))
+    assertThat(registry.recordPulse(privateKey, new ObservedAddress("203.0.113.9", 4000)))
         .isEqualTo(PulseOutcome.UNKNOWN);
     assertThat(api.post("/verify", key).getStatusCode()).isEqualTo(401);
   }
@@ -120,7 +120,8 @@ class RoutesV2Test {
     JsonNode target = api.register();
     String targetId = target.get("client_id").asText();
     registry.recordPulse(
-        PrivateKey.parse(target.get("private_id").asText()), new PeerAddress("2001:db8::7", 40123));
+        PrivateKey.parse(target.get("private_id").asText()),
+        new ObservedAddress("2001:db8::7", 40123));
 
     APIGatewayV2HTTPResponse response = api.get("/peer/" + targetId + "/udp", caller);
 
@@ -139,7 +140,7 @@ class RoutesV2Test {
     String caller = api.register().get("private_id").asText();
     JsonNode target = api.register();
     registry.recordPulse(
-        PrivateKey.parse(target.get("private_id").asText()), new PeerAddress("192.0.2.1", 5));
+        PrivateKey.parse(target.get("private_id").asText()), new ObservedAddress("192.0.2.1", 5));
 
     APIGatewayV2HTTPResponse response =
         api.get("/peer/" + target.get("client_id").asText().toUpperCase() + "/udp", caller);
@@ -168,7 +169,7 @@ class RoutesV2Test {
     JsonNode target = api.register();
     String targetId = target.get("client_id").asText();
     registry.recordPulse(
-        PrivateKey.parse(target.get("private_id").asText()), new PeerAddress("192.0.2.1", 1));
+        PrivateKey.parse(target.get("private_id").asText()), new ObservedAddress("192.0.2.1", 1));
     clock.advance(Duration.ofMillis(12_345));
     String caller = api.register().get("private_id").asText();
 

@@ -3,13 +3,13 @@ package dev.rendezvous.functions.expiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.SweepReport;
 import dev.rendezvous.functions.lambda.CurrentInvocation;
 import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.LambdaRuntime;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.MutableClock;
 import io.micronaut.function.aws.LambdaContextFactory;
@@ -62,7 +62,7 @@ class ExpiryFunctionTest {
       registry.register(gone);
       clock.advance(Duration.ofSeconds(30 + 180 + 1200));
 
-      SweepReport report = function.getApplicationContext().getBean(ExpirySweeper.class).sweep();
+      SweepReport report = function.getApplicationContext().getBean(ExpiryJob.class).sweep();
 
       assertThat(report.deleted()).isEqualTo(1);
       assertThat(registry.find(gone.clientId())).isEmpty();
@@ -74,8 +74,8 @@ class ExpiryFunctionTest {
     try (ExpiryFunction function =
         new ExpiryFunction(Contexts.lambda(Map.of("rendezvous.store", "memory"), clock))) {
       var context = function.getApplicationContext();
-      ExpirySweeper sweeper = context.getBean(ExpirySweeper.class);
-      assertThat(sweeper.deadline()).isEqualTo(clock.instant().plus(ExpirySweeper.MAX_BUDGET));
+      ExpiryJob job = context.getBean(ExpiryJob.class);
+      assertThat(job.deadline()).isEqualTo(clock.instant().plus(ExpiryJob.MAX_BUDGET));
 
       context
           .getBean(LambdaContextFactory.class)
@@ -87,8 +87,8 @@ class ExpiryFunctionTest {
                 }
               });
       assertThat(context.getBean(CurrentInvocation.class).remainingTime()).isPresent();
-      assertThat(sweeper.deadline())
-          .isEqualTo(clock.instant().plusMillis(10_000).minus(ExpirySweeper.SAFETY_MARGIN));
+      assertThat(job.deadline())
+          .isEqualTo(clock.instant().plusMillis(10_000).minus(ExpiryJob.SAFETY_MARGIN));
 
       context
           .getBean(LambdaContextFactory.class)
@@ -99,7 +99,7 @@ class ExpiryFunctionTest {
                   return 1_000;
                 }
               });
-      assertThat(sweeper.deadline()).isEqualTo(clock.instant());
+      assertThat(job.deadline()).isEqualTo(clock.instant());
     }
   }
 }

@@ -8,9 +8,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * What each process may do on the clients table: exact actions on exact ARNs, no wildcards. The
  * lists follow the calls in store-dynamodb: the edge records pulses with one conditional UpdateItem
  * and looks clients up with GetItem; the API registers (PutItem), verifies (UpdateItem), logs out
- * (DeleteItem) and reads peers (GetItem); the sweep ({@code ExpirySweeper}) queries the sweep index
- * shard by shard, deletes expired clients with a conditional DeleteItem, and reads (GetItem) and
- * advances (UpdateItem) its cursor item: it never puts whole items.
+ * (DeleteItem) and reads peers (GetItem); the sweep ({@code DynamoExpirySweeper}) queries the sweep
+ * index shard by shard, deletes expired clients with a conditional DeleteItem, and reads (GetItem)
+ * and advances (UpdateItem) its cursor item: it never puts whole items.
  */
 public record TableAccess(String name, List<String> tableActions, List<String> sweepIndexActions) {
   public static final TableAccess EDGE =

@@ -2,11 +2,11 @@ package dev.rendezvous.store.dynamodb;
 
 import static dev.rendezvous.store.dynamodb.ClientTable.*;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.KeyVerifier;
-import dev.rendezvous.core.identity.PulseMacKey;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.KeyVerifier;
+import dev.rendezvous.protocol.identity.PulseMacKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +41,9 @@ final class ClientItems {
     if (item == null || item.isEmpty() || !item.containsKey(KEY_VERIFIER)) {
       return Optional.empty();
     }
-    Optional<PeerAddress> address =
+    Optional<ObservedAddress> address =
         item.containsKey(HOST) && item.containsKey(PORT)
-            ? Optional.of(new PeerAddress(item.get(HOST).s(), (int) number(item, PORT)))
+            ? Optional.of(new ObservedAddress(item.get(HOST).s(), (int) number(item, PORT)))
             : Optional.empty();
     Optional<Instant> lastPulse =
         item.containsKey(LAST_PULSE_AT_MILLIS)

@@ -6,11 +6,11 @@ import static dev.rendezvous.store.dynamodb.ClientItems.n;
 import static dev.rendezvous.store.dynamodb.ClientItems.s;
 import static dev.rendezvous.store.dynamodb.ClientTable.*;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,7 +90,7 @@ final class ClientRequests {
   }
 
   /** v1 pulse: the stored verifier must match and the client must be ONLINE. */
-  UpdateItemRequest pulse(PrivateKey key, PeerAddress source, Instant now) {
+  UpdateItemRequest pulse(PrivateKey key, ObservedAddress source, Instant now) {
     Map<String, AttributeValue> values = pulseValues(key.clientId(), source, now);
     values.put(":verifier", b(key.verifier().toBytes()));
     return UpdateItemRequest.builder()
@@ -107,7 +107,7 @@ final class ClientRequests {
    * v2 pulse (MAC already checked): the client must exist, be ONLINE, and the counter must rise.
    */
   UpdateItemRequest authenticatedPulse(
-      ClientId clientId, long counter, PeerAddress source, Instant now) {
+      ClientId clientId, long counter, ObservedAddress source, Instant now) {
     Map<String, AttributeValue> values = pulseValues(clientId, source, now);
     values.put(":counter", n(counter));
     return UpdateItemRequest.builder()
@@ -236,7 +236,7 @@ final class ClientRequests {
   }
 
   private Map<String, AttributeValue> pulseValues(
-      ClientId clientId, PeerAddress source, Instant now) {
+      ClientId clientId, ObservedAddress source, Instant now) {
     Map<String, AttributeValue> values = alive(clientId, now);
     values.put(":host", s(source.host()));
     values.put(":port", n(source.port()));

@@ -1,12 +1,9 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.registry.SweepReport;
@@ -14,6 +11,9 @@ import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class DynamoClientRegistry implements ClientRegistry {
   private final DynamoDbClient dynamo;
   private final ClientRequests requests;
   private final OutcomeRules outcomes;
-  private final ExpirySweeper sweeper;
+  private final DynamoExpirySweeper sweeper;
   private final Clock clock;
 
   public DynamoClientRegistry(
@@ -38,7 +38,7 @@ public final class DynamoClientRegistry implements ClientRegistry {
     this.dynamo = dynamo;
     this.requests = new ClientRequests(settings, rules);
     this.outcomes = new OutcomeRules(rules);
-    this.sweeper = new ExpirySweeper(dynamo, requests, settings, clock);
+    this.sweeper = new DynamoExpirySweeper(dynamo, requests, settings, clock);
     this.clock = clock;
   }
 
@@ -94,7 +94,7 @@ public final class DynamoClientRegistry implements ClientRegistry {
   }
 
   @Override
-  public PulseOutcome recordPulse(PrivateKey key, PeerAddress source) {
+  public PulseOutcome recordPulse(PrivateKey key, ObservedAddress source) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = clock.instant();
       try {

@@ -1,13 +1,13 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class DynamoPulseRecorder implements PulseRecorder {
   }
 
   @Override
-  public CompletionStage<PulseOutcome> pulse(PrivateKey key, PeerAddress source) {
+  public CompletionStage<PulseOutcome> pulse(PrivateKey key, ObservedAddress source) {
     return attempt(
         () -> requests.pulse(key, source, clock.instant()),
         key.clientId(),
@@ -53,7 +53,7 @@ public final class DynamoPulseRecorder implements PulseRecorder {
 
   @Override
   public CompletionStage<PulseOutcome> authenticatedPulse(
-      ClientId clientId, long counter, PeerAddress source) {
+      ClientId clientId, long counter, ObservedAddress source) {
     return attempt(
             () -> requests.authenticatedPulse(clientId, counter, source, clock.instant()),
             clientId,

@@ -1,10 +1,10 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.identity.KeyVerifier;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.KeyVerifier;
 import java.time.Instant;
 import java.util.Optional;
 

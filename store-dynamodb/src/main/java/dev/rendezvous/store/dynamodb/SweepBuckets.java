@@ -1,6 +1,6 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.identity.ClientId;
+import dev.rendezvous.protocol.identity.ClientId;
 
 /**
  * Maps an expiry time to its sweep-index partition {@code "<bucket>.<shard>"}. A bucket holds the

@@ -3,12 +3,12 @@ package dev.rendezvous.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.MutableClock;
 import java.net.ServerSocket;
@@ -35,7 +35,7 @@ class StorageFaultsTest {
   private final MutableClock clock = MutableClock.startingAt("2026-11-26T12:00:00Z");
   private final LivenessRules rules = new LivenessRules(PulseTimings.DEFAULTS);
   private final ClientCredentials alice = new CredentialFactory().issue();
-  private final PeerAddress home = new PeerAddress("198.51.100.7", 40001);
+  private final ObservedAddress home = new ObservedAddress("198.51.100.7", 40001);
 
   /** Throws DynamoDB's throttling error before the request leaves, while switched on. */
   static final class Throttle implements ExecutionInterceptor {

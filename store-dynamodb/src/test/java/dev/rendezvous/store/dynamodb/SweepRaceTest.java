@@ -2,14 +2,14 @@ package dev.rendezvous.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.SweepReport;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.MutableClock;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ class SweepRaceTest {
     assertThat(report.candidates()).isEqualTo(1);
     assertThat(report.revived()).isEqualTo(1);
     assertThat(report.deleted()).isZero();
-    assertThat(registry.recordPulse(alice.privateKey(), new PeerAddress("198.51.100.1", 9)))
+    assertThat(registry.recordPulse(alice.privateKey(), new ObservedAddress("198.51.100.1", 9)))
         .isEqualTo(PulseOutcome.ACCEPTED);
   }
 

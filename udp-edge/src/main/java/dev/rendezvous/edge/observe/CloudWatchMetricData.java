@@ -1,6 +1,6 @@
 package dev.rendezvous.edge.observe;
 
-import dev.rendezvous.core.protocol.ResponseCode;
+import dev.rendezvous.protocol.ResponseCode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rendezvous.edge.observe;
 
-import dev.rendezvous.core.protocol.ResponseCode;
+import dev.rendezvous.protocol.ResponseCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

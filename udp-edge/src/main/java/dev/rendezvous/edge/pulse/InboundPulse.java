@@ -1,7 +1,7 @@
 package dev.rendezvous.edge.pulse;
 
-import dev.rendezvous.core.protocol.v1.PulseV1Request;
-import dev.rendezvous.core.protocol.v2.PulseV2Request;
+import dev.rendezvous.protocol.v1.PulseV1Request;
+import dev.rendezvous.protocol.v2.PulseV2Request;
 import java.net.InetSocketAddress;
 
 /** A well-formed pulse and where it came from, as {@link PulseDecoder} hands it on. */

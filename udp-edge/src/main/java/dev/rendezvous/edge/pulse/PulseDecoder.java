@@ -1,11 +1,11 @@
 package dev.rendezvous.edge.pulse;
 
-import dev.rendezvous.core.protocol.MalformedPulseException;
-import dev.rendezvous.core.protocol.v1.PulseV1Decoder;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.V2Header;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
+import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
+import dev.rendezvous.protocol.v2.V2Header;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -39,14 +39,14 @@ public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> 
     }
     byte[] datagram = ByteBufUtil.getBytes(packet.content());
     try {
-      if (PulseV1Decoder.hasV1Length(datagram.length)) {
+      if (PulseV1RequestCodec.hasV1Length(datagram.length)) {
         if (!v1Enabled) {
           metrics.dropped(DropReason.V1_DISABLED);
           return;
         }
-        out.add(new InboundPulse.V1(PulseV1Decoder.decode(datagram), sender, datagram.length));
+        out.add(new InboundPulse.V1(PulseV1RequestCodec.decode(datagram), sender, datagram.length));
       } else if (V2Header.looksLikeV2(datagram)) {
-        out.add(new InboundPulse.V2(PulseV2Codec.decode(datagram), sender, datagram.length));
+        out.add(new InboundPulse.V2(PulseV2RequestCodec.decode(datagram), sender, datagram.length));
       } else {
         metrics.dropped(DropReason.MALFORMED);
       }

@@ -1,20 +1,20 @@
 package dev.rendezvous.edge.pulse;
 
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
-import dev.rendezvous.core.identity.PulseMacKey;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
-import dev.rendezvous.core.protocol.v2.PulseV2Request;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.edge.limit.BoundedLruMap;
 import dev.rendezvous.edge.limit.KeyedRateLimiter;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
+import dev.rendezvous.protocol.identity.PulseMacKey;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Request;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -89,7 +89,7 @@ public final class PulseHandler extends SimpleChannelInboundHandler<InboundPulse
       metrics.dropped(DropReason.OVERLOADED);
       return;
     }
-    PeerAddress source = peerAddress(pulse.sender());
+    ObservedAddress source = observedAddress(pulse.sender());
     CompletableFuture<?> unused =
         gate.call(slot, () -> recorder.pulse(key, source))
             .whenComplete(
@@ -98,7 +98,7 @@ public final class PulseHandler extends SimpleChannelInboundHandler<InboundPulse
                     if (error != null) {
                       storageFailed(error);
                     } else {
-                      answer(outcome, code -> PulseV1Reply.encode(code), ctx, pulse);
+                      answer(outcome, code -> PulseV1ReplyCodec.encode(code), ctx, pulse);
                     }
                   } finally {
                     slot.release();
@@ -163,7 +163,7 @@ public final class PulseHandler extends SimpleChannelInboundHandler<InboundPulse
     if (!clientLimiter.tryAcquire(clientId)) {
       return CompletableFuture.failedFuture(new NoReply(DropReason.RATE_LIMITED_CLIENT));
     }
-    PeerAddress source = peerAddress(pulse.sender());
+    ObservedAddress source = observedAddress(pulse.sender());
     return gate.call(slot, () -> recorder.authenticatedPulse(clientId, request.counter(), source))
         .thenAccept(
             outcome -> {
@@ -189,7 +189,7 @@ public final class PulseHandler extends SimpleChannelInboundHandler<InboundPulse
       java.util.function.Function<ResponseCode, byte[]> encoder,
       ChannelHandlerContext ctx,
       InboundPulse pulse) {
-    Optional<ResponseCode> code = ResponseCode.forOutcome(outcome);
+    Optional<ResponseCode> code = ReplyCodes.forOutcome(outcome);
     if (code.isEmpty()) {
       metrics.dropped(DropReason.REPLAYED);
       return;
@@ -238,10 +238,10 @@ public final class PulseHandler extends SimpleChannelInboundHandler<InboundPulse
   }
 
   /** The datagram's source as recorded: textual IP without any IPv6 scope, and the port. */
-  static PeerAddress peerAddress(InetSocketAddress sender) {
+  static ObservedAddress observedAddress(InetSocketAddress sender) {
     String host = sender.getAddress().getHostAddress();
     int scope = host.indexOf('%');
-    return new PeerAddress(scope >= 0 ? host.substring(0, scope) : host, sender.getPort());
+    return new ObservedAddress(scope >= 0 ? host.substring(0, scope) : host, sender.getPort());
   }
 
   /** A decided drop travelling down a future chain; cheap, no stack trace. */

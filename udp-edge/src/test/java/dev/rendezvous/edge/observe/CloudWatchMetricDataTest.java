@@ -2,7 +2,7 @@ package dev.rendezvous.edge.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.protocol.ResponseCode;
+import dev.rendezvous.protocol.ResponseCode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,9 +1,5 @@
 package dev.rendezvous.edge.pulse;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.identity.PulseMacKey;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
@@ -13,6 +9,10 @@ import dev.rendezvous.edge.TroubledRecorder;
 import dev.rendezvous.edge.limit.BoundedLruMap;
 import dev.rendezvous.edge.limit.KeyedRateLimiter;
 import dev.rendezvous.edge.observe.EdgeMetrics;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.PulseMacKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

@@ -2,12 +2,12 @@ package dev.rendezvous.edge.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
 import dev.rendezvous.edge.TroubledRecorder.Mode;
 import dev.rendezvous.edge.observe.DropReason;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class StorageTroubleTest {
     assertThat(edge.gate.inFlight()).isZero();
 
     edge.recorder.mode(Mode.PASS);
-    assertThat(PulseV1Reply.decode(edge.send(key, PipelineFixture.sender(42001))))
+    assertThat(PulseV1ReplyCodec.decode(edge.send(key, PipelineFixture.sender(42001))))
         .isEqualTo(ResponseCode.ACCEPTED);
   }
 
@@ -43,7 +43,7 @@ class StorageTroubleTest {
     edge.recorder.mode(Mode.FAIL_UNAVAILABLE);
 
     byte[] datagram =
-        PulseV2Codec.encode(c.clientId(), edge.clock.millis(), c.privateKey().pulseMacKey());
+        PulseV2RequestCodec.encode(c.clientId(), edge.clock.millis(), c.privateKey().pulseMacKey());
 
     assertThat(edge.send(datagram, PipelineFixture.sender(42002))).isNull();
     assertThat(edge.metrics.drops(DropReason.STORAGE_UNAVAILABLE)).isEqualTo(1);
@@ -92,9 +92,9 @@ class StorageTroubleTest {
     assertThat(edge.recorder.heldCount()).isEqualTo(2);
 
     edge.recorder.releaseAll();
-    assertThat(PulseV1Reply.decode(edge.reply(32, PipelineFixture.sender(42010))))
+    assertThat(PulseV1ReplyCodec.decode(edge.reply(32, PipelineFixture.sender(42010))))
         .isEqualTo(ResponseCode.ACCEPTED);
-    assertThat(PulseV1Reply.decode(edge.reply(32, PipelineFixture.sender(42011))))
+    assertThat(PulseV1ReplyCodec.decode(edge.reply(32, PipelineFixture.sender(42011))))
         .isEqualTo(ResponseCode.ACCEPTED);
     assertThat(edge.gate.inFlight()).isZero();
 

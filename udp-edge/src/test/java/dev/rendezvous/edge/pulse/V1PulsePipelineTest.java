@@ -2,11 +2,11 @@ package dev.rendezvous.edge.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.edge.observe.DropReason;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +20,7 @@ class V1PulsePipelineTest {
   private ResponseCode pulse(ClientCredentials c, InetSocketAddress from) {
     byte[] reply = edge.send(c.privateKey().toBytes(), from);
     assertThat(reply).as("a reply").isNotNull();
-    return PulseV1Reply.decode(reply);
+    return PulseV1ReplyCodec.decode(reply);
   }
 
   @Test
@@ -31,7 +31,7 @@ class V1PulsePipelineTest {
     assertThat(pulse(c, from)).isEqualTo(ResponseCode.ACCEPTED);
 
     assertThat(edge.registry.find(c.clientId()).orElseThrow().lastAddress())
-        .contains(new PeerAddress("203.0.113.7", 40001));
+        .contains(new ObservedAddress("203.0.113.7", 40001));
     assertThat(edge.metrics.replies(ResponseCode.ACCEPTED)).isEqualTo(1);
   }
 
@@ -42,7 +42,7 @@ class V1PulsePipelineTest {
 
     byte[] reply = edge.send(hex, PipelineFixture.sender(40002));
 
-    assertThat(PulseV1Reply.decode(reply)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(PulseV1ReplyCodec.decode(reply)).isEqualTo(ResponseCode.ACCEPTED);
   }
 
   @Test
@@ -54,7 +54,7 @@ class V1PulsePipelineTest {
             .toUpperCase(java.util.Locale.ROOT)
             .getBytes(StandardCharsets.US_ASCII);
 
-    assertThat(PulseV1Reply.decode(edge.send(hex, PipelineFixture.sender(40003))))
+    assertThat(PulseV1ReplyCodec.decode(edge.send(hex, PipelineFixture.sender(40003))))
         .isEqualTo(ResponseCode.ACCEPTED);
   }
 
@@ -171,6 +171,6 @@ class V1PulsePipelineTest {
 
     assertThat(pulse(c, from)).isEqualTo(ResponseCode.ACCEPTED);
     assertThat(edge.registry.find(c.clientId()).orElseThrow().lastAddress())
-        .contains(new PeerAddress("2001:db8:0:0:0:0:0:7", 40040));
+        .contains(new ObservedAddress("2001:db8:0:0:0:0:0:7", 40040));
   }
 }

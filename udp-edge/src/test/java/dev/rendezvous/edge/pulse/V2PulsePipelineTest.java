@@ -2,14 +2,14 @@ package dev.rendezvous.edge.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.PulseMacKey;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.edge.observe.DropReason;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.PulseMacKey;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class V2PulsePipelineTest {
   private final PipelineFixture edge = new PipelineFixture();
 
   private byte[] pulse(ClientCredentials c, long counter) {
-    return PulseV2Codec.encode(c.clientId(), counter, c.privateKey().pulseMacKey());
+    return PulseV2RequestCodec.encode(c.clientId(), counter, c.privateKey().pulseMacKey());
   }
 
   private long now() {
@@ -43,7 +43,7 @@ class V2PulsePipelineTest {
     assertThat(reply.observedAddress()).isEqualTo(from.getAddress());
     assertThat(reply.observedPort()).isEqualTo(41001);
     var stored = edge.registry.find(c.clientId()).orElseThrow();
-    assertThat(stored.lastAddress()).contains(new PeerAddress("203.0.113.7", 41001));
+    assertThat(stored.lastAddress()).contains(new ObservedAddress("203.0.113.7", 41001));
     assertThat(stored.pulseCounter()).isEqualTo(counter);
   }
 
@@ -70,7 +70,7 @@ class V2PulsePipelineTest {
 
     assertThat(edge.metrics.drops(DropReason.REPLAYED)).isEqualTo(1);
     assertThat(edge.registry.find(c.clientId()).orElseThrow().lastAddress())
-        .contains(new PeerAddress("203.0.113.7", 41003));
+        .contains(new ObservedAddress("203.0.113.7", 41003));
   }
 
   @Test
@@ -110,7 +110,8 @@ class V2PulsePipelineTest {
   void pulseSignedWithAnotherClientsKeyGetsSilence() {
     ClientCredentials c = edge.register();
     ClientCredentials other = edge.register();
-    byte[] forged = PulseV2Codec.encode(c.clientId(), now(), other.privateKey().pulseMacKey());
+    byte[] forged =
+        PulseV2RequestCodec.encode(c.clientId(), now(), other.privateKey().pulseMacKey());
 
     assertThat(edge.send(forged, PipelineFixture.sender(41007))).isNull();
     assertThat(edge.metrics.drops(DropReason.UNAUTHENTICATED)).isEqualTo(1);
@@ -161,7 +162,7 @@ class V2PulsePipelineTest {
     PulseMacKey wrong = edge.unregistered().privateKey().pulseMacKey();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PulseV2ReplyCodec.decode(reply, wrong))
-        .isInstanceOf(dev.rendezvous.core.protocol.MalformedPulseException.class);
+        .isInstanceOf(dev.rendezvous.protocol.MalformedPulseException.class);
   }
 
   @Test
@@ -173,7 +174,8 @@ class V2PulsePipelineTest {
 
     byte[] reply =
         off.send(
-            PulseV2Codec.encode(c.clientId(), off.clock.millis(), c.privateKey().pulseMacKey()),
+            PulseV2RequestCodec.encode(
+                c.clientId(), off.clock.millis(), c.privateKey().pulseMacKey()),
             PipelineFixture.sender(41013));
 
     assertThat(PulseV2ReplyCodec.decode(reply, c.privateKey().pulseMacKey()).code())

@@ -3,11 +3,8 @@ package dev.rendezvous.edge.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.protocol.ResponseCode;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.Edge;
 import dev.rendezvous.edge.EdgeOnDynaliteTest;
@@ -15,6 +12,9 @@ import dev.rendezvous.edge.EdgeSettings;
 import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.edge.reliability.PulsingClients.Client;
 import dev.rendezvous.edge.reliability.PulsingClients.Reply;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
@@ -120,7 +120,8 @@ class EdgeRestartTest {
         for (Client c : clients.all()) {
           ClientSnapshot stored = registry.find(c.credentials.clientId()).orElseThrow();
           assertThat(stored.registeredAt()).as("not re-registered").isEqualTo(registeredAt.get(c));
-          assertThat(stored.lastAddress()).contains(new PeerAddress("127.0.0.1", c.localPort()));
+          assertThat(stored.lastAddress())
+              .contains(new ObservedAddress("127.0.0.1", c.localPort()));
           if (c.v2) {
             assertThat(stored.pulseCounter())
                 .as("v2 counter continued")

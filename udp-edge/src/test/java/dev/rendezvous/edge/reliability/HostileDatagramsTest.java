@@ -2,19 +2,19 @@ package dev.rendezvous.edge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.Edge;
 import dev.rendezvous.edge.EdgeOnDynaliteTest;
 import dev.rendezvous.edge.EdgeSettings;
 import dev.rendezvous.edge.UdpProbe;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
@@ -105,7 +105,7 @@ class HostileDatagramsTest {
     assertThat(goodV2Pulse(victimSocket, acceptedCounter)).isEqualTo(ResponseCode.ACCEPTED);
     victimBeforeAttack = registry.find(victim.clientId()).orElseThrow();
     assertThat(victimBeforeAttack.lastAddress())
-        .contains(new PeerAddress("127.0.0.1", victimSocket.localPort()));
+        .contains(new ObservedAddress("127.0.0.1", victimSocket.localPort()));
   }
 
   @AfterEach
@@ -181,7 +181,7 @@ class HostileDatagramsTest {
     // A MAC made with another client's key, for the victim's client_id.
     ClientCredentials other = CREDENTIALS.issue();
     forged.add(
-        PulseV2Codec.encode(
+        PulseV2RequestCodec.encode(
             victim.clientId(), acceptedCounter + 1, other.privateKey().pulseMacKey()));
     assertHostileTrafficIsHarmless(forged, 0);
   }
@@ -253,8 +253,8 @@ class HostileDatagramsTest {
         .isEqualTo(bad.size());
     assertThat(replies).as("replies to hostile datagrams").hasSize(expectedUnknownReplies);
     for (byte[] reply : replies) {
-      assertThat(reply).hasSize(PulseV1Reply.LENGTH);
-      assertThat(PulseV1Reply.decode(reply)).isEqualTo(ResponseCode.UNKNOWN);
+      assertThat(reply).hasSize(PulseV1ReplyCodec.LENGTH);
+      assertThat(PulseV1ReplyCodec.decode(reply)).isEqualTo(ResponseCode.UNKNOWN);
     }
     assertThat(edge.metrics().replies(ResponseCode.UNKNOWN) - unknownBefore)
         .isEqualTo(expectedUnknownReplies);
@@ -273,7 +273,7 @@ class HostileDatagramsTest {
         .as("stored client after the attack")
         .isEqualTo(stateOf(victimBeforeAttack));
     assertThat(after.lastAddress())
-        .contains(new PeerAddress("127.0.0.1", victimSocket.localPort()));
+        .contains(new ObservedAddress("127.0.0.1", victimSocket.localPort()));
     assertThat(after.pulseCounter()).isEqualTo(acceptedCounter);
 
     long next = Math.max(CLOCK.millis(), acceptedCounter + 1);
@@ -292,7 +292,8 @@ class HostileDatagramsTest {
   }
 
   private byte[] v2Pulse(long counter) {
-    return PulseV2Codec.encode(victim.clientId(), counter, victim.privateKey().pulseMacKey());
+    return PulseV2RequestCodec.encode(
+        victim.clientId(), counter, victim.privateKey().pulseMacKey());
   }
 
   /** Replies sent plus datagrams dropped (any reason): one per datagram the edge read. */
@@ -336,7 +337,7 @@ class HostileDatagramsTest {
       Instant registeredAt,
       Instant lastSeenAt,
       Optional<Instant> lastPulseAt,
-      Optional<PeerAddress> lastAddress,
+      Optional<ObservedAddress> lastAddress,
       long pulseCounter,
       boolean sameMacKey) {}
 

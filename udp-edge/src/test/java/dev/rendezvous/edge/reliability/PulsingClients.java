@@ -1,13 +1,13 @@
 package dev.rendezvous.edge.reliability;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.protocol.MalformedPulseException;
-import dev.rendezvous.core.protocol.ResponseCode;
-import dev.rendezvous.core.protocol.v1.PulseV1Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2Codec;
-import dev.rendezvous.core.protocol.v2.PulseV2Reply;
-import dev.rendezvous.core.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.edge.UdpProbe;
+import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Reply;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ final class PulsingClients implements AutoCloseable {
           c.lastCounter = counter;
           c.sentCounters.add(counter);
           c.socket.send(
-              PulseV2Codec.encode(
+              PulseV2RequestCodec.encode(
                   c.credentials.clientId(), counter, c.credentials.privateKey().pulseMacKey()));
         } else {
           c.socket.send(c.credentials.privateKey().toBytes());
@@ -118,7 +118,7 @@ final class PulsingClients implements AutoCloseable {
   private static Reply decode(Client c, byte[] datagram) {
     try {
       if (!c.v2) {
-        return new Reply(c, PulseV1Reply.decode(datagram));
+        return new Reply(c, PulseV1ReplyCodec.decode(datagram));
       }
       PulseV2Reply reply =
           PulseV2ReplyCodec.decode(datagram, c.credentials.privateKey().pulseMacKey());

@@ -2,11 +2,8 @@ package dev.rendezvous.edge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.protocol.ResponseCode;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.Edge;
 import dev.rendezvous.edge.EdgeOnDynaliteTest;
@@ -15,6 +12,9 @@ import dev.rendezvous.edge.ThrottlingInterceptor;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.reliability.PulsingClients.Client;
 import dev.rendezvous.edge.reliability.PulsingClients.Reply;
+import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
@@ -247,7 +247,7 @@ class StorageOutageTest {
     assertThat(settle()).allMatch(ResponseCode.ACCEPTED::equals, "1020");
     for (Client c : clients.all()) {
       ClientSnapshot stored = registry.find(c.credentials.clientId()).orElseThrow();
-      assertThat(stored.lastAddress()).contains(new PeerAddress("127.0.0.1", c.localPort()));
+      assertThat(stored.lastAddress()).contains(new ObservedAddress("127.0.0.1", c.localPort()));
       assertThat(stored.lastPulseAt()).isPresent();
       assertThat(stored.lastPulseAt().orElseThrow()).isAfterOrEqualTo(notBefore);
       if (c.v2) {

@@ -1,12 +1,9 @@
 package dev.rendezvous.core.registry.memory;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.ClientId;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.SweepReport;
@@ -14,6 +11,9 @@ import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -102,18 +102,18 @@ public final class InMemoryClientRegistry implements ClientRegistry, PulseRecord
   }
 
   @Override
-  public PulseOutcome recordPulse(PrivateKey key, PeerAddress source) {
+  public PulseOutcome recordPulse(PrivateKey key, ObservedAddress source) {
     return record(key.clientId(), source, c -> c.keyVerifier().matches(key), -1);
   }
 
   @Override
-  public CompletionStage<PulseOutcome> pulse(PrivateKey key, PeerAddress source) {
+  public CompletionStage<PulseOutcome> pulse(PrivateKey key, ObservedAddress source) {
     return CompletableFuture.completedFuture(recordPulse(key, source));
   }
 
   @Override
   public CompletionStage<PulseOutcome> authenticatedPulse(
-      ClientId clientId, long counter, PeerAddress source) {
+      ClientId clientId, long counter, ObservedAddress source) {
     return CompletableFuture.completedFuture(record(clientId, source, c -> true, counter));
   }
 
@@ -149,7 +149,7 @@ public final class InMemoryClientRegistry implements ClientRegistry, PulseRecord
   }
 
   private PulseOutcome record(
-      ClientId id, PeerAddress source, Predicate<ClientSnapshot> authentic, long counter) {
+      ClientId id, ObservedAddress source, Predicate<ClientSnapshot> authentic, long counter) {
     PulseOutcome[] outcome = {PulseOutcome.UNKNOWN};
     clients.computeIfPresent(
         id,

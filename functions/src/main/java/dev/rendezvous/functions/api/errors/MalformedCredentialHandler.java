@@ -1,8 +1,8 @@
 package dev.rendezvous.functions.api.errors;
 
-import dev.rendezvous.core.identity.MalformedCredentialException;
 import dev.rendezvous.functions.api.ApiError;
 import dev.rendezvous.functions.api.ErrorCodes;
+import dev.rendezvous.protocol.identity.MalformedCredentialException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -3,12 +3,9 @@ package dev.rendezvous.store.dynamodb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.identity.ClientCredentials;
-import dev.rendezvous.core.identity.CredentialFactory;
-import dev.rendezvous.core.identity.PrivateKey;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.PeerAddress;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.SweepReport;
@@ -17,6 +14,9 @@ import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
+import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +43,8 @@ public abstract class ClientRegistryContract {
   /** Interval 30 s, grace 5 s, error time 180 s: ONLINE up to 35 s, expired after 210 s. */
   protected static final PulseTimings TIMINGS = new PulseTimings(30, 5, 180);
 
-  protected static final PeerAddress HOME = new PeerAddress("198.51.100.7", 40001);
-  protected static final PeerAddress ROAMING = new PeerAddress("203.0.113.99", 51515);
+  protected static final ObservedAddress HOME = new ObservedAddress("198.51.100.7", 40001);
+  protected static final ObservedAddress ROAMING = new ObservedAddress("203.0.113.99", 51515);
 
   protected final MutableClock clock = MutableClock.startingAt("2026-11-26T12:00:00.250Z");
   protected final LivenessRules rules = new LivenessRules(TIMINGS);
@@ -239,7 +239,7 @@ public abstract class ClientRegistryContract {
   @Test
   void anIpv6SourceIsRecordedAsText() {
     PrivateKey key = registered();
-    PeerAddress v6 = new PeerAddress("2001:db8::1", 6000);
+    ObservedAddress v6 = new ObservedAddress("2001:db8::1", 6000);
     registry.recordPulse(key, v6);
     assertThat(stored(key).lastAddress()).contains(v6);
   }
@@ -370,7 +370,7 @@ public abstract class ClientRegistryContract {
     Set<String> found = new HashSet<>();
     for (String id : ids) {
       registry
-          .find(dev.rendezvous.core.identity.ClientId.parse(id))
+          .find(dev.rendezvous.protocol.identity.ClientId.parse(id))
           .ifPresent(c -> found.add(c.clientId().hex()));
     }
     assertThat(found).isEqualTo(ids);

@@ -1,0 +1,46 @@
+package dev.rendezvous.core.directory;
+
+import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.protocol.identity.ClientId;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The slice of the directory the edge needs, asynchronous so that an event loop never blocks. Every
+ * write is one conditional write on one item, safe under the SDK's retries; a failed stage carries
+ * a {@code StorageUnavailableException} when storage could not answer. docs/architecture.md has the
+ * rules.
+ */
+public interface LiveDirectory {
+
+  /** Reads a client (strongly consistent); empty when there is no such client. */
+  CompletionStage<Optional<DirectoryEntry>> find(ClientId clientId);
+
+  /**
+   * Takes ownership of one family of a client for {@code takeover.task()}: conditional on the
+   * client existing, being ONLINE by the directory at {@code takeover.lastPulseAt()} and, for v2,
+   * on the counter being above the family's stored counter. Sets the owner with the next epoch, the
+   * address, the pulse time, onlineUntil and the counter.
+   */
+  CompletionStage<TakeoverResult> takeOver(Takeover takeover);
+
+  /** An owned family's pulse came from a new source (after the fresh proof, for v2). */
+  CompletionStage<OwnerWriteResult> moveAddress(OwnerWrite write, ObservedAddress newAddress);
+
+  /** Renews the owner's lease and writes the exact last pulse and counter. */
+  CompletionStage<OwnerWriteResult> checkpoint(OwnerWrite write);
+
+  /**
+   * The ONLINE to PENDING transition of one family, at its deadline: sets onlineUntil to {@code
+   * lastPulseAt + window} and the pulse time to {@code lastPulseAt}.
+   */
+  CompletionStage<OwnerWriteResult> markPending(
+      ClientId clientId, AddressFamily family, Owner owner, Instant lastPulseAt);
+
+  /** Writes this task's heartbeat item. */
+  CompletionStage<Void> heartbeat(TaskRecord task);
+
+  /** The secret that authenticates the internal API, created (once, for everyone) if absent. */
+  CompletionStage<InternalSecret> internalSecret();
+}
