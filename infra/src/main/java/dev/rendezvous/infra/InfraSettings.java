@@ -47,6 +47,7 @@ public record InfraSettings(
     int registerBurstLimit,
     int registerPerIpPerMinute,
     int apiPerIpPerMinute,
+    int originSecretGeneration,
     int edgeCpuUnits,
     int edgeMemoryMb,
     int edgeMinTasks,
@@ -92,6 +93,7 @@ public record InfraSettings(
     // AWS WAF rate-based rules count at least 10 requests per window.
     requireRange("registerPerIpPerMinute", registerPerIpPerMinute, 10, 2_000_000_000);
     requireRange("apiPerIpPerMinute", apiPerIpPerMinute, registerPerIpPerMinute, 2_000_000_000);
+    requireRange("originSecretGeneration", originSecretGeneration, 1, 1_000_000);
     requireRange("edgeCpuUnits", edgeCpuUnits, 256, 16384);
     requireRange("edgeMemoryMb", edgeMemoryMb, 512, 122880);
     requireRange("edgeMinTasks", edgeMinTasks, 1, 100);
@@ -159,6 +161,7 @@ public record InfraSettings(
         (int) read.integer("registerBurstLimit", 1000),
         (int) read.integer("registerPerIpPerMinute", 60),
         (int) read.integer("apiPerIpPerMinute", 600),
+        (int) read.integer("originSecretGeneration", 1),
         (int) read.integer("edgeCpuUnits", 512),
         (int) read.integer("edgeMemoryMb", 1024),
         (int) read.integer("edgeMinTasks", 2),

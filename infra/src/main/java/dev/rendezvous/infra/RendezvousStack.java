@@ -85,7 +85,8 @@ public final class RendezvousStack extends Stack {
       RestApiV1 restApi = new RestApiV1(this, "RestApi", functions.apiAlias(), stageThrottle);
       output(OUTPUT_API_URL, restApi.url(), "Base URL of the REST v1 API (LocalStack)");
     } else {
-      OriginVerification origin = new OriginVerification(this, "Origin", logRetention);
+      OriginVerification origin =
+          new OriginVerification(this, "Origin", logRetention, settings.originSecretGeneration());
       RendezvousApi api =
           new RendezvousApi(
               this,

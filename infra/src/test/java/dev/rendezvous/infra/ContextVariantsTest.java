@@ -26,7 +26,8 @@ class ContextVariantsTest {
                 "apiMemoryMb", "2048",
                 "edgeMinTasks", "3",
                 "edgeMaxTasks", "9",
-                "tableWarmWritesPerSecond", "12000"));
+                "tableWarmWritesPerSecond", "12000",
+                "originSecretGeneration", "2"));
   }
 
   @Test
@@ -95,6 +96,28 @@ class ContextVariantsTest {
                     Match.stringLikeRegexp("warm throughput \\(12000/s\\)"),
                     "Threshold",
                     9600)));
+  }
+
+  @Test
+  void aNewOriginSecretGenerationChangesBothReadersOfTheSecret() {
+    variant
+        .template()
+        .hasResourceProperties(
+            "AWS::CloudFront::Distribution",
+            Match.objectLike(
+                Map.of(
+                    "DistributionConfig",
+                    Match.objectLike(
+                        Map.of("Comment", "Rendezvous HTTP API (origin secret generation 2)")))));
+    variant
+        .template()
+        .hasResourceProperties(
+            "AWS::Lambda::Function",
+            Match.objectLike(
+                Map.of(
+                    "Environment",
+                    Map.of(
+                        "Variables", Match.objectLike(Map.of("ORIGIN_SECRET_GENERATION", "2"))))));
   }
 
   @Test

@@ -71,7 +71,7 @@ public final class ApiFront extends Construct {
     String apiHost = Fn.select(2, Fn.split("/", api.getApiEndpoint()));
     this.distribution =
         Distribution.Builder.create(this, "Distribution")
-            .comment("Rendezvous HTTP API")
+            .comment("Rendezvous HTTP API (origin secret generation " + origin.generation() + ")")
             .defaultBehavior(
                 BehaviorOptions.builder()
                     .origin(

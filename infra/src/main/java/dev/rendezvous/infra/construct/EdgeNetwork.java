@@ -20,10 +20,11 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The edge's network: a VPC over two zones with a DynamoDB gateway endpoint, and the two security
- * groups. The load balancer's group admits UDP pulses from anywhere and sends only pulses and
- * health checks into the VPC; the tasks' group admits only those two, only from the load balancer's
- * group (which, AWS documents, also admits the preserved client source addresses).
+ * The edge's network: a VPC over two zones with a DynamoDB gateway endpoint, a flow log of rejected
+ * traffic, and the two security groups. The load balancer's group admits UDP pulses from anywhere
+ * and sends only pulses and health checks into the VPC; the tasks' group admits only those two,
+ * only from the load balancer's group (which, AWS documents, also admits the preserved client
+ * source addresses).
  *
  * <p>With {@code natGateways = 0} the tasks run in the public subnets with public IPs (they need
  * egress to ECR, CloudWatch and DynamoDB, and a NAT gateway costs more than the addresses); with 1

@@ -37,12 +37,19 @@ public final class OriginVerification extends Construct {
 
   static final String CODE_RESOURCE = "origin-authorizer.js";
 
+  private final int generation;
   private final Secret secret;
   private final Function function;
   private final HttpLambdaAuthorizer authorizer;
 
-  public OriginVerification(Construct scope, String id, RetentionDays logRetention) {
+  /**
+   * @param generation bumped to rotate the secret: CloudFormation reads a dynamic reference again
+   *     only for resources that change, so the generation is part of both readers' configuration
+   */
+  public OriginVerification(
+      Construct scope, String id, RetentionDays logRetention, int generation) {
     super(scope, id);
+    this.generation = generation;
     this.secret =
         Secret.Builder.create(this, "Secret")
             .description("Rendezvous: the header value CloudFront sends to the HTTP API")
@@ -79,7 +86,10 @@ public final class OriginVerification extends Construct {
             .timeout(Duration.seconds(3))
             .role(role)
             .logGroup(logs)
-            .environment(Map.of("ORIGIN_SECRET", headerValue()))
+            .environment(
+                Map.of(
+                    "ORIGIN_SECRET", headerValue(),
+                    "ORIGIN_SECRET_GENERATION", Integer.toString(generation)))
             .build();
     this.authorizer =
         new HttpLambdaAuthorizer(
@@ -107,6 +117,10 @@ public final class OriginVerification extends Construct {
   /** A dynamic reference CloudFormation resolves to the secret at deploy time. */
   public String headerValue() {
     return secret.getSecretValue().unsafeUnwrap();
+  }
+
+  public int generation() {
+    return generation;
   }
 
   public Secret secret() {
