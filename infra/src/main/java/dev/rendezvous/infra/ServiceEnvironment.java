@@ -1,7 +1,7 @@
 package dev.rendezvous.infra;
 
 import dev.rendezvous.core.config.RendezvousSettings;
-import dev.rendezvous.infra.construct.UdpEdgeService;
+import dev.rendezvous.infra.construct.EdgeScaling;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,7 +44,7 @@ public final class ServiceEnvironment {
     env.put(BIND_ADDRESS, "0.0.0.0");
     env.put(V1_ENABLED, Boolean.toString(settings.v1Enabled()));
     env.put(V2_MAX_SKEW, Integer.toString(settings.v2MaxSkewSeconds()));
-    env.put(MAX_IN_FLIGHT, Integer.toString(UdpEdgeService.MAX_IN_FLIGHT_PER_TASK));
+    env.put(MAX_IN_FLIGHT, Integer.toString(EdgeScaling.MAX_IN_FLIGHT_PER_TASK));
     env.put("AWS_REGION", region);
     // No JAVA_TOOL_OPTIONS: the image's java command line carries the heap size and
     // -XX:+ExitOnOutOfMemoryError, and a variable set here would only add to them.

@@ -5,6 +5,7 @@ import static dev.rendezvous.infra.TemplateQueries.onlyProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.infra.SynthesizedStacks.Synthesized;
+import dev.rendezvous.infra.construct.EdgeScaling;
 import dev.rendezvous.infra.construct.UdpEdgeService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,8 +164,8 @@ class UdpEdgeTest {
     Map<?, ?> container = (Map<?, ?>) ((List<?>) task.get("ContainerDefinitions")).get(0);
     assertThat(TemplateQueries.asList(container.get("Environment")))
         .contains(env("RENDEZVOUS_EDGE_MAX_IN_FLIGHT", "4096"));
-    assertThat(UdpEdgeService.IN_FLIGHT_TARGET_PER_TASK * 4)
-        .isEqualTo(UdpEdgeService.MAX_IN_FLIGHT_PER_TASK);
+    assertThat(EdgeScaling.IN_FLIGHT_TARGET_PER_TASK * 4)
+        .isEqualTo(EdgeScaling.MAX_IN_FLIGHT_PER_TASK);
   }
 
   @Test

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
-import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -18,7 +16,6 @@ import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
-import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
@@ -27,8 +24,6 @@ import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
-import software.amazon.awscdk.services.ecs.ScalableTaskCount;
-import software.amazon.awscdk.services.ecs.TrackCustomMetricProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseNetworkListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkListener;
@@ -72,19 +67,6 @@ public final class UdpEdgeService extends Construct {
   public static final String METRICS_SERVICE = "udp-edge";
 
   public static final String METRICS_NAMESPACE = "Rendezvous";
-
-  /**
-   * Pulses one task lets wait on storage before it sheds ({@code RENDEZVOUS_EDGE_MAX_IN_FLIGHT},
-   * set explicitly so that the scaling target below is derived from the real bound).
-   */
-  public static final int MAX_IN_FLIGHT_PER_TASK = 4096;
-
-  /**
-   * Average pulses waiting on storage per task at which the service adds tasks: a quarter of the
-   * bound, far above normal (rate x DynamoDB latency: about 20 at 4,000 pulses/s and 5 ms) and far
-   * enough below the bound that new tasks start before any task sheds.
-   */
-  public static final int IN_FLIGHT_TARGET_PER_TASK = MAX_IN_FLIGHT_PER_TASK / 4;
 
   private final int minTasks;
   private final int maxTasks;
@@ -179,7 +161,7 @@ public final class UdpEdgeService extends Construct {
             .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
             .healthCheckGracePeriod(Duration.seconds(60))
             .build();
-    scale(props);
+    EdgeScaling.attach(service, props.minTasks(), props.maxTasks(), props.cpuTargetPercent());
 
     this.loadBalancer =
         NetworkLoadBalancer.Builder.create(this, "LoadBalancer")
@@ -250,45 +232,6 @@ public final class UdpEdgeService extends Construct {
         "Resource::*",
         "ecr:GetAuthorizationToken has no resource-level permissions (AWS requires *); image"
             + " pulls are limited to the stack's own asset repository.");
-  }
-
-  /**
-   * Two target-tracking policies; the service scales out when either asks and in only when CPU
-   * allows. CPU is what a task runs out of first (every pulse is syscalls, hashing and an SDK
-   * call). The edge's own in-flight count catches the other saturation, slow storage, before the
-   * bound makes it shed; that policy never scales in. The edge's drop count is not a scaling
-   * signal: it counts junk and rate-limited datagrams too, which more tasks would not stop (an
-   * attacker could scale the service to its maximum at will); it alarms instead.
-   */
-  private void scale(UdpEdgeServiceProps props) {
-    ScalableTaskCount count =
-        service.autoScaleTaskCount(
-            EnableScalingProps.builder()
-                .minCapacity(props.minTasks())
-                .maxCapacity(props.maxTasks())
-                .build());
-    count.scaleOnCpuUtilization(
-        "Cpu",
-        CpuUtilizationScalingProps.builder()
-            .targetUtilizationPercent(props.cpuTargetPercent())
-            .scaleOutCooldown(Duration.seconds(60))
-            .scaleInCooldown(Duration.minutes(5))
-            .build());
-    count.scaleToTrackCustomMetric(
-        "InFlight",
-        TrackCustomMetricProps.builder()
-            .metric(
-                Metric.Builder.create()
-                    .namespace(METRICS_NAMESPACE)
-                    .metricName("EdgeInFlight")
-                    .dimensionsMap(Map.of("Service", METRICS_SERVICE))
-                    .statistic("Average")
-                    .period(Duration.minutes(1))
-                    .build())
-            .targetValue(IN_FLIGHT_TARGET_PER_TASK)
-            .scaleOutCooldown(Duration.seconds(60))
-            .disableScaleIn(true)
-            .build());
   }
 
   /**
