@@ -55,6 +55,18 @@ class RequireBuiltTest {
   }
 
   @Test
+  void theAwsStacksNeedARegion() throws IOException {
+    InfraSettings noRegion = settings(functionsJar(), edgeDirectory(true));
+    assertThatThrownBy(
+            () ->
+                RendezvousApp.build(
+                    new software.amazon.awscdk.App(), noRegion, java.util.Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a region")
+        .hasMessageContaining("-c region=");
+  }
+
+  @Test
   void theJarCheckedIsTheOneTheDockerfileCopies() throws IOException {
     Path dockerfile = SynthesizedStacks.repositoryRoot().resolve("udp-edge/Dockerfile");
     org.assertj.core.api.Assertions.assertThat(Files.readString(dockerfile))
