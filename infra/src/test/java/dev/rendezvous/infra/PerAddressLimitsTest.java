@@ -69,7 +69,17 @@ class PerAddressLimitsTest {
     Map<String, Object> distribution =
         TemplateQueries.onlyProperties(aws.template(), "AWS::CloudFront::Distribution");
     Map<?, ?> config = (Map<?, ?>) distribution.get("DistributionConfig");
-    assertThat(config.get("WebACLId").toString()).contains("RendezvousFirewall");
+    assertThat(config.get("WebACLId"))
+        .isEqualTo(
+            Map.of(
+                "Fn::GetStackOutput",
+                Map.of(
+                    "StackName",
+                    "RendezvousFirewall",
+                    "Region",
+                    "us-east-1",
+                    "OutputName",
+                    TemplateQueries.onlyOutputName(firewallTemplate))));
     String text = config.toString();
     assertThat(text)
         .contains(
