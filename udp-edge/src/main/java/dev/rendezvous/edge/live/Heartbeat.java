@@ -18,8 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * This task's heartbeat item, renewed every {@link #PERIOD}: where its internal API listens and
  * whether it serves or drains. Readers and new owners treat an item older than 15 s, or draining,
- * as a dead owner. The writes are asynchronous; the schedule runs on an event loop and never
- * waits.
+ * as a dead owner. The writes are asynchronous; the schedule runs on an event loop and never waits.
  */
 public final class Heartbeat implements AutoCloseable {
   public static final Duration PERIOD = Duration.ofSeconds(5);

@@ -94,8 +94,7 @@ final class NewClients {
       admit(a, entry, family, false);
       return;
     }
-    shard.taskRecords.isDown(
-        previous.get().task(), down -> admit(a, entry, family, down));
+    shard.taskRecords.isDown(previous.get().task(), down -> admit(a, entry, family, down));
   }
 
   private boolean authentic(Arrival a, DirectoryEntry entry) {

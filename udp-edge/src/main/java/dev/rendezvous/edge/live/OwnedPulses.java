@@ -125,8 +125,8 @@ final class OwnedPulses {
   }
 
   /**
-   * Memory says PENDING. Before answering 1050, one directory read (charged to the client's
-   * bucket) tells whether the client verified over HTTP while the owner was not told, or is gone.
+   * Memory says PENDING. Before answering 1050, one directory read (charged to the client's bucket)
+   * tells whether the client verified over HTTP while the owner was not told, or is gone.
    */
   private void pendingPulse(int slot, Arrival a, boolean sameSource, byte[] key) {
     if (table.hasFlag(slot, SlotFlags.WRITING) || !shard.clients.tryAcquire(a.clientId())) {
@@ -204,8 +204,7 @@ final class OwnedPulses {
       return true;
     }
     for (FamilyEntry family : entry.families().values()) {
-      if (family.family() != Shard.family(a.v6())
-          && family.onlineUntil().toEpochMilli() >= now) {
+      if (family.family() != Shard.family(a.v6()) && family.onlineUntil().toEpochMilli() >= now) {
         return true;
       }
     }

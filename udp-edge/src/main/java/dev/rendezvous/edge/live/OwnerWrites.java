@@ -173,8 +173,8 @@ final class OwnerWrites {
 
   /**
    * Starts one owner write; {@code written} runs on WRITTEN, {@code retry} when storage failed or
-   * the in-flight bound was reached (the write did not happen or its result is unknown). LOST,
-   * GONE and REPLAYED are handled here. False when nothing started.
+   * the in-flight bound was reached (the write did not happen or its result is unknown). LOST, GONE
+   * and REPLAYED are handled here. False when nothing started.
    */
   private boolean start(
       int slot,

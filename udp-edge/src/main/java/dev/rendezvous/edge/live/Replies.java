@@ -36,8 +36,7 @@ final class Replies {
     byte[] out =
         a.isV2()
             ? PulseV2ReplyCodec.encode(
-                new PulseV2Reply(
-                    code, a.counter(), a.sender().getAddress(), a.sender().getPort()),
+                new PulseV2Reply(code, a.counter(), a.sender().getAddress(), a.sender().getPort()),
                 PulseMacKey.fromStoredBytes(macKey))
             : PulseV1ReplyCodec.encode(code);
     if (send(a, out)) {

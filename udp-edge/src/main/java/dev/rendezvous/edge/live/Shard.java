@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Shard {
   private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
-  static final long TICK_MILLIS = 100;
+  public static final long TICK_MILLIS = 100;
 
   final EventLoop loop;
   final LiveTable table;
@@ -85,8 +85,7 @@ public final class Shard {
     this.replies = new Replies(metrics);
     this.taskRecords = new TaskRecords(this);
     this.writes = new OwnerWrites(this);
-    this.takeovers =
-        new Takeovers(this, config.takeoverRatePerSecond(), config.previousOwners());
+    this.takeovers = new Takeovers(this, config.takeoverRatePerSecond(), config.previousOwners());
     this.owned = new OwnedPulses(this);
     this.newClients = new NewClients(this);
   }
@@ -297,8 +296,7 @@ public final class Shard {
 
   private int slotOf(ClientId clientId, AddressFamily family) {
     byte[] id = clientId.toBytes();
-    return table.find(
-        Arrival.longAt(id, 0), Arrival.longAt(id, 8), family == AddressFamily.IPV6);
+    return table.find(Arrival.longAt(id, 0), Arrival.longAt(id, 8), family == AddressFamily.IPV6);
   }
 
   private static int wheelBuckets(OwnerTimings timings) {

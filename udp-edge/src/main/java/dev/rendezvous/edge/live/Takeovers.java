@@ -180,7 +180,8 @@ final class Takeovers {
     if (previous.task().equals(shard.task)) {
       return;
     }
-    shard.taskRecords
+    shard
+        .taskRecords
         .cached(previous.task())
         .ifPresent(
             record ->

@@ -33,7 +33,9 @@ public enum DropReason {
   STORAGE_UNAVAILABLE,
   /** Storage failed in an unexpected way. */
   STORAGE_ERROR,
-  /** The live table is full: a takeover was refused (raise RENDEZVOUS_EDGE_MAX_CLIENTS or scale). */
+  /**
+   * The live table is full: a takeover was refused (raise RENDEZVOUS_EDGE_MAX_CLIENTS or scale).
+   */
   CAPACITY,
   /** A directory write for the client is in flight: this pulse cannot be decided yet. */
   BUSY,

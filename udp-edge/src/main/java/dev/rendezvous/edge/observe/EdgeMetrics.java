@@ -112,15 +112,13 @@ public final class EdgeMetrics {
 
   /** Malformed datagrams with this decoder reason since start. */
   public long malformedCount(String why) {
-    Counter c =
-        registry.find(MALFORMED).tag("why", why).counter();
+    Counter c = registry.find(MALFORMED).tag("why", why).counter();
     return c == null ? 0 : (long) c.count();
   }
 
   /** Directory writes of this kind and result since start. */
   public long directoryWrites(String kind, String result) {
-    Counter c =
-        registry.find(DIRECTORY_WRITES).tag("kind", kind).tag("result", result).counter();
+    Counter c = registry.find(DIRECTORY_WRITES).tag("kind", kind).tag("result", result).counter();
     return c == null ? 0 : (long) c.count();
   }
 

@@ -45,8 +45,7 @@ public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> 
           return;
         }
         PulseV1Request request = PulseV1RequestCodec.decode(datagram);
-        out.add(
-            new InboundPulse.V1(request, request.key().clientId(), sender, datagram.length));
+        out.add(new InboundPulse.V1(request, request.key().clientId(), sender, datagram.length));
       } else if (V2Header.looksLikeV2(datagram)) {
         out.add(new InboundPulse.V2(PulseV2RequestCodec.decode(datagram), sender, datagram.length));
       } else {
