@@ -16,7 +16,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One directory (the real in-memory one, behind a {@link TroubledDirectory}), one clock the test
@@ -33,6 +35,8 @@ final class World {
   final TroubledDirectory troubled = new TroubledDirectory(directory.live());
   final Map<TaskId, TaskFixture> tasks = new HashMap<>();
   final Map<ClientId, Long> counters = new HashMap<>();
+  private final Set<TaskId> dead = new HashSet<>();
+  private final Set<TaskId> draining = new HashSet<>();
   private final CredentialFactory credentials = new CredentialFactory();
   private final SecureRandom random = new SecureRandom();
 
@@ -49,6 +53,9 @@ final class World {
 
   /** Writes a task's heartbeat item as of {@code at}. */
   void heartbeat(TaskFixture t, TaskState state, Instant at) {
+    if (state == TaskState.DRAINING) {
+      draining.add(t.id);
+    }
     directory
         .live()
         .heartbeat(new TaskRecord(t.id, "127.0.0.1", 5027, at, at, state, "test"))
@@ -56,8 +63,12 @@ final class World {
         .join();
   }
 
-  /** The task stops heart-beating (as after kill -9): its item ages past stale. */
+  /**
+   * The task dies (as after kill -9): it stops heart-beating and its timers stop; its heartbeat
+   * item ages past stale.
+   */
   void kill(TaskFixture t) {
+    dead.add(t.id);
     heartbeat(t, TaskState.SERVING, clock.instant().minus(Duration.ofMinutes(1)));
   }
 
@@ -75,16 +86,33 @@ final class World {
     return directory.find(c.clientId()).orElseThrow();
   }
 
+  /** Moves the clock; live tasks heart-beat (their timers do not run: see {@link #run}). */
   void advance(Duration d) {
     clock.advance(d);
+    beatLiveTasks();
   }
 
-  /** Moves the clock in steps, letting every task's timers fire on the way. */
+  /** Moves the clock in steps, letting every live task's timers fire on the way. */
   void run(Duration d) {
     long steps = d.toMillis() / Shard.TICK_MILLIS;
     for (long i = 0; i < steps; i++) {
       clock.advance(Duration.ofMillis(Shard.TICK_MILLIS));
-      tasks.values().forEach(TaskFixture::tick);
+      for (TaskFixture t : tasks.values()) {
+        if (!dead.contains(t.id)) {
+          t.tick();
+        }
+      }
+      if (clock.millis() % 5_000 < Shard.TICK_MILLIS) {
+        beatLiveTasks();
+      }
+    }
+  }
+
+  private void beatLiveTasks() {
+    for (TaskFixture t : tasks.values()) {
+      if (!dead.contains(t.id) && !draining.contains(t.id)) {
+        heartbeat(t, TaskState.SERVING, clock.instant());
+      }
     }
   }
 }
