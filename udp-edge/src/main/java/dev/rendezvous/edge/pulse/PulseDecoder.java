@@ -3,10 +3,10 @@ package dev.rendezvous.edge.pulse;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.RequestVersion;
 import dev.rendezvous.protocol.v1.PulseV1Request;
 import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
-import dev.rendezvous.protocol.v2.V2Header;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Turns a datagram into an {@link InboundPulse} by delegating to the protocol codecs, or drops it
  * silently when it is not a well-formed request, counting the decoder's reason. The formats are
- * told apart by length and first byte (docs/protocol.md): 32 or 64 bytes is v1, a first byte 0x02
- * is v2. It touches no client state, so it runs on whichever event loop received the datagram.
+ * told apart by the version byte before the length ({@link RequestVersion}, docs/protocol.md). It
+ * touches no client state, so it runs on whichever event loop received the datagram.
  */
 public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> {
   private final boolean v1Enabled;
@@ -39,17 +39,20 @@ public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> 
     }
     byte[] datagram = ByteBufUtil.getBytes(packet.content());
     try {
-      if (PulseV1RequestCodec.hasV1Length(datagram.length)) {
-        if (!v1Enabled) {
-          metrics.dropped(DropReason.V1_DISABLED);
-          return;
+      switch (RequestVersion.of(datagram)) {
+        case V1 -> {
+          if (!v1Enabled) {
+            metrics.dropped(DropReason.V1_DISABLED);
+            return;
+          }
+          PulseV1Request request = PulseV1RequestCodec.decode(datagram);
+          out.add(
+              new InboundPulse.V1(request, request.key().clientId(), sender, datagram.length));
         }
-        PulseV1Request request = PulseV1RequestCodec.decode(datagram);
-        out.add(new InboundPulse.V1(request, request.key().clientId(), sender, datagram.length));
-      } else if (V2Header.looksLikeV2(datagram)) {
-        out.add(new InboundPulse.V2(PulseV2RequestCodec.decode(datagram), sender, datagram.length));
-      } else {
-        metrics.malformed("neither v1 nor v2");
+        case V2 ->
+            out.add(
+                new InboundPulse.V2(PulseV2RequestCodec.decode(datagram), sender, datagram.length));
+        case NONE -> metrics.malformed("neither v1 nor v2");
       }
     } catch (MalformedPulseException e) {
       metrics.malformed(e.reason());
