@@ -49,7 +49,7 @@ public final class PulseV2ChallengeCodec {
   /** True when the datagram says it is a CHALLENGE (length and type); not yet authenticated. */
   public static boolean looksLikeChallenge(byte[] datagram) {
     return datagram.length == LENGTH
-        && V2Header.looksLikeV2(datagram)
+        && datagram[0] == V2Header.VERSION
         && datagram[1] == V2Header.TYPE_CHALLENGE;
   }
 

@@ -46,8 +46,7 @@ public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> 
             return;
           }
           PulseV1Request request = PulseV1RequestCodec.decode(datagram);
-          out.add(
-              new InboundPulse.V1(request, request.key().clientId(), sender, datagram.length));
+          out.add(new InboundPulse.V1(request, request.key().clientId(), sender, datagram.length));
         }
         case V2 ->
             out.add(
