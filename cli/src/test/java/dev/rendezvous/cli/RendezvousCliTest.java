@@ -10,10 +10,10 @@ import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
-import dev.rendezvous.client.testserver.MutableClock;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.testkit.MutableClock;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -41,7 +41,9 @@ class RendezvousCliTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = TestRendezvousServer.start(new PulseTimings(30, 5, 180), new MutableClock());
+    server =
+        TestRendezvousServer.start(
+            new PulseTimings(30, 5, 180), MutableClock.followingSystemTime());
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package dev.rendezvous.edge;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.core.registry.ObservedAddress;
@@ -16,6 +17,7 @@ import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import dev.rendezvous.testkit.MutableClock;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -247,10 +249,10 @@ public class EdgeOnDynaliteTest {
         assertThat(probe.exchange(c.privateKey().toBytes(), Duration.ofSeconds(1))).isNull();
         // Wait until the edge has given up on that pulse (SDK retries, then the store's verdict
         // or the edge's storage timeout), still throttled, so no late success can happen.
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (edge.metrics().allStorageErrors() == errorsBefore && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
+        awaitUntil(
+            Duration.ofSeconds(15),
+            () -> edge.metrics().allStorageErrors() != errorsBefore,
+            "the edge to give up on the throttled pulse");
         assertThat(probe.receive(Duration.ofMillis(100))).isNull();
       } finally {
         THROTTLE.throttle(false);

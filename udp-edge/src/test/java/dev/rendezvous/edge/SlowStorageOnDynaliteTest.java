@@ -1,5 +1,6 @@
 package dev.rendezvous.edge;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.core.timing.LivenessRules;
@@ -70,10 +71,7 @@ class SlowStorageOnDynaliteTest {
 
       recorder.mode(Mode.PASS);
       recorder.releaseAll(); // the real write happens now, after the edge gave up
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (edge.inFlight() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      awaitUntil(Duration.ofSeconds(5), () -> edge.inFlight() == 0, "no pulse in flight");
       assertThat(probe.receive(Duration.ofMillis(300))).isNull();
       assertThat(registry.find(c.clientId()).orElseThrow().lastPulseAt()).isPresent();
       assertThat(edge.metrics().replies(ResponseCode.UNKNOWN)).isZero();
@@ -103,10 +101,7 @@ class SlowStorageOnDynaliteTest {
     Edge draining = Edge.start(settings, held, clock);
     try (UdpProbe probe = new UdpProbe(draining.udpPort())) {
       probe.send(c.privateKey().toBytes());
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (held.heldCount() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      awaitUntil(Duration.ofSeconds(5), () -> held.heldCount() > 0, "storage to hold the pulse");
       CompletableFuture<Void> closing = CompletableFuture.runAsync(draining::close);
       Thread.sleep(200);
       assertThat(closing).isNotDone();

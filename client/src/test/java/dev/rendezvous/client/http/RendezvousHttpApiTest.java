@@ -3,13 +3,13 @@ package dev.rendezvous.client.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.ServerClock;
-import dev.rendezvous.client.testserver.MutableClock;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
+import dev.rendezvous.testkit.MutableClock;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RendezvousHttpApiTest {
-  private final MutableClock serverClock = new MutableClock();
+  private final MutableClock serverClock = MutableClock.followingSystemTime();
   private TestRendezvousServer server;
   private ServerClock clientClock;
   private RendezvousHttpApi api;

@@ -6,11 +6,11 @@ import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.session.RecordingListener;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
-import dev.rendezvous.client.testserver.MutableClock;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Hole punching between two real sessions on loopback, through the real test server. */
 class HolePunchTest {
-  private final MutableClock serverClock = new MutableClock();
+  private final MutableClock serverClock = MutableClock.followingSystemTime();
   private TestRendezvousServer server;
   private RendezvousClient client;
   private ClientCredentials alice;

@@ -3,13 +3,13 @@ package dev.rendezvous.client.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.RendezvousClient;
-import dev.rendezvous.client.testserver.MutableClock;
 import dev.rendezvous.client.testserver.RecordedPulse;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.testkit.MutableClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RendezvousSessionTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final MutableClock serverClock = new MutableClock();
+  private final MutableClock serverClock = MutableClock.followingSystemTime();
   private final RecordingListener events = new RecordingListener();
   private TestRendezvousServer server;
   private RendezvousClient client;

@@ -4,6 +4,7 @@ import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
+import dev.rendezvous.protocol.RequestVersion;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
 import dev.rendezvous.protocol.v1.PulseV1Request;
@@ -12,7 +13,6 @@ import dev.rendezvous.protocol.v2.PulseV2Reply;
 import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.protocol.v2.PulseV2Request;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
-import dev.rendezvous.protocol.v2.V2Header;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -92,7 +92,8 @@ final class TestUdpEdge implements AutoCloseable {
     ObservedAddress from =
         new ObservedAddress(source.getAddress().getHostAddress(), source.getPort());
     int edgePort = address.getPort();
-    if (PulseV1RequestCodec.hasV1Length(datagram.length)) {
+    RequestVersion version = RequestVersion.of(datagram);
+    if (version == RequestVersion.V1) {
       if (!v1Enabled) {
         return Optional.empty();
       }
@@ -101,7 +102,7 @@ final class TestUdpEdge implements AutoCloseable {
       onPulse.accept(new RecordedPulse(request.key().clientId(), from, edgePort, 1, outcome));
       return replyCode(outcome).map(PulseV1ReplyCodec::encode);
     }
-    if (!V2Header.looksLikeV2(datagram)) {
+    if (version != RequestVersion.V2) {
       return Optional.empty();
     }
     PulseV2Request request = PulseV2RequestCodec.decode(datagram);

@@ -15,7 +15,7 @@ import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
-import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.time.Duration;
 import java.time.Instant;

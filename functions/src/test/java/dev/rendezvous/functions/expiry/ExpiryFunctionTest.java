@@ -11,7 +11,7 @@ import dev.rendezvous.functions.testing.LambdaRuntime;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
-import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 import io.micronaut.function.aws.LambdaContextFactory;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.rendezvous.protocol.v1;
 
 import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.RequestVersion;
 import dev.rendezvous.protocol.identity.Hex;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,9 @@ import java.nio.charset.StandardCharsets;
  * +---------------------------------+      +------------------------------------------+
  * </pre>
  *
- * Any other length, or a non-hex character in a 64-byte datagram, is malformed. A v2 datagram
- * (whose first byte is the version 0x02 followed by a type) is never 32 or 64 bytes long, so the
- * two formats cannot be confused.
+ * Any other length, or a non-hex character in a 64-byte datagram, is malformed. Which datagrams
+ * reach this decoder at all is {@link RequestVersion}'s rule: a raw key may start with any byte,
+ * including the v2 version byte 0x02.
  */
 public final class PulseV1RequestCodec {
   public static final int RAW_LENGTH = PrivateKey.LENGTH_BYTES;

@@ -1,6 +1,7 @@
 package dev.rendezvous.protocol.v2;
 
 import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.RequestVersion;
 
 /**
  * The header every v2 message starts with.
@@ -16,16 +17,11 @@ import dev.rendezvous.protocol.MalformedPulseException;
  */
 public final class V2Header {
   public static final int LENGTH = 4;
-  public static final byte VERSION = 0x02;
+  public static final byte VERSION = RequestVersion.V2_VERSION_BYTE;
   public static final byte TYPE_PULSE = 0x01;
   public static final byte TYPE_PULSE_REPLY = (byte) 0x81;
 
   private V2Header() {}
-
-  /** True when the first byte says "v2"; cheap pre-check before a full decode. */
-  public static boolean looksLikeV2(byte[] datagram) {
-    return datagram.length >= LENGTH && datagram[0] == VERSION;
-  }
 
   static void write(byte[] out, byte type) {
     out[0] = VERSION;

@@ -3,7 +3,7 @@ package dev.rendezvous.store.dynamodb;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.store.dynamodb.testing.ClientRegistryContract;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
-import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;

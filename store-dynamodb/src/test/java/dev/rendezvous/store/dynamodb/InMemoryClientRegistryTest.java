@@ -3,7 +3,7 @@ package dev.rendezvous.store.dynamodb;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.store.dynamodb.testing.ClientRegistryContract;
-import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 
 /**
  * The same contract on core's in-memory store (RENDEZVOUS_STORE=memory), so the edge's benchmark

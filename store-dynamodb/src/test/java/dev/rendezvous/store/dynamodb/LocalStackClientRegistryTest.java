@@ -2,7 +2,7 @@ package dev.rendezvous.store.dynamodb;
 
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.store.dynamodb.testing.ClientRegistryContract;
-import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.testcontainers.containers.localstack.LocalStackContainer;

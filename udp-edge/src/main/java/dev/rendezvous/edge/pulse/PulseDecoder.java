@@ -3,9 +3,9 @@ package dev.rendezvous.edge.pulse;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.protocol.MalformedPulseException;
+import dev.rendezvous.protocol.RequestVersion;
 import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
-import dev.rendezvous.protocol.v2.V2Header;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Turns a datagram into an {@link InboundPulse} by delegating to the pure core codecs, or drops it
- * silently (counted) when it is not a well-formed request. The formats are told apart by length and
- * first byte (docs/protocol.md): 32 or 64 bytes is v1, a first byte 0x02 is v2.
+ * silently (counted) when it is not a well-formed request. The formats are told apart by the
+ * version byte before the length ({@link RequestVersion}, docs/protocol.md).
  */
 @Sharable
 public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> {
@@ -39,16 +39,19 @@ public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> 
     }
     byte[] datagram = ByteBufUtil.getBytes(packet.content());
     try {
-      if (PulseV1RequestCodec.hasV1Length(datagram.length)) {
-        if (!v1Enabled) {
-          metrics.dropped(DropReason.V1_DISABLED);
-          return;
+      switch (RequestVersion.of(datagram)) {
+        case V1 -> {
+          if (!v1Enabled) {
+            metrics.dropped(DropReason.V1_DISABLED);
+            return;
+          }
+          out.add(
+              new InboundPulse.V1(PulseV1RequestCodec.decode(datagram), sender, datagram.length));
         }
-        out.add(new InboundPulse.V1(PulseV1RequestCodec.decode(datagram), sender, datagram.length));
-      } else if (V2Header.looksLikeV2(datagram)) {
-        out.add(new InboundPulse.V2(PulseV2RequestCodec.decode(datagram), sender, datagram.length));
-      } else {
-        metrics.dropped(DropReason.MALFORMED);
+        case V2 ->
+            out.add(
+                new InboundPulse.V2(PulseV2RequestCodec.decode(datagram), sender, datagram.length));
+        case NONE -> metrics.dropped(DropReason.MALFORMED);
       }
     } catch (MalformedPulseException e) {
       metrics.dropped(DropReason.MALFORMED);

@@ -2,7 +2,7 @@ package dev.rendezvous.edge.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.edge.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

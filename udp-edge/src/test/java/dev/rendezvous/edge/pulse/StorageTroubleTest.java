@@ -1,5 +1,6 @@
 package dev.rendezvous.edge.pulse;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.edge.TroubledRecorder.Mode;
@@ -59,10 +60,10 @@ class StorageTroubleTest {
     edge.recorder.mode(Mode.HOLD);
 
     assertThat(edge.send(c.privateKey().toBytes(), PipelineFixture.sender(42003))).isNull();
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (edge.metrics.drops(DropReason.STORAGE_TIMEOUT) == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    awaitUntil(
+        Duration.ofSeconds(5),
+        () -> edge.metrics.drops(DropReason.STORAGE_TIMEOUT) > 0,
+        "the storage timeout to drop the held pulse");
     assertThat(edge.metrics.drops(DropReason.STORAGE_TIMEOUT)).isEqualTo(1);
     // The call storage still has keeps its slot until it really ends.
     assertThat(edge.gate.inFlight()).isEqualTo(1);

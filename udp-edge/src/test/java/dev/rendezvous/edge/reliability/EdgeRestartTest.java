@@ -1,5 +1,6 @@
 package dev.rendezvous.edge.reliability;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -159,18 +161,15 @@ class EdgeRestartTest {
             .hasMessageContaining(Integer.toString(squatter.getLocalPort()));
       }
     }
-    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    Set<Thread> leaked = new HashSet<>(liveNonDaemonThreads());
-    while (true) {
-      leaked.removeAll(before);
-      leaked.removeIf(t -> !t.isAlive());
-      if (leaked.isEmpty() || System.nanoTime() > end) {
-        break;
-      }
-      Thread.sleep(50);
-      leaked = new HashSet<>(liveNonDaemonThreads());
-    }
-    assertThat(leaked).as("non-daemon threads left by the failed start").isEmpty();
+    awaitUntil(
+        Duration.ofSeconds(5),
+        () -> {
+          Set<Thread> leaked = new HashSet<>(liveNonDaemonThreads());
+          leaked.removeAll(before);
+          assertThat(leaked).as("non-daemon threads left by the failed start").isEmpty();
+          return true;
+        },
+        "the failed start's threads to end");
   }
 
   private static Set<Thread> liveNonDaemonThreads() {
@@ -184,11 +183,8 @@ class EdgeRestartTest {
   }
 
   /** Waits until the edge holds no pulse: by then every reply it sent is counted. */
-  private static void awaitIdle(Edge edge) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (edge.inFlight() > 0 && System.nanoTime() < end) {
-      Thread.sleep(5);
-    }
+  private static void awaitIdle(Edge edge) {
+    awaitUntil(Duration.ofSeconds(10), () -> edge.inFlight() == 0, "no pulse in flight");
     assertThat(edge.inFlight()).as("pulses in flight").isZero();
   }
 
@@ -208,20 +204,16 @@ class EdgeRestartTest {
   }
 
   /** Binds the new edge to the old port; retries while the kernel still holds it. */
-  private Edge startOnPort(EdgeSettings settings, DynamoPulseRecorder recorder)
-      throws InterruptedException {
-    long end = System.nanoTime() + BIND_DEADLINE.toNanos();
-    while (true) {
-      try {
-        return Edge.start(settings, recorder, clock);
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) { // Netty rethrows the bind failure (a checked exception) unchecked
-        if (System.nanoTime() > end) {
-          throw new IllegalStateException("could not bind the old port again", e);
-        }
-        Thread.sleep(100);
-      }
-    }
+  private Edge startOnPort(EdgeSettings settings, DynamoPulseRecorder recorder) {
+    AtomicReference<Edge> started = new AtomicReference<>();
+    // Netty rethrows the bind failure (a checked exception) unchecked: any exception is "not yet".
+    awaitUntil(
+        BIND_DEADLINE,
+        () -> {
+          started.set(Edge.start(settings, recorder, clock));
+          return true;
+        },
+        "the new edge to bind the old port again");
+    return started.get();
   }
 }

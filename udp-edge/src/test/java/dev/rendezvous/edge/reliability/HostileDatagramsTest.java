@@ -1,5 +1,6 @@
 package dev.rendezvous.edge.reliability;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.core.registry.ClientSnapshot;
@@ -306,28 +307,15 @@ class HostileDatagramsTest {
   }
 
   private static void awaitIdle() {
-    long deadline = System.nanoTime() + ACCOUNTING_WAIT.toNanos();
-    while (edge.inFlight() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    awaitUntil(ACCOUNTING_WAIT, () -> edge.inFlight() == 0, "no pulse in flight at the edge");
     assertThat(edge.inFlight()).as("pulses in flight").isZero();
   }
 
   private static void awaitHandled(long target) {
-    long deadline = System.nanoTime() + ACCOUNTING_WAIT.toNanos();
-    while (handledDatagrams() < target && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    awaitUntil(
+        ACCOUNTING_WAIT,
+        () -> handledDatagrams() >= target,
+        "the edge to have handled " + target + " datagrams");
     assertThat(handledDatagrams())
         .as("datagrams the edge has handled")
         .isGreaterThanOrEqualTo(target);

@@ -1,5 +1,6 @@
 package dev.rendezvous.edge.reliability;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.core.registry.ClientSnapshot;
@@ -258,10 +259,7 @@ class StorageOutageTest {
 
   /** Waits until no pulse is in flight, then returns the codes of the replies still queued. */
   private List<ResponseCode> settle() throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (edge.inFlight() > 0 && System.nanoTime() < end) {
-      Thread.sleep(10);
-    }
+    awaitUntil(Duration.ofSeconds(15), () -> edge.inFlight() == 0, "no pulse in flight");
     assertThat(edge.inFlight()).as("pulses in flight after settling").isZero();
     return clients.drain().stream().map(Reply::code).toList();
   }
