@@ -7,6 +7,7 @@ import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.KeyVerifier;
 import dev.rendezvous.protocol.identity.PulseMacKey;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import java.util.Optional;
  * One client as the directory holds it.
  *
  * @param lastSeenAt registration or the last verify (pulses are kept per family)
+ * @param burnedCounter the highest v2 counter of a pulse that was refused as PENDING (its counter
+ *     is burned, so the pulse cannot be replayed after a verify); 0 if none
  * @param families what is known per address family; empty for a client that never pulsed
  */
 public record DirectoryEntry(
@@ -22,6 +25,7 @@ public record DirectoryEntry(
     PulseMacKey pulseMacKey,
     Instant registeredAt,
     Instant lastSeenAt,
+    long burnedCounter,
     Map<AddressFamily, FamilyEntry> families) {
 
   public DirectoryEntry {
@@ -49,6 +53,34 @@ public record DirectoryEntry(
     return rules.liveness(effectiveLastSeen(rules), now);
   }
 
+  /**
+   * The same as {@code liveness(rules, at) == ONLINE}, written the way a storage condition tests it
+   * without computing a maximum: {@code lastSeenAt >= at - window OR some onlineUntil >= at}.
+   */
+  public boolean isOnlineAt(LivenessRules rules, Instant at) {
+    if (!lastSeenAt.isBefore(rules.onlineSince(at))) {
+      return true;
+    }
+    return families.values().stream().anyMatch(f -> !f.onlineUntil().isBefore(at));
+  }
+
+  /** The family's entry, if the client ever pulsed over it. */
+  public Optional<FamilyEntry> family(AddressFamily family) {
+    return Optional.ofNullable(families.get(family));
+  }
+
+  /**
+   * The highest v2 counter the directory knows for the client (both families share the client's
+   * counter sequence): a v2 pulse must carry a higher one to take over or move an address.
+   */
+  public long highestCounter() {
+    long highest = burnedCounter;
+    for (FamilyEntry family : families.values()) {
+      highest = Math.max(highest, family.counter());
+    }
+    return highest;
+  }
+
   /** The family whose last pulse is the latest, if the client ever pulsed. */
   public Optional<FamilyEntry> latestFamily() {
     FamilyEntry latest = null;
@@ -63,5 +95,26 @@ public record DirectoryEntry(
   /** The address of the latest pulse, as the seed's {@code host}/{@code port} report it. */
   public Optional<ObservedAddress> latestAddress() {
     return latestFamily().map(FamilyEntry::address);
+  }
+
+  /** This entry with one family replaced (or added). */
+  public DirectoryEntry withFamily(FamilyEntry family) {
+    Map<AddressFamily, FamilyEntry> changed = new EnumMap<>(AddressFamily.class);
+    changed.putAll(families);
+    changed.put(family.family(), family);
+    return new DirectoryEntry(
+        clientId, keyVerifier, pulseMacKey, registeredAt, lastSeenAt, burnedCounter, changed);
+  }
+
+  /** This entry seen (verified) at {@code at}. */
+  public DirectoryEntry withLastSeenAt(Instant at) {
+    return new DirectoryEntry(
+        clientId, keyVerifier, pulseMacKey, registeredAt, at, burnedCounter, families);
+  }
+
+  /** This entry with {@code counter} burned. */
+  public DirectoryEntry withBurnedCounter(long counter) {
+    return new DirectoryEntry(
+        clientId, keyVerifier, pulseMacKey, registeredAt, lastSeenAt, counter, families);
   }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * What the directory holds for one family of one client.
  *
- * @param owner the task that owns this family now; empty when no task has taken it over since the
- *     last owner was revoked (or never)
+ * @param owner the task that owns this family now, with its epoch; empty for a family recorded
+ *     without an owner (an item written by the older per-pulse layout)
  * @param address the source address and port of the family's last pulse written to the directory
  * @param lastPulseAt that pulse's time as of the write that set it: exact after a PENDING
  *     transition, up to one checkpoint period old otherwise (the owner has the exact value)
@@ -22,4 +22,15 @@ public record FamilyEntry(
     ObservedAddress address,
     Instant lastPulseAt,
     Instant onlineUntil,
-    long counter) {}
+    long counter) {
+
+  /** The family's epoch: that of its owner, 0 before any takeover. */
+  public long epoch() {
+    return owner.map(Owner::epoch).orElse(0L);
+  }
+
+  /** True when {@code candidate} (task and epoch) is this family's owner. */
+  public boolean isOwnedBy(Owner candidate) {
+    return owner.isPresent() && owner.get().equals(candidate);
+  }
+}

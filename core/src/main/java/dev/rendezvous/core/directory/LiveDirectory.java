@@ -11,6 +11,10 @@ import java.util.concurrent.CompletionStage;
  * write is one conditional write on one item, safe under the SDK's retries; a failed stage carries
  * a {@code StorageUnavailableException} when storage could not answer. docs/architecture.md has the
  * rules.
+ *
+ * <p>Counters: a counter of 0 in a {@link Takeover} or {@link OwnerWrite} means "no v2 counter" (a
+ * v1 pulse): there is no counter condition and the stored counter is left alone. An owner starts
+ * its memory's counter at {@link DirectoryEntry#highestCounter()} and never writes a lower one.
  */
 public interface LiveDirectory {
 
@@ -19,21 +23,28 @@ public interface LiveDirectory {
 
   /**
    * Takes ownership of one family of a client for {@code takeover.task()}: conditional on the
-   * client existing, being ONLINE by the directory at {@code takeover.lastPulseAt()} and, for v2,
-   * on the counter being above the family's stored counter. Sets the owner with the next epoch, the
-   * address, the pulse time, onlineUntil and the counter.
+   * client existing, being ONLINE by the directory at {@code takeover.lastPulseAt()} (its effective
+   * last seen, so a PENDING write that landed first does not beat a pulse that was on time) and,
+   * for v2, on the counter being above {@link DirectoryEntry#highestCounter()}. Sets the owner with
+   * the next epoch, the address, the pulse time, onlineUntil and the counter, and reports the owner
+   * it replaced. A v2 takeover refused as PENDING burns its counter.
    */
   CompletionStage<TakeoverResult> takeOver(Takeover takeover);
 
-  /** An owned family's pulse came from a new source (after the fresh proof, for v2). */
+  /**
+   * An owned family's pulse came from a new source (after the fresh proof, for v2): conditional on
+   * the owner and, for v2, on the counter being above the client's highest. Writes the address, the
+   * pulse time, onlineUntil and the counter.
+   */
   CompletionStage<OwnerWriteResult> moveAddress(OwnerWrite write, ObservedAddress newAddress);
 
-  /** Renews the owner's lease and writes the exact last pulse and counter. */
+  /** Renews the owner's lease and writes the exact last pulse and counter (owner condition). */
   CompletionStage<OwnerWriteResult> checkpoint(OwnerWrite write);
 
   /**
    * The ONLINE to PENDING transition of one family, at its deadline: sets onlineUntil to {@code
-   * lastPulseAt + window} and the pulse time to {@code lastPulseAt}.
+   * lastPulseAt + window} and the pulse time to {@code lastPulseAt} (owner condition). It never
+   * shortens the client's expiry, so another family's lease keeps the client alive.
    */
   CompletionStage<OwnerWriteResult> markPending(
       ClientId clientId, AddressFamily family, Owner owner, Instant lastPulseAt);

@@ -1,5 +1,9 @@
 package dev.rendezvous.core.registry;
 
+import dev.rendezvous.core.directory.DirectoryEntry;
+import dev.rendezvous.core.directory.InternalSecret;
+import dev.rendezvous.core.directory.TaskId;
+import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
@@ -7,13 +11,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The storage port: a few operations on one item per client. Implementations take the current time
- * from an injected clock and enforce every rule with conditional writes, so that nothing is lost or
- * resurrected under races:
+ * The directory as the HTTP routes and the expiry job use it (synchronous; the edge's slice is
+ * {@link dev.rendezvous.core.directory.LiveDirectory}). Implementations take the current time from
+ * an injected clock and enforce every rule with conditional writes on one item, judged by the
+ * client's effective last seen ({@link DirectoryEntry#effectiveLastSeen}), so that nothing is lost
+ * or resurrected under races:
  *
  * <ul>
- *   <li>a pulse never recreates a logged-out or expired client;
- *   <li>verify only revives a PENDING client;
+ *   <li>no write recreates a logged-out or expired client;
+ *   <li>verify revives a client once, and never an expired one;
  *   <li>logout is final.
  * </ul>
  *
@@ -29,8 +35,14 @@ public interface ClientRegistry {
    */
   Instant register(ClientCredentials credentials);
 
+  /** Reads one client as stored, whatever its liveness; empty if there is no such client. */
+  Optional<DirectoryEntry> find(ClientId clientId);
+
   /**
-   * Revives a PENDING client, or reports that it was already ONLINE.
+   * The verify write, for a client the caller found PENDING by its exact state: sets the client's
+   * last seen to now, conditional on the key matching and the client not being expired. Two racing
+   * verifies revive it once: the write is refused ({@link VerifyOutcome#ALREADY_ONLINE}) when a
+   * verify within the online window already did.
    *
    * @throws UnknownClientException if the key names no unexpired client
    */
@@ -43,14 +55,11 @@ public interface ClientRegistry {
    */
   void logout(PrivateKey key);
 
-  /**
-   * Records a v1 pulse (the key itself on the wire) from {@code source} in one conditional write.
-   * Only an ONLINE client is updated.
-   */
-  PulseOutcome recordPulse(PrivateKey key, ObservedAddress source);
+  /** An edge task's heartbeat record; empty if the task never wrote one (or it was cleaned up). */
+  Optional<TaskRecord> findTask(TaskId task);
 
-  /** Reads one client as stored, whatever its liveness; empty if there is no such item. */
-  Optional<ClientSnapshot> find(ClientId clientId);
+  /** The internal API's secret, if an edge created it; never creates it. */
+  Optional<InternalSecret> findInternalSecret();
 
   /**
    * Deletes clients that expired before now, within a time budget; safe to run concurrently and at

@@ -1,6 +1,7 @@
 /**
- * The storage port ({@link dev.rendezvous.core.registry.ClientRegistry} for the HTTP functions and
- * the expiry job, {@link dev.rendezvous.core.registry.PulseRecorder} for the UDP edge), the records
- * they exchange, and the typed exceptions a store turns its failures into.
+ * The HTTP side of the directory ({@link dev.rendezvous.core.registry.ClientRegistry}, for the
+ * routes and the expiry job), the per-pulse write path the edge is leaving ({@link
+ * dev.rendezvous.core.registry.PulseRecorder}), the values they exchange, and the typed exceptions
+ * a store turns its failures into.
  */
 package dev.rendezvous.core.registry;

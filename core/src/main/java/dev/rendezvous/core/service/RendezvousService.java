@@ -1,8 +1,9 @@
 package dev.rendezvous.core.service;
 
+import dev.rendezvous.core.directory.DirectoryEntry;
+import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
@@ -48,9 +49,18 @@ public final class RendezvousService {
     throw new IllegalStateException("could not find a free client_id", last);
   }
 
+  /**
+   * Revives a PENDING client: "was PENDING" is decided from the client's state, and only then is
+   * the verify write made (it refuses an expired client, and revives a client once).
+   */
   public VerifyResult verify(PrivateKey key) {
+    Instant now = clock.instant();
+    DirectoryEntry entry = authenticated(key, now);
+    if (entry.liveness(rules, now) == Liveness.ONLINE) {
+      return new VerifyResult(key.clientId(), VerifyOutcome.ALREADY_ONLINE, now);
+    }
     VerifyOutcome outcome = registry.verify(key);
-    return new VerifyResult(key.clientId(), outcome, clock.instant());
+    return new VerifyResult(key.clientId(), outcome, now);
   }
 
   public void logout(PrivateKey key) {
@@ -64,38 +74,43 @@ public final class RendezvousService {
    * @throws UnknownClientException otherwise
    */
   public ClientId authenticate(PrivateKey key) {
-    ClientSnapshot snapshot =
-        registry.find(key.clientId()).orElseThrow(RendezvousService::unknownKey);
-    boolean matches = snapshot.keyVerifier().matches(key);
-    boolean alive = snapshot.liveness(rules, clock.instant()) != Liveness.EXPIRED;
+    return authenticated(key, clock.instant()).clientId();
+  }
+
+  private DirectoryEntry authenticated(PrivateKey key, Instant now) {
+    DirectoryEntry entry = registry.find(key.clientId()).orElseThrow(RendezvousService::unknownKey);
+    boolean matches = entry.keyVerifier().matches(key);
+    boolean alive = entry.liveness(rules, now) != Liveness.EXPIRED;
     if (!matches || !alive) {
       throw unknownKey();
     }
-    return snapshot.clientId();
+    return entry;
   }
 
   public PeerUdpAddress peerAddress(PrivateKey requester, ClientId target) {
     authenticate(requester);
-    ClientSnapshot peer = livePeer(target);
-    if (peer.lastAddress().isEmpty() || peer.lastPulseAt().isEmpty()) {
-      throw new PeerNotFoundException("peer " + target + " has not pulsed yet");
-    }
-    return new PeerUdpAddress(target, peer.lastAddress().get(), peer.lastPulseAt().get());
+    FamilyEntry latest =
+        livePeer(target)
+            .latestFamily()
+            .orElseThrow(() -> new PeerNotFoundException("peer " + target + " has not pulsed yet"));
+    return new PeerUdpAddress(target, latest.address(), latest.lastPulseAt());
   }
 
   public PeerStatus peerStatus(PrivateKey requester, ClientId target) {
     authenticate(requester);
-    ClientSnapshot peer = livePeer(target);
+    DirectoryEntry peer = livePeer(target);
     Instant now = clock.instant();
     Liveness liveness = peer.liveness(rules, now);
     return new PeerStatus(
         target,
         liveness,
-        peer.lastPulseAt().map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)));
+        peer.latestFamily()
+            .map(FamilyEntry::lastPulseAt)
+            .map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)));
   }
 
-  private ClientSnapshot livePeer(ClientId target) {
-    ClientSnapshot peer =
+  private DirectoryEntry livePeer(ClientId target) {
+    DirectoryEntry peer =
         registry.find(target).orElseThrow(() -> new PeerNotFoundException("no client " + target));
     if (peer.liveness(rules, clock.instant()) == Liveness.EXPIRED) {
       throw new PeerNotFoundException("client " + target + " has expired");

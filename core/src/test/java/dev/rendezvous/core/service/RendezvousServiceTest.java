@@ -3,9 +3,13 @@ package dev.rendezvous.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.directory.AddressFamily;
+import dev.rendezvous.core.directory.Takeover;
+import dev.rendezvous.core.directory.TaskId;
+import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.UnknownClientException;
-import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
+import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
@@ -37,8 +41,9 @@ class RendezvousServiceTest {
           return this;
         }
       };
+  private static final TaskId TASK = new TaskId("0123456789abcdef0123456789abcdef");
   private final LivenessRules rules = new LivenessRules(PulseTimings.DEFAULTS);
-  private final InMemoryClientRegistry store = new InMemoryClientRegistry(rules, clock);
+  private final InMemoryDirectory store = new InMemoryDirectory(rules, clock);
   private final RendezvousService service =
       new RendezvousService(store, new CredentialFactory(), rules, clock);
 
@@ -50,7 +55,12 @@ class RendezvousServiceTest {
         .isInstanceOf(PeerNotFoundException.class);
     assertThat(service.peerStatus(alice, bob.clientId()).sinceLastPulse()).isEmpty();
 
-    store.recordPulse(bob, new ObservedAddress("203.0.113.20", 40000));
+    ObservedAddress bobs = new ObservedAddress("203.0.113.20", 40000);
+    store
+        .live()
+        .takeOver(
+            new Takeover(
+                bob.clientId(), AddressFamily.IPV4, TASK, bobs, now, now.plusSeconds(35), 0));
     now = now.plusSeconds(12);
     PeerUdpAddress address = service.peerAddress(alice, bob.clientId());
     assertThat(address.address()).isEqualTo(new ObservedAddress("203.0.113.20", 40000));
@@ -60,6 +70,18 @@ class RendezvousServiceTest {
 
     now = now.plusSeconds(30);
     assertThat(service.peerStatus(alice, bob.clientId()).liveness()).isEqualTo(Liveness.PENDING);
+  }
+
+  @Test
+  void verifyRevivesOnlyAPendingClient() {
+    PrivateKey alice = service.register().credentials().privateKey();
+    now = now.plusSeconds(20);
+    assertThat(service.verify(alice).outcome()).isEqualTo(VerifyOutcome.ALREADY_ONLINE);
+    now = now.plusSeconds(20);
+    assertThat(service.verify(alice).revived()).isTrue();
+    assertThat(service.verify(alice).outcome()).isEqualTo(VerifyOutcome.ALREADY_ONLINE);
+    now = now.plusSeconds(211);
+    assertThatThrownBy(() -> service.verify(alice)).isInstanceOf(UnknownClientException.class);
   }
 
   @Test
