@@ -1,6 +1,6 @@
 package dev.rendezvous.bench;
 
-import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
@@ -34,8 +34,8 @@ final class CountingRecorder implements PulseRecorder {
   }
 
   @Override
-  public CompletionStage<Optional<ClientSnapshot>> lookUp(ClientId clientId) {
+  public CompletionStage<Optional<DirectoryEntry>> find(ClientId clientId) {
     reads.increment();
-    return real.lookUp(clientId);
+    return real.find(clientId);
   }
 }

@@ -1,7 +1,7 @@
 package dev.rendezvous.bench;
 
+import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.Edge;
 import dev.rendezvous.edge.EdgeServer;
@@ -113,9 +113,9 @@ public final class EdgeBench {
   private static Row edgeInMemory(
       int threads, int slots, Duration warmUp, Duration measure, boolean v2) throws Exception {
     EdgeSettings settings = settings(threads);
-    InMemoryClientRegistry store =
-        new InMemoryClientRegistry(new LivenessRules(settings.shared().timings()), CLOCK);
-    CountingRecorder counting = new CountingRecorder(store);
+    InMemoryDirectory store =
+        new InMemoryDirectory(new LivenessRules(settings.shared().timings()), CLOCK);
+    CountingRecorder counting = new CountingRecorder(store.live());
     List<ClientCredentials> clients = register(store, slots);
     try (Edge edge = Edge.start(settings, counting, CLOCK)) {
       LoadDriver.Result r = drive(edge, clients, v2, warmUp, measure, Duration.ofMillis(200));

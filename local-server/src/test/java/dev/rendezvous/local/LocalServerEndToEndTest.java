@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import dev.rendezvous.store.dynamodb.testing.TestPulses;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,21 +35,25 @@ class LocalServerEndToEndTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private ApplicationContext server;
   private URI base;
+  private TestPulses pulses;
 
   @BeforeAll
   void start() {
+    String table = DYNALITE.createTable();
+    pulses = TestPulses.onDynalite(DYNALITE, table, PulseTimings.DEFAULTS, Clock.systemUTC());
     server =
         LocalHttpServerMain.start(
             "--micronaut.server.port=-1",
             "--aws.endpoint-url-dynamodb=" + DYNALITE.endpoint(),
             "--aws.region=us-east-1",
-            "--rendezvous.table=" + DYNALITE.createTable());
+            "--rendezvous.table=" + table);
     EmbeddedServer embedded = server.getBean(EmbeddedServer.class);
     base = URI.create("http://127.0.0.1:" + embedded.getPort());
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws Exception {
+    pulses.close();
     server.close();
   }
 
@@ -69,11 +75,9 @@ class LocalServerEndToEndTest {
     JsonNode target = ok(send("POST", "/register", null, "{}"));
     String key = caller.get("private_id").asText();
     String targetId = target.get("client_id").asText();
-    server
-        .getBean(ClientRegistry.class)
-        .recordPulse(
-            PrivateKey.parse(target.get("private_id").asText()),
-            new ObservedAddress("198.51.100.20", 33333));
+    pulses.record(
+        PrivateKey.parse(target.get("private_id").asText()).clientId(),
+        new ObservedAddress("198.51.100.20", 33333));
 
     assertThat(ok(send("POST", "/verify", key, null)).get("ok").asBoolean()).isFalse();
     JsonNode udp = ok(send("GET", "/peer/" + targetId + "/udp", key, null));

@@ -55,7 +55,7 @@ final class DynamoRecorders {
   static void warmUp(PulseRecorder recorder) {
     try {
       recorder
-          .lookUp(ClientId.fromBytes(new byte[ClientId.LENGTH_BYTES]))
+          .find(ClientId.fromBytes(new byte[ClientId.LENGTH_BYTES]))
           .toCompletableFuture()
           .get(WARM_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

@@ -1,8 +1,8 @@
 package dev.rendezvous.edge;
 
 import dev.rendezvous.core.config.StoreKind;
+import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.PulseRecorder;
-import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.observe.CloudWatchPublisher;
 import java.time.Clock;
@@ -73,7 +73,7 @@ public final class EdgeMain {
           .log(
               "RENDEZVOUS_STORE=memory: pulses go to an in-process map that KEEPS NOTHING and is"
                   + " shared with no other process. Use it only to measure the edge's own speed.");
-      return new InMemoryClientRegistry(rules, clock);
+      return new InMemoryDirectory(rules, clock).live();
     }
     return DynamoRecorders.create(settings, env, rules, clock, resources);
   }

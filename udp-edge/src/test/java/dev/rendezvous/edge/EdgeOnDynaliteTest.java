@@ -121,7 +121,7 @@ public class EdgeOnDynaliteTest {
     try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
       assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
 
-      assertThat(registry.find(c.clientId()).orElseThrow().lastAddress())
+      assertThat(registry.find(c.clientId()).orElseThrow().latestAddress())
           .contains(new ObservedAddress("127.0.0.1", probe.localPort()));
     }
   }
@@ -185,9 +185,9 @@ public class EdgeOnDynaliteTest {
 
       // The same datagram from elsewhere must neither answer nor move the recorded address.
       assertThat(attacker.exchange(pulse, SILENCE_WAIT)).isNull();
-      assertThat(registry.find(c.clientId()).orElseThrow().lastAddress())
+      assertThat(registry.find(c.clientId()).orElseThrow().latestAddress())
           .contains(new ObservedAddress("127.0.0.1", probe.localPort()));
-      assertThat(registry.find(c.clientId()).orElseThrow().pulseCounter()).isEqualTo(counter);
+      assertThat(registry.find(c.clientId()).orElseThrow().highestCounter()).isEqualTo(counter);
 
       byte[] next =
           PulseV2RequestCodec.encode(c.clientId(), counter + 1, c.privateKey().pulseMacKey());

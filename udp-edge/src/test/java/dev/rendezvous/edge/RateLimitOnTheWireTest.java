@@ -2,7 +2,7 @@ package dev.rendezvous.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
+import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.protocol.identity.ClientCredentials;
@@ -22,11 +22,11 @@ class RateLimitOnTheWireTest {
     env.put("RENDEZVOUS_EDGE_SOURCE_BURST", "3");
     EdgeSettings settings = EdgeSettings.fromEnvironment(env);
     Clock clock = Clock.systemUTC();
-    InMemoryClientRegistry store =
-        new InMemoryClientRegistry(new LivenessRules(settings.shared().timings()), clock);
+    InMemoryDirectory store =
+        new InMemoryDirectory(new LivenessRules(settings.shared().timings()), clock);
     ClientCredentials c = new CredentialFactory().issue();
     store.register(c);
-    try (Edge edge = Edge.start(settings, store, clock);
+    try (Edge edge = Edge.start(settings, store.live(), clock);
         UdpProbe probe = new UdpProbe(edge.udpPort())) {
       int answered = 0;
       for (int i = 0; i < 6; i++) {

@@ -73,7 +73,7 @@ class SlowStorageOnDynaliteTest {
       recorder.releaseAll(); // the real write happens now, after the edge gave up
       awaitUntil(Duration.ofSeconds(5), () -> edge.inFlight() == 0, "no pulse in flight");
       assertThat(probe.receive(Duration.ofMillis(300))).isNull();
-      assertThat(registry.find(c.clientId()).orElseThrow().lastPulseAt()).isPresent();
+      assertThat(registry.find(c.clientId()).orElseThrow().latestPulseAt()).isPresent();
       assertThat(edge.metrics().replies(ResponseCode.UNKNOWN)).isZero();
 
       assertThat(

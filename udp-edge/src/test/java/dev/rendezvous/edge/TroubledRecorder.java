@@ -1,6 +1,6 @@
 package dev.rendezvous.edge;
 
-import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
@@ -74,8 +74,8 @@ public final class TroubledRecorder implements PulseRecorder {
   }
 
   @Override
-  public CompletionStage<Optional<ClientSnapshot>> lookUp(ClientId clientId) {
-    return troubled(() -> real.lookUp(clientId));
+  public CompletionStage<Optional<DirectoryEntry>> find(ClientId clientId) {
+    return troubled(() -> real.find(clientId));
   }
 
   private <T> CompletionStage<T> troubled(Supplier<CompletionStage<T>> call) {

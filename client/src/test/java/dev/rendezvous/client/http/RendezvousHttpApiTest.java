@@ -79,7 +79,11 @@ class RendezvousHttpApiTest {
     assertThat(before.status()).isEqualTo(Responses.Liveness.ONLINE);
     assertThat(before.sinceLastPulse()).isEmpty();
 
-    server.registry().recordPulse(peer.privateKey(), new ObservedAddress("198.51.100.7", 40000));
+    server
+        .recorder()
+        .pulse(peer.privateKey(), new ObservedAddress("198.51.100.7", 40000))
+        .toCompletableFuture()
+        .join();
     Responses.PeerAddress address = api.peerAddress(me, peer.clientId()).join();
     assertThat(address.host()).isEqualTo("198.51.100.7");
     assertThat(address.port()).isEqualTo(40000);

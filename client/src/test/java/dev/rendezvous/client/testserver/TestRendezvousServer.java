@@ -1,9 +1,9 @@
 package dev.rendezvous.client.testserver;
 
 import dev.rendezvous.core.config.RendezvousSettings;
+import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.PulseRecorder;
-import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.service.RendezvousService;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A real, small rendezvous server for the SDK's tests, built from what the client branch has: the
- * core {@link RendezvousService} and {@link InMemoryClientRegistry} behind the JDK's HTTP server
- * (the five routes) and one or more real UDP edge ports (v1 and v2). Not a mock: every answer comes
- * from the core rules. The real edge and local server live in their own modules.
+ * core {@link RendezvousService} and {@link InMemoryDirectory} behind the JDK's HTTP server (the
+ * five routes) and one or more real UDP edge ports (v1 and v2). Not a mock: every answer comes from
+ * the core rules. The real edge and local server live in their own modules.
  *
  * <p>{@link #main} runs it as a process (the NAT test starts it inside a network namespace): {@code
  * --bind 203.0.113.1 --http 5025 --udp 5024,5026 [--dynamodb http://127.0.0.1:PORT]} ({@code --udp
@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class TestRendezvousServer implements AutoCloseable {
   private final ClientRegistry registry;
+  private final PulseRecorder recorder;
   private final TestHttpRoutes http;
   private final List<TestUdpEdge> edges = new ArrayList<>();
   private final List<RecordedPulse> pulses = new CopyOnWriteArrayList<>();
@@ -56,6 +57,7 @@ public final class TestRendezvousServer implements AutoCloseable {
       PrintStream log)
       throws IOException {
     this.registry = registry;
+    this.recorder = recorder;
     RendezvousService service =
         new RendezvousService(registry, new CredentialFactory(), rules, clock);
     this.http = new TestHttpRoutes(service, new InetSocketAddress(bind, httpPort));
@@ -95,14 +97,14 @@ public final class TestRendezvousServer implements AutoCloseable {
   /** On loopback, free ports, two edge ports (main + probe), v1 enabled. */
   public static TestRendezvousServer start(PulseTimings timings, Clock clock) throws IOException {
     LivenessRules rules = new LivenessRules(timings);
-    InMemoryClientRegistry store = new InMemoryClientRegistry(rules, clock);
+    InMemoryDirectory store = new InMemoryDirectory(rules, clock);
     return new TestRendezvousServer(
         InetAddress.getLoopbackAddress(),
         0,
         new int[] {0, 0},
         rules,
         store,
-        store,
+        store.live(),
         clock,
         true,
         null);
@@ -130,6 +132,11 @@ public final class TestRendezvousServer implements AutoCloseable {
 
   public ClientRegistry registry() {
     return registry;
+  }
+
+  /** The edge's write path, to record a pulse without sending one. */
+  public PulseRecorder recorder() {
+    return recorder;
   }
 
   @Override
@@ -171,9 +178,9 @@ public final class TestRendezvousServer implements AutoCloseable {
     ClientRegistry registry;
     PulseRecorder recorder;
     if (dynamodb == null) {
-      InMemoryClientRegistry store = new InMemoryClientRegistry(rules, clock);
+      InMemoryDirectory store = new InMemoryDirectory(rules, clock);
       registry = store;
-      recorder = store;
+      recorder = store.live();
       out.println("store: in memory");
     } else {
       DynamoClientFactory clients = DynamoClientFactory.forLocalEndpoint(dynamodb);

@@ -1,6 +1,6 @@
 package dev.rendezvous.client.testserver;
 
-import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
@@ -106,8 +106,8 @@ final class TestUdpEdge implements AutoCloseable {
       return Optional.empty();
     }
     PulseV2Request request = PulseV2RequestCodec.decode(datagram);
-    Optional<ClientSnapshot> client =
-        recorder.lookUp(request.clientId()).toCompletableFuture().join();
+    Optional<DirectoryEntry> client =
+        recorder.find(request.clientId()).toCompletableFuture().join();
     if (client.isEmpty() || !request.isAuthenticBy(client.get().pulseMacKey())) {
       return Optional.empty();
     }

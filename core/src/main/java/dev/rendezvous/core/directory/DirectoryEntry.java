@@ -92,6 +92,11 @@ public record DirectoryEntry(
     return Optional.ofNullable(latest);
   }
 
+  /** The time of the latest pulse written for any family, if the client ever pulsed. */
+  public Optional<Instant> latestPulseAt() {
+    return latestFamily().map(FamilyEntry::lastPulseAt);
+  }
+
   /** The address of the latest pulse, as the seed's {@code host}/{@code port} report it. */
   public Optional<ObservedAddress> latestAddress() {
     return latestFamily().map(FamilyEntry::address);

@@ -28,10 +28,11 @@ import java.util.Optional;
 public interface ClientRegistry {
 
   /**
-   * Stores a new client, ONLINE from now on.
+   * Stores a new client, ONLINE from now on. Registering the same credentials again (what a retried
+   * request does) changes nothing and returns the first registration's time.
    *
    * @return the registration time
-   * @throws ClientIdCollisionException if the client_id is taken
+   * @throws ClientIdCollisionException if the client_id is taken by another key
    */
   Instant register(ClientCredentials credentials);
 

@@ -2,8 +2,8 @@ package dev.rendezvous.functions.config;
 
 import dev.rendezvous.core.config.RendezvousSettings;
 import dev.rendezvous.core.config.StoreKind;
+import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
@@ -44,7 +44,7 @@ public class StorageFactory {
       LOG.warn(
           "RENDEZVOUS_STORE=memory: clients live only in this process and are lost with it;"
               + " use it only to measure the service's own speed");
-      return new InMemoryClientRegistry(rules, clock);
+      return new InMemoryDirectory(rules, clock);
     }
     LOG.info("storage: DynamoDB table {}", settings.tableName());
     return new DynamoClientRegistry(

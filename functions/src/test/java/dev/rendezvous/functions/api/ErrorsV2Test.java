@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.V2Client;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import dev.rendezvous.store.dynamodb.testing.TestPulses;
 import dev.rendezvous.testkit.MutableClock;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.time.Duration;
@@ -36,17 +37,20 @@ class ErrorsV2Test {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
   private APIGatewayV2HTTPEventFunction handler;
   private V2Client api;
+  private TestPulses pulses;
 
   @BeforeAll
   void start() {
-    Map<String, Object> properties =
-        Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
+    String table = DYNALITE.createTable();
+    pulses = TestPulses.onDynalite(DYNALITE, table, PulseTimings.DEFAULTS, clock);
+    Map<String, Object> properties = Contexts.dynamo(DYNALITE.endpoint().toString(), table);
     handler = new APIGatewayV2HTTPEventFunction(Contexts.lambda(properties, clock).build().start());
     api = new V2Client(handler);
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws Exception {
+    pulses.close();
     handler.close();
   }
 
@@ -145,9 +149,9 @@ class ErrorsV2Test {
   @Test
   void anExpiredPeerIs404EvenBeforeTheSweepRuns() {
     JsonNode target = api.register();
-    ClientRegistry registry = handler.getApplicationContext().getBean(ClientRegistry.class);
-    registry.recordPulse(
-        PrivateKey.parse(target.get("private_id").asText()), new ObservedAddress("192.0.2.8", 9));
+    pulses.record(
+        PrivateKey.parse(target.get("private_id").asText()).clientId(),
+        new ObservedAddress("192.0.2.8", 9));
     clock.advance(Duration.ofSeconds(30 + 180 + 1));
     String caller = api.register().get("private_id").asText();
     String targetId = target.get("client_id").asText();

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.HttpEvents;
 import dev.rendezvous.functions.testing.Responses;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import dev.rendezvous.store.dynamodb.testing.TestPulses;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +28,20 @@ class RoutesV1Test {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
 
   private ApiGatewayProxyRequestEventFunction handler;
+  private TestPulses pulses;
 
   @BeforeAll
   void start() {
-    Map<String, Object> properties =
-        Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
+    String table = DYNALITE.createTable();
+    pulses = TestPulses.onDynalite(DYNALITE, table, PulseTimings.DEFAULTS, Clock.systemUTC());
+    Map<String, Object> properties = Contexts.dynamo(DYNALITE.endpoint().toString(), table);
     handler =
         new ApiGatewayProxyRequestEventFunction(Contexts.lambda(properties, null).build().start());
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws Exception {
+    pulses.close();
     handler.close();
   }
 
@@ -46,12 +51,9 @@ class RoutesV1Test {
     JsonNode target = json(send("POST", "/register", Map.of(), null), 200);
     String key = caller.get("private_id").asText();
     String targetId = target.get("client_id").asText();
-    handler
-        .getApplicationContext()
-        .getBean(ClientRegistry.class)
-        .recordPulse(
-            PrivateKey.parse(target.get("private_id").asText()),
-            new ObservedAddress("203.0.113.5", 62000));
+    pulses.record(
+        PrivateKey.parse(target.get("private_id").asText()).clientId(),
+        new ObservedAddress("203.0.113.5", 62000));
 
     assertThat(
             json(send("POST", "/verify", HttpEvents.bearer(key), null), 200).get("ok").asBoolean())

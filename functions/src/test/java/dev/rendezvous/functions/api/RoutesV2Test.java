@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rendezvous.core.directory.TakeoverResult;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.PulseOutcome;
+import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.V2Client;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
+import dev.rendezvous.store.dynamodb.testing.TestPulses;
 import dev.rendezvous.testkit.MutableClock;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.time.Duration;
@@ -35,18 +37,21 @@ class RoutesV2Test {
   private APIGatewayV2HTTPEventFunction handler;
   private V2Client api;
   private ClientRegistry registry;
+  private TestPulses pulses;
 
   @BeforeAll
   void start() {
-    Map<String, Object> properties =
-        Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
+    String table = DYNALITE.createTable();
+    pulses = TestPulses.onDynalite(DYNALITE, table, PulseTimings.DEFAULTS, clock);
+    Map<String, Object> properties = Contexts.dynamo(DYNALITE.endpoint().toString(), table);
     handler = new APIGatewayV2HTTPEventFunction(Contexts.lambda(properties, clock).build().start());
     api = new V2Client(handler);
     registry = handler.getApplicationContext().getBean(ClientRegistry.class);
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws Exception {
+    pulses.close();
     handler.close();
   }
 
@@ -109,8 +114,8 @@ class RoutesV2Test {
     JsonNode json = body(response);
     assertThat(json.get("ok").asBoolean()).isTrue();
     assertThat(json.get("client_id").asText()).isEqualTo(client.get("client_id").asText());
-    assertThat(registry.recordPulse(privateKey, new ObservedAddress("203.0.113.9", 4000)))
-        .isEqualTo(PulseOutcome.UNKNOWN);
+    assertThat(pulses.attempt(privateKey.clientId(), new ObservedAddress("203.0.113.9", 4000)))
+        .isInstanceOf(TakeoverResult.Unknown.class);
     assertThat(api.post("/verify", key).getStatusCode()).isEqualTo(401);
   }
 
@@ -119,8 +124,8 @@ class RoutesV2Test {
     String caller = api.register().get("private_id").asText();
     JsonNode target = api.register();
     String targetId = target.get("client_id").asText();
-    registry.recordPulse(
-        PrivateKey.parse(target.get("private_id").asText()),
+    pulses.record(
+        PrivateKey.parse(target.get("private_id").asText()).clientId(),
         new ObservedAddress("2001:db8::7", 40123));
 
     APIGatewayV2HTTPResponse response = api.get("/peer/" + targetId + "/udp", caller);
@@ -139,8 +144,9 @@ class RoutesV2Test {
   void peerClientIdIsAcceptedInUpperCase() {
     String caller = api.register().get("private_id").asText();
     JsonNode target = api.register();
-    registry.recordPulse(
-        PrivateKey.parse(target.get("private_id").asText()), new ObservedAddress("192.0.2.1", 5));
+    pulses.record(
+        PrivateKey.parse(target.get("private_id").asText()).clientId(),
+        new ObservedAddress("192.0.2.1", 5));
 
     APIGatewayV2HTTPResponse response =
         api.get("/peer/" + target.get("client_id").asText().toUpperCase() + "/udp", caller);
@@ -168,8 +174,9 @@ class RoutesV2Test {
   void statusGivesSecondsSinceTheLastPulseAndTurnsPending() {
     JsonNode target = api.register();
     String targetId = target.get("client_id").asText();
-    registry.recordPulse(
-        PrivateKey.parse(target.get("private_id").asText()), new ObservedAddress("192.0.2.1", 1));
+    pulses.record(
+        PrivateKey.parse(target.get("private_id").asText()).clientId(),
+        new ObservedAddress("192.0.2.1", 1));
     clock.advance(Duration.ofMillis(12_345));
     String caller = api.register().get("private_id").asText();
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rendezvous.core.config.RendezvousSettings;
 import dev.rendezvous.core.config.StoreKind;
+import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.PulseTimings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -47,7 +47,7 @@ class SettingsBindingTest {
       assertThat(settings.tableName()).isEqualTo("clients-test");
       assertThat(settings.httpPort()).isEqualTo(6025);
       assertThat(settings.store()).isEqualTo(StoreKind.MEMORY);
-      assertThat(context.getBean(ClientRegistry.class)).isInstanceOf(InMemoryClientRegistry.class);
+      assertThat(context.getBean(ClientRegistry.class)).isInstanceOf(InMemoryDirectory.class);
       assertThat(context.findBean(DynamoDbClient.class)).isEmpty();
     }
   }

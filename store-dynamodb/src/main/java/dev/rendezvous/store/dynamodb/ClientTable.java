@@ -12,15 +12,18 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The one place that defines the clients table: keys, the sweep index, the TTL attribute and the
+ * The one place that defines the directory table: keys, the sweep index, the TTL attribute and the
  * item attribute names. The local run and the tests create the table from {@link
  * #createTableRequest(String)}; the CDK stack declares the same and a test holds them equal.
  *
  * <pre>
- * Table (on-demand)      partition key  clientId (S)      32 hex chars, or "~sweep-cursor"
+ * Table (on-demand)      partition key  clientId (S)      32 hex chars; or "~task#&lt;task id&gt;",
+ *                                                         "~internal-secret", "~sweep-cursor@&lt;s&gt;"
  * Index "sweep-index"    partition key  sweepPartition (S) "&lt;bucket&gt;.&lt;shard&gt;", KEYS_ONLY
  * TTL attribute          expiresAtEpochSeconds (N)
  * </pre>
+ *
+ * store-dynamodb/README.md describes every attribute and every write.
  */
 public final class ClientTable {
   public static final String CLIENT_ID = "clientId";
@@ -28,19 +31,41 @@ public final class ClientTable {
   public static final String PULSE_MAC_KEY = "pulseMacKey";
   public static final String REGISTERED_AT_MILLIS = "registeredAtMillis";
   public static final String LAST_SEEN_AT_MILLIS = "lastSeenAtMillis";
-  public static final String LAST_PULSE_AT_MILLIS = "lastPulseAtMillis";
-  public static final String HOST = "host";
-  public static final String PORT = "port";
+
+  /**
+   * The highest v2 counter burned by a pulse refused as PENDING (the last accepted, in items of the
+   * per-pulse layout).
+   */
   public static final String PULSE_COUNTER = "pulseCounter";
+
   public static final String EXPIRES_AT_EPOCH_SECONDS = "expiresAtEpochSeconds";
   public static final String SWEEP_PARTITION = "sweepPartition";
+
+  /** The per-pulse layout's address attributes, still read (as the family of their host). */
+  public static final String LEGACY_HOST = "host";
+
+  public static final String LEGACY_PORT = "port";
+  public static final String LEGACY_LAST_PULSE_AT_MILLIS = "lastPulseAtMillis";
+
+  public static final String TASK_KEY_PREFIX = "~task#";
+  public static final String INTERNAL_HOST = "internalHost";
+  public static final String INTERNAL_PORT = "internalPort";
+  public static final String STARTED_AT_MILLIS = "startedAtMillis";
+  public static final String HEARTBEAT_AT_MILLIS = "heartbeatAtMillis";
+  public static final String TASK_STATE = "state";
+  public static final String ECS_TASK_ID = "ecsTaskId";
+
+  public static final String INTERNAL_SECRET_KEY = "~internal-secret";
+  public static final String SECRET = "secret";
+  public static final String CREATED_AT_MILLIS = "createdAtMillis";
+
+  /** The sweep's bookkeeping item is keyed by its bucket width: a change of width starts anew. */
+  public static final String SWEEP_CURSOR_KEY_PREFIX = "~sweep-cursor@";
+
   public static final String SWEPT_THROUGH_BUCKET = "sweptThroughBucket";
 
   public static final String SWEEP_INDEX = "sweep-index";
   public static final String TTL_ATTRIBUTE = EXPIRES_AT_EPOCH_SECONDS;
-
-  /** The key of the sweep's bookkeeping item; never a valid client_id (not 32 hex characters). */
-  public static final String SWEEP_CURSOR_KEY = "~sweep-cursor";
 
   private ClientTable() {}
 

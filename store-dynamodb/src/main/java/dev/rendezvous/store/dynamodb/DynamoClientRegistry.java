@@ -1,15 +1,16 @@
 package dev.rendezvous.store.dynamodb;
 
+import dev.rendezvous.core.directory.DirectoryEntry;
+import dev.rendezvous.core.directory.DirectoryRules;
+import dev.rendezvous.core.directory.InternalSecret;
+import dev.rendezvous.core.directory.TaskId;
+import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.registry.SweepReport;
 import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
-import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
@@ -22,23 +23,34 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
-/** The synchronous storage port on DynamoDB, for the HTTP functions and the expiry job. */
+/**
+ * The HTTP side of the directory on DynamoDB (synchronous: the functions and the expiry job). Every
+ * write is one conditional write; a failed condition is explained from the item as it was, which
+ * also recognizes a retry (by the SDK, after a lost answer) of a write that had landed.
+ */
 public final class DynamoClientRegistry implements ClientRegistry {
   private static final int ATTEMPTS = 3;
 
   private final DynamoDbClient dynamo;
-  private final ClientRequests requests;
-  private final OutcomeRules outcomes;
+  private final RegistryRequests requests;
+  private final DirectoryItems items;
+  private final DirectoryRules rules;
   private final DynamoExpirySweeper sweeper;
   private final Clock clock;
 
   public DynamoClientRegistry(
       DynamoDbClient dynamo, DynamoStoreSettings settings, LivenessRules rules, Clock clock) {
+    Expressions expressions =
+        new Expressions(
+            rules, new SweepBuckets(settings.sweepBucketSeconds(), settings.sweepShards()));
     this.dynamo = dynamo;
-    this.requests = new ClientRequests(settings, rules);
-    this.outcomes = new OutcomeRules(rules);
-    this.sweeper = new DynamoExpirySweeper(dynamo, requests, settings, clock);
+    this.requests = new RegistryRequests(settings.tableName(), expressions);
+    this.items = new DirectoryItems(rules);
+    this.rules = expressions.rules();
+    this.sweeper =
+        new DynamoExpirySweeper(dynamo, requests, expressions.buckets(), settings, clock);
     this.clock = clock;
   }
 
@@ -49,10 +61,19 @@ public final class DynamoClientRegistry implements ClientRegistry {
       dynamo.putItem(requests.register(credentials, now));
       return now;
     } catch (ConditionalCheckFailedException e) {
+      Optional<DirectoryEntry> existing = items.toEntry(itemAsItWas(e, credentials.clientId()));
+      if (existing.isPresent() && existing.get().keyVerifier().matches(credentials.privateKey())) {
+        return existing.get().registeredAt(); // our own registration, retried after it landed
+      }
       throw new ClientIdCollisionException("client_id " + credentials.clientId() + " is taken");
     } catch (SdkException e) {
       throw DynamoErrors.translate(e);
     }
+  }
+
+  @Override
+  public Optional<DirectoryEntry> find(ClientId clientId) {
+    return items.toEntry(read(requests.get(clientId)));
   }
 
   @Override
@@ -63,18 +84,23 @@ public final class DynamoClientRegistry implements ClientRegistry {
         dynamo.updateItem(requests.verify(key, now));
         return VerifyOutcome.REVIVED;
       } catch (ConditionalCheckFailedException e) {
-        ClientSnapshot item =
-            itemAsItWas(e, key.clientId())
-                .filter(c -> c.keyVerifier().matches(key))
-                .orElseThrow(DynamoClientRegistry::unknownKey);
-        Liveness liveness = outcomes.liveness(item, clock.instant());
-        if (liveness == Liveness.EXPIRED) {
+        Optional<DirectoryEntry> entry = items.toEntry(itemAsItWas(e, key.clientId()));
+        boolean ours =
+            retried(e)
+                && entry.isPresent()
+                && entry.get().keyVerifier().matches(key)
+                && entry.get().lastSeenAt().toEpochMilli() == now.toEpochMilli();
+        if (ours) {
+          return VerifyOutcome.REVIVED; // our own verify, retried after it landed
+        }
+        Optional<VerifyOutcome> outcome = rules.verify(entry, key, now);
+        if (outcome.isEmpty()) {
           throw unknownKey();
         }
-        if (liveness == Liveness.ONLINE) {
-          return VerifyOutcome.ALREADY_ONLINE;
+        if (outcome.get() == VerifyOutcome.ALREADY_ONLINE) {
+          return outcome.get();
         }
-        // PENDING again: the clock moved between the write and the read; try once more.
+        // REVIVED by the item as read: it changed between the write and the read; try again.
       } catch (SdkException e) {
         throw DynamoErrors.translate(e);
       }
@@ -84,28 +110,20 @@ public final class DynamoClientRegistry implements ClientRegistry {
 
   @Override
   public void logout(PrivateKey key) {
-    try {
-      dynamo.deleteItem(requests.logout(key, clock.instant()));
-    } catch (ConditionalCheckFailedException e) {
-      throw unknownKey();
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
-    }
-  }
-
-  @Override
-  public PulseOutcome recordPulse(PrivateKey key, ObservedAddress source) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = clock.instant();
       try {
-        dynamo.updateItem(requests.pulse(key, source, now));
-        return PulseOutcome.ACCEPTED;
+        dynamo.deleteItem(requests.logout(key, now));
+        return;
       } catch (ConditionalCheckFailedException e) {
-        Optional<PulseOutcome> outcome =
-            outcomes.explainV1(itemAsItWas(e, key.clientId()), key.verifier(), clock.instant());
-        if (outcome.isPresent()) {
-          return outcome.get();
+        Map<String, AttributeValue> old = itemAsItWas(e, key.clientId());
+        if (old.isEmpty() && retried(e)) {
+          return; // our own delete, retried after it landed: the item is gone
         }
+        if (!rules.isAliveFor(items.toEntry(old), key, now)) {
+          throw unknownKey();
+        }
+        // alive by the item as read: it changed between the write and the read; try again.
       } catch (SdkException e) {
         throw DynamoErrors.translate(e);
       }
@@ -114,12 +132,14 @@ public final class DynamoClientRegistry implements ClientRegistry {
   }
 
   @Override
-  public Optional<ClientSnapshot> find(ClientId clientId) {
-    try {
-      return ClientItems.toSnapshot(dynamo.getItem(requests.get(clientId)).item());
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
-    }
+  public Optional<TaskRecord> findTask(TaskId task) {
+    return DirectoryItems.toTask(read(requests.get(DirectoryItems.key(task))));
+  }
+
+  @Override
+  public Optional<InternalSecret> findInternalSecret() {
+    return DirectoryItems.toSecret(
+        read(requests.get(DirectoryItems.key(ClientTable.INTERNAL_SECRET_KEY))));
   }
 
   @Override
@@ -127,16 +147,30 @@ public final class DynamoClientRegistry implements ClientRegistry {
     return sweeper.sweep(deadline);
   }
 
+  private Map<String, AttributeValue> read(GetItemRequest request) {
+    try {
+      var response = dynamo.getItem(request);
+      return response.hasItem() ? response.item() : Map.of();
+    } catch (SdkException e) {
+      throw DynamoErrors.translate(e);
+    }
+  }
+
   /**
    * The item as it was when the condition failed: DynamoDB returns it with the exception
    * (ReturnValuesOnConditionCheckFailure=ALL_OLD); engines that do not (dynalite) get a read.
    */
-  private Optional<ClientSnapshot> itemAsItWas(ConditionalCheckFailedException e, ClientId id) {
+  private Map<String, AttributeValue> itemAsItWas(ConditionalCheckFailedException e, ClientId id) {
     Map<String, AttributeValue> old = e.item();
     if (old != null && !old.isEmpty()) {
-      return ClientItems.toSnapshot(old);
+      return old;
     }
-    return find(id);
+    return read(requests.get(id));
+  }
+
+  /** The SDK sent this request more than once: an earlier attempt may have landed. */
+  private static boolean retried(ConditionalCheckFailedException e) {
+    return e.numAttempts() != null && e.numAttempts() > 1;
   }
 
   private static UnknownClientException unknownKey() {

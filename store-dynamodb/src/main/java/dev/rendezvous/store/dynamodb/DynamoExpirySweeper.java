@@ -15,11 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Deletes expired clients without scanning the table. Clients are filed in the KEYS_ONLY sweep
- * index under the bucket of their expiry time; the sweep reads only buckets that have completely
- * passed (so every entry in them is expired, unless it pulsed since and moved to a later bucket),
- * deletes each entry conditionally, then moves a cursor item forward so that each bucket is read
- * once. A run that hits its deadline or a storage error leaves the cursor where it was and the next
- * run resumes.
+ * index under the bucket of their expiry time ({@link SweepBuckets}); the sweep reads only buckets
+ * that have completely passed (so every entry in them is expired, unless its client came back to
+ * life and moved to a later bucket), deletes each entry conditionally on its effective last seen,
+ * then moves a cursor item forward so that each bucket is read once. A run that hits its deadline
+ * or a storage error leaves the cursor where it was and the next run resumes.
  *
  * <p>Cost when nobody expires: one GetItem for the cursor, plus {@code shards} empty queries and
  * one cursor write each time a bucket completes.
@@ -28,20 +28,25 @@ final class DynamoExpirySweeper {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoExpirySweeper.class);
 
   private final DynamoDbClient dynamo;
-  private final ClientRequests requests;
+  private final RegistryRequests requests;
+  private final SweepBuckets buckets;
   private final DynamoStoreSettings settings;
   private final Clock clock;
 
   DynamoExpirySweeper(
-      DynamoDbClient dynamo, ClientRequests requests, DynamoStoreSettings settings, Clock clock) {
+      DynamoDbClient dynamo,
+      RegistryRequests requests,
+      SweepBuckets buckets,
+      DynamoStoreSettings settings,
+      Clock clock) {
     this.dynamo = dynamo;
     this.requests = requests;
+    this.buckets = buckets;
     this.settings = settings;
     this.clock = clock;
   }
 
   SweepReport sweep(Instant deadline) {
-    SweepBuckets buckets = requests.buckets();
     long last = buckets.lastCompleteBucket(clock.instant().getEpochSecond());
     long first = cursor().map(c -> c + 1).orElse(last - settings.sweepLookbackBuckets() + 1);
     Tally tally = new Tally();
@@ -99,14 +104,14 @@ final class DynamoExpirySweeper {
   private Optional<Long> cursor() {
     Map<String, AttributeValue> item;
     try {
-      item = dynamo.getItem(requests.getCursor()).item();
+      item = dynamo.getItem(requests.get(requests.cursorKey())).item();
     } catch (SdkException e) {
       throw DynamoErrors.translate(e);
     }
     if (item == null || !item.containsKey(ClientTable.SWEPT_THROUGH_BUCKET)) {
       return Optional.empty();
     }
-    return Optional.of(ClientItems.number(item, ClientTable.SWEPT_THROUGH_BUCKET));
+    return Optional.of(DirectoryItems.number(item, ClientTable.SWEPT_THROUGH_BUCKET));
   }
 
   private static final class Tally {

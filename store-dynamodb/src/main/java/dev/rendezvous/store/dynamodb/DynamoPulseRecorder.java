@@ -1,132 +1,169 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.registry.ClientSnapshot;
+import static dev.rendezvous.store.dynamodb.DirectoryItems.b;
+import static dev.rendezvous.store.dynamodb.DirectoryItems.key;
+import static dev.rendezvous.store.dynamodb.DirectoryItems.n;
+import static dev.rendezvous.store.dynamodb.DirectoryItems.s;
+
+import dev.rendezvous.core.directory.AddressFamily;
+import dev.rendezvous.core.directory.DirectoryEntry;
+import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
-import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The edge's asynchronous slice of storage on DynamoDB. An accepted pulse costs exactly one
- * conditional UpdateItem; only a refused one costs a read (when the engine does not return the old
- * item with the failure) to say why.
+ * The per-pulse write path on DynamoDB (the edge's, until it owns live state): an accepted pulse is
+ * one conditional UpdateItem that records its family without an owner, ONLINE until one window
+ * after it. Conditions and outcomes are the directory's (judged by the effective last seen; a v2
+ * counter must be above every stored one; a v2 pulse refused as PENDING burns its counter).
  */
 public final class DynamoPulseRecorder implements PulseRecorder {
-  private static final int ATTEMPTS = 3;
-
   private final DynamoDbAsyncClient dynamo;
-  private final ClientRequests requests;
-  private final OutcomeRules outcomes;
+  private final String table;
+  private final Expressions expressions;
+  private final OwnerRequests owners;
+  private final DirectoryItems items;
+  private final LivenessRules rules;
+  private final AsyncWrites writes;
+  private final RegistryRequests reads;
   private final Clock clock;
 
   public DynamoPulseRecorder(
       DynamoDbAsyncClient dynamo, DynamoStoreSettings settings, LivenessRules rules, Clock clock) {
     this.dynamo = dynamo;
-    this.requests = new ClientRequests(settings, rules);
-    this.outcomes = new OutcomeRules(rules);
+    this.table = settings.tableName();
+    this.expressions =
+        new Expressions(
+            rules, new SweepBuckets(settings.sweepBucketSeconds(), settings.sweepShards()));
+    this.owners = new OwnerRequests(table, expressions);
+    this.reads = new RegistryRequests(table, expressions);
+    this.items = new DirectoryItems(rules);
+    this.rules = rules;
+    this.writes = new AsyncWrites(dynamo, reads);
     this.clock = clock;
   }
 
   @Override
   public CompletionStage<PulseOutcome> pulse(PrivateKey key, ObservedAddress source) {
-    return attempt(
-        () -> requests.pulse(key, source, clock.instant()),
+    Instant[] sent = new Instant[1];
+    return writes.update(
+        () -> {
+          sent[0] = clock.instant();
+          return request(key.clientId(), key, 0, source, sent[0]);
+        },
         key.clientId(),
-        item -> outcomes.explainV1(item, key.verifier(), clock.instant()),
-        ATTEMPTS);
+        response -> PulseOutcome.ACCEPTED,
+        old -> explain(items.toEntry(old), key, 0, source, sent[0]));
   }
 
   @Override
   public CompletionStage<PulseOutcome> authenticatedPulse(
       ClientId clientId, long counter, ObservedAddress source) {
-    return attempt(
-            () -> requests.authenticatedPulse(clientId, counter, source, clock.instant()),
+    Instant[] sent = new Instant[1];
+    return writes
+        .update(
+            () -> {
+              sent[0] = clock.instant();
+              return request(clientId, null, counter, source, sent[0]);
+            },
             clientId,
-            item -> outcomes.explainV2(item, counter, clock.instant()),
-            ATTEMPTS)
+            response -> PulseOutcome.ACCEPTED,
+            old -> explain(items.toEntry(old), null, counter, source, sent[0]))
         .thenCompose(
             outcome ->
                 outcome == PulseOutcome.PENDING
-                    ? burnCounter(clientId, counter).thenApply(ignored -> outcome)
+                    ? dynamo
+                        .updateItem(owners.burn(clientId, counter))
+                        .handle((response, error) -> outcome)
                     : CompletableFuture.completedFuture(outcome));
   }
 
   @Override
-  public CompletionStage<Optional<ClientSnapshot>> lookUp(ClientId clientId) {
-    return dynamo
-        .getItem(requests.get(clientId))
-        .handle(
-            (response, error) -> {
-              if (error != null) {
-                throw DynamoErrors.translate(error);
-              }
-              return ClientItems.toSnapshot(response.item());
-            });
+  public CompletionStage<Optional<DirectoryEntry>> find(ClientId clientId) {
+    return writes.read(reads.get(clientId)).thenApply(items::toEntry);
   }
 
-  private CompletableFuture<PulseOutcome> attempt(
-      Supplier<UpdateItemRequest> request,
-      ClientId clientId,
-      Function<Optional<ClientSnapshot>, Optional<PulseOutcome>> explain,
-      int attemptsLeft) {
-    Instant started = clock.instant();
-    return dynamo
-        .updateItem(request.get())
-        .thenApply(response -> PulseOutcome.ACCEPTED)
-        .exceptionallyCompose(
-            error -> {
-              if (!DynamoErrors.isConditionFailure(error)) {
-                return CompletableFuture.failedFuture(DynamoErrors.translate(error));
-              }
-              ConditionalCheckFailedException failure =
-                  (ConditionalCheckFailedException) DynamoErrors.unwrap(error);
-              return itemAsItWas(failure, clientId)
-                  .thenCompose(
-                      item -> {
-                        Optional<PulseOutcome> outcome = explain.apply(item);
-                        if (outcome.isPresent()) {
-                          return CompletableFuture.completedFuture(outcome.get());
-                        }
-                        if (attemptsLeft <= 1) {
-                          return CompletableFuture.failedFuture(
-                              new StorageUnavailableException(
-                                  "client changed under every attempt since " + started,
-                                  true,
-                                  null));
-                        }
-                        return attempt(request, clientId, explain, attemptsLeft - 1);
-                      });
-            });
-  }
-
-  private CompletableFuture<Optional<ClientSnapshot>> itemAsItWas(
-      ConditionalCheckFailedException failure, ClientId clientId) {
-    Map<String, AttributeValue> old = failure.item();
-    if (old != null && !old.isEmpty()) {
-      return CompletableFuture.completedFuture(ClientItems.toSnapshot(old));
+  private UpdateItemRequest request(
+      ClientId clientId, PrivateKey key, long counter, ObservedAddress source, Instant now) {
+    FamilyAttributes f = FamilyAttributes.get(AddressFamily.of(source));
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":host", s(source.host()));
+    values.put(":port", n(source.port()));
+    values.put(":pulseAt", n(now.toEpochMilli()));
+    values.put(":until", n(now.plus(rules.timings().onlineWindow()).toEpochMilli()));
+    expressions.onlineAt(values, now);
+    expressions.expiry(values, clientId, now);
+    String update =
+        "SET "
+            + f.host()
+            + " = :host, "
+            + f.port()
+            + " = :port, "
+            + f.pulseAtMillis()
+            + " = :pulseAt, "
+            + f.onlineUntilMillis()
+            + " = :until, "
+            + Expressions.SET_EXPIRY;
+    String condition;
+    if (key != null) {
+      values.put(":verifier", b(key.verifier().toBytes()));
+      condition = ClientTable.KEY_VERIFIER + " = :verifier AND " + Expressions.ONLINE_AT;
+    } else {
+      values.put(":counter", n(counter));
+      update += ", " + f.counter() + " = :counter";
+      condition =
+          Expressions.CLIENT_EXISTS
+              + " AND "
+              + Expressions.COUNTER_ABOVE
+              + " AND "
+              + Expressions.ONLINE_AT;
     }
-    return lookUp(clientId).toCompletableFuture();
+    return UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(clientId))
+        .updateExpression(update)
+        .conditionExpression(condition)
+        .expressionAttributeValues(values)
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
   }
 
-  /** Best effort: if it fails, the pulse was still not recorded, which is what matters. */
-  private CompletableFuture<Void> burnCounter(ClientId clientId, long counter) {
-    return dynamo
-        .updateItem(requests.burnCounter(clientId, counter))
-        .handle((response, error) -> null);
+  private Optional<PulseOutcome> explain(
+      Optional<DirectoryEntry> entry,
+      PrivateKey key,
+      long counter,
+      ObservedAddress source,
+      Instant sent) {
+    if (entry.isEmpty() || (key != null && !entry.get().keyVerifier().matches(key))) {
+      return Optional.of(PulseOutcome.UNKNOWN);
+    }
+    if (counter > 0 && counter <= entry.get().highestCounter()) {
+      Optional<FamilyEntry> family = entry.get().family(AddressFamily.of(source));
+      boolean ours =
+          family.isPresent()
+              && family.get().counter() == counter
+              && family.get().lastPulseAt().toEpochMilli() == sent.toEpochMilli();
+      return Optional.of(ours ? PulseOutcome.ACCEPTED : PulseOutcome.REPLAYED);
+    }
+    return switch (entry.get().liveness(rules, sent)) {
+      case EXPIRED -> Optional.of(PulseOutcome.UNKNOWN);
+      case PENDING -> Optional.of(PulseOutcome.PENDING);
+      case ONLINE -> Optional.empty();
+    };
   }
 }

@@ -4,18 +4,19 @@ package dev.rendezvous.store.dynamodb;
  * Settings of the DynamoDB store.
  *
  * @param tableName the clients table
- * @param sweepBucketSeconds width of an expiry bucket: a client's sweep-index key changes only when
- *     its expiry crosses into the next bucket, i.e. once every {@code sweepBucketSeconds /
- *     interval} pulses; the sweep finds a client at most this long after it expired
+ * @param sweepBucketSeconds width of an expiry bucket: a live client's sweep-index key changes only
+ *     when its expiry crosses into its next bucket, once every {@code sweepBucketSeconds}; the
+ *     sweep finds a client at most twice this long after it expired (store-dynamodb/README.md has
+ *     the arithmetic)
  * @param sweepShards how many index partitions one bucket is spread over, so that no single index
- *     partition takes every client's writes
+ *     key takes more than a small share of the writes
  * @param sweepLookbackBuckets how far back a sweep with no cursor yet starts
  */
 public record DynamoStoreSettings(
     String tableName, long sweepBucketSeconds, int sweepShards, int sweepLookbackBuckets) {
 
-  public static final long DEFAULT_SWEEP_BUCKET_SECONDS = 600;
-  public static final int DEFAULT_SWEEP_SHARDS = 8;
+  public static final long DEFAULT_SWEEP_BUCKET_SECONDS = 4 * 3600;
+  public static final int DEFAULT_SWEEP_SHARDS = 16;
   public static final int DEFAULT_SWEEP_LOOKBACK_BUCKETS = 6;
 
   public DynamoStoreSettings {

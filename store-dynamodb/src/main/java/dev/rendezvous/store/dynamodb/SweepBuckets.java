@@ -3,10 +3,16 @@ package dev.rendezvous.store.dynamodb;
 import dev.rendezvous.protocol.identity.ClientId;
 
 /**
- * Maps an expiry time to its sweep-index partition {@code "<bucket>.<shard>"}. A bucket holds the
- * clients whose expiry falls in {@code [bucket * width, (bucket + 1) * width)} seconds; it is
- * complete (every client in it has expired, unless it pulsed since and moved on) once the clock
- * passes its end.
+ * Maps a client's expiry time to its sweep-index partition {@code "<bucket>.<shard>"}. Each
+ * client's bucket boundaries are shifted by its own offset ({@code hash(client_id) mod width}), so
+ * that the moments at which live clients move to a new index key are spread evenly over time
+ * instead of all falling on the same clock boundary (a hot index key at scale).
+ *
+ * <p>Client {@code c} with offset {@code o} is filed in bucket {@code floor((expires + o) /
+ * width)}. Bucket {@code b} holds, for every client, only expiry times before {@code (b + 1) *
+ * width - o <= (b + 1) * width}; so once the clock passes {@code (b + 1) * width} every entry filed
+ * in it has expired (unless its client came back to life and moved on). A client is therefore found
+ * by the sweep at most {@code 2 * width} after it expired.
  */
 final class SweepBuckets {
   private final long widthSeconds;
@@ -17,11 +23,26 @@ final class SweepBuckets {
     this.shards = shards;
   }
 
-  long bucketOf(long expiresAtEpochSeconds) {
-    return Math.floorDiv(expiresAtEpochSeconds, widthSeconds);
+  long widthSeconds() {
+    return widthSeconds;
   }
 
-  /** The newest bucket whose whole range lies before {@code nowEpochSeconds}. */
+  /** The client's offset in seconds, in {@code [0, width)}: from client_id bytes 1..4. */
+  long offsetSeconds(ClientId clientId) {
+    byte[] id = clientId.toBytes();
+    long hash =
+        ((id[1] & 0xffL) << 24)
+            | ((id[2] & 0xffL) << 16)
+            | ((id[3] & 0xffL) << 8)
+            | (id[4] & 0xffL);
+    return hash % widthSeconds;
+  }
+
+  long bucketOf(ClientId clientId, long expiresAtEpochSeconds) {
+    return Math.floorDiv(expiresAtEpochSeconds + offsetSeconds(clientId), widthSeconds);
+  }
+
+  /** The newest bucket whose whole range lies before {@code nowEpochSeconds}, for every client. */
   long lastCompleteBucket(long nowEpochSeconds) {
     return Math.floorDiv(nowEpochSeconds, widthSeconds) - 1;
   }
@@ -39,6 +60,6 @@ final class SweepBuckets {
   }
 
   String partitionFor(ClientId clientId, long expiresAtEpochSeconds) {
-    return partition(bucketOf(expiresAtEpochSeconds), shardOf(clientId));
+    return partition(bucketOf(clientId, expiresAtEpochSeconds), shardOf(clientId));
   }
 }

@@ -3,8 +3,12 @@ package dev.rendezvous.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.directory.AddressFamily;
+import dev.rendezvous.core.directory.Takeover;
+import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.StorageUnavailableException;
+import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
@@ -78,18 +82,18 @@ class StorageFaultsTest {
       registry.register(alice);
 
       throttle.on.set(true);
-      assertThatThrownBy(() -> registry.recordPulse(alice.privateKey(), home))
+      clock.advanceSeconds(60);
+      assertThatThrownBy(() -> registry.verify(alice.privateKey()))
           .isInstanceOfSatisfying(
               StorageUnavailableException.class, e -> assertThat(e.throttled()).isTrue());
-      assertThatThrownBy(() -> registry.verify(alice.privateKey()))
+      assertThatThrownBy(() -> registry.logout(alice.privateKey()))
           .isInstanceOf(StorageUnavailableException.class);
       assertThatThrownBy(() -> registry.find(alice.clientId()))
           .isInstanceOf(StorageUnavailableException.class);
 
       throttle.on.set(false);
       assertThat(registry.find(alice.clientId())).isPresent();
-      assertThat(registry.recordPulse(alice.privateKey(), home))
-          .isEqualTo(dev.rendezvous.core.registry.PulseOutcome.ACCEPTED);
+      assertThat(registry.verify(alice.privateKey())).isEqualTo(VerifyOutcome.REVIVED);
     }
   }
 
@@ -106,15 +110,23 @@ class StorageFaultsTest {
     try (DynamoDbClient sync = factory.syncClient();
         DynamoDbAsyncClient async = factory.asyncClient(8)) {
       DynamoClientRegistry registry = new DynamoClientRegistry(sync, settings, rules, clock);
-      assertThatThrownBy(() -> registry.recordPulse(alice.privateKey(), home))
+      assertThatThrownBy(() -> registry.verify(alice.privateKey()))
           .isInstanceOfSatisfying(
               StorageUnavailableException.class, e -> assertThat(e.throttled()).isFalse());
       assertThatThrownBy(() -> registry.sweepExpired(clock.instant().plusSeconds(5)))
           .isInstanceOf(StorageUnavailableException.class);
 
-      DynamoPulseRecorder recorder = new DynamoPulseRecorder(async, settings, rules, clock);
-      assertThatThrownBy(
-              () -> recorder.pulse(alice.privateKey(), home).toCompletableFuture().join())
+      DynamoLiveDirectory live = new DynamoLiveDirectory(async, settings, rules, clock);
+      Takeover takeover =
+          new Takeover(
+              alice.clientId(),
+              AddressFamily.IPV4,
+              new TaskId("0123456789abcdef0123456789abcdef"),
+              home,
+              clock.instant(),
+              clock.instant().plusSeconds(420),
+              7);
+      assertThatThrownBy(() -> live.takeOver(takeover).toCompletableFuture().join())
           .isInstanceOf(CompletionException.class)
           .hasCauseInstanceOf(StorageUnavailableException.class);
     }

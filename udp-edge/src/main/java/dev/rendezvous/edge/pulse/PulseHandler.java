@@ -139,7 +139,7 @@ public final class PulseHandler extends SimpleChannelInboundHandler<InboundPulse
     if (cached != null) {
       return CompletableFuture.completedFuture(Optional.of(cached));
     }
-    return gate.call(slot, () -> recorder.lookUp(id))
+    return gate.call(slot, () -> recorder.find(id))
         .thenApply(
             found ->
                 found.map(

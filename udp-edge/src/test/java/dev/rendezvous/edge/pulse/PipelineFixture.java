@@ -1,7 +1,7 @@
 package dev.rendezvous.edge.pulse;
 
+import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.PulseRecorder;
-import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.edge.TroubledRecorder;
@@ -33,9 +33,8 @@ final class PipelineFixture {
   static final InetSocketAddress EDGE = new InetSocketAddress(loopback(), 5024);
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
-  final InMemoryClientRegistry registry =
-      new InMemoryClientRegistry(new LivenessRules(TIMINGS), clock);
-  final TroubledRecorder recorder = new TroubledRecorder(registry);
+  final InMemoryDirectory registry = new InMemoryDirectory(new LivenessRules(TIMINGS), clock);
+  final TroubledRecorder recorder = new TroubledRecorder(registry.live());
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final AtomicInteger inFlight = new AtomicInteger();
   final EdgeMetrics metrics = new EdgeMetrics(meters, inFlight::get);

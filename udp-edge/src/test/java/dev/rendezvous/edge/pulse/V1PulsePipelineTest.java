@@ -30,7 +30,7 @@ class V1PulsePipelineTest {
 
     assertThat(pulse(c, from)).isEqualTo(ResponseCode.ACCEPTED);
 
-    assertThat(edge.registry.find(c.clientId()).orElseThrow().lastAddress())
+    assertThat(edge.registry.find(c.clientId()).orElseThrow().latestAddress())
         .contains(new ObservedAddress("203.0.113.7", 40001));
     assertThat(edge.metrics.replies(ResponseCode.ACCEPTED)).isEqualTo(1);
   }
@@ -121,7 +121,7 @@ class V1PulsePipelineTest {
 
     assertThat(off.send(c.privateKey().toBytes(), PipelineFixture.sender(40010))).isNull();
     assertThat(off.metrics.drops(DropReason.V1_DISABLED)).isEqualTo(1);
-    assertThat(off.registry.find(c.clientId()).orElseThrow().lastPulseAt()).isEmpty();
+    assertThat(off.registry.find(c.clientId()).orElseThrow().latestPulseAt()).isEmpty();
   }
 
   @Test
@@ -170,7 +170,7 @@ class V1PulsePipelineTest {
     InetSocketAddress from = new InetSocketAddress(PipelineFixture.addr("2001:db8::7"), 40040);
 
     assertThat(pulse(c, from)).isEqualTo(ResponseCode.ACCEPTED);
-    assertThat(edge.registry.find(c.clientId()).orElseThrow().lastAddress())
+    assertThat(edge.registry.find(c.clientId()).orElseThrow().latestAddress())
         .contains(new ObservedAddress("2001:db8:0:0:0:0:0:7", 40040));
   }
 }

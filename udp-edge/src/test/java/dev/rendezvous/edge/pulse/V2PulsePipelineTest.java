@@ -43,8 +43,8 @@ class V2PulsePipelineTest {
     assertThat(reply.observedAddress()).isEqualTo(from.getAddress());
     assertThat(reply.observedPort()).isEqualTo(41001);
     var stored = edge.registry.find(c.clientId()).orElseThrow();
-    assertThat(stored.lastAddress()).contains(new ObservedAddress("203.0.113.7", 41001));
-    assertThat(stored.pulseCounter()).isEqualTo(counter);
+    assertThat(stored.latestAddress()).contains(new ObservedAddress("203.0.113.7", 41001));
+    assertThat(stored.highestCounter()).isEqualTo(counter);
   }
 
   @Test
@@ -69,7 +69,7 @@ class V2PulsePipelineTest {
     assertThat(edge.send(datagram, attacker)).isNull();
 
     assertThat(edge.metrics.drops(DropReason.REPLAYED)).isEqualTo(1);
-    assertThat(edge.registry.find(c.clientId()).orElseThrow().lastAddress())
+    assertThat(edge.registry.find(c.clientId()).orElseThrow().latestAddress())
         .contains(new ObservedAddress("203.0.113.7", 41003));
   }
 
@@ -103,7 +103,7 @@ class V2PulsePipelineTest {
       datagram[i] ^= 0x01;
       assertThat(edge.send(datagram, PipelineFixture.sender(41006))).as("byte " + i).isNull();
     }
-    assertThat(edge.registry.find(c.clientId()).orElseThrow().lastPulseAt()).isEmpty();
+    assertThat(edge.registry.find(c.clientId()).orElseThrow().latestPulseAt()).isEmpty();
   }
 
   @Test

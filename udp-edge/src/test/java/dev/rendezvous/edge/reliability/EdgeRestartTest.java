@@ -4,7 +4,7 @@ import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.Edge;
@@ -120,12 +120,12 @@ class EdgeRestartTest {
             .isEqualTo(V1_CLIENTS + 2L * V2_CLIENTS);
 
         for (Client c : clients.all()) {
-          ClientSnapshot stored = registry.find(c.credentials.clientId()).orElseThrow();
+          DirectoryEntry stored = registry.find(c.credentials.clientId()).orElseThrow();
           assertThat(stored.registeredAt()).as("not re-registered").isEqualTo(registeredAt.get(c));
-          assertThat(stored.lastAddress())
+          assertThat(stored.latestAddress())
               .contains(new ObservedAddress("127.0.0.1", c.localPort()));
           if (c.v2) {
-            assertThat(stored.pulseCounter())
+            assertThat(stored.highestCounter())
                 .as("v2 counter continued")
                 .isEqualTo(c.lastAcceptedCounter());
           }

@@ -3,7 +3,7 @@ package dev.rendezvous.edge.reliability;
 import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.registry.ClientSnapshot;
+import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.Edge;
@@ -73,7 +73,7 @@ class HostileDatagramsTest {
   private ClientCredentials victim;
   private UdpProbe victimSocket;
   private long acceptedCounter;
-  private ClientSnapshot victimBeforeAttack;
+  private DirectoryEntry victimBeforeAttack;
 
   @BeforeAll
   static void startEdge() throws InterruptedException {
@@ -105,7 +105,7 @@ class HostileDatagramsTest {
     acceptedCounter = CLOCK.millis();
     assertThat(goodV2Pulse(victimSocket, acceptedCounter)).isEqualTo(ResponseCode.ACCEPTED);
     victimBeforeAttack = registry.find(victim.clientId()).orElseThrow();
-    assertThat(victimBeforeAttack.lastAddress())
+    assertThat(victimBeforeAttack.latestAddress())
         .contains(new ObservedAddress("127.0.0.1", victimSocket.localPort()));
   }
 
@@ -269,19 +269,19 @@ class HostileDatagramsTest {
 
   /** The victim's stored state is what it was, and the edge still answers its next pulse. */
   private void assertAttackLeftNoTrace() {
-    ClientSnapshot after = registry.find(victim.clientId()).orElseThrow();
+    DirectoryEntry after = registry.find(victim.clientId()).orElseThrow();
     assertThat(stateOf(after))
         .as("stored client after the attack")
         .isEqualTo(stateOf(victimBeforeAttack));
-    assertThat(after.lastAddress())
+    assertThat(after.latestAddress())
         .contains(new ObservedAddress("127.0.0.1", victimSocket.localPort()));
-    assertThat(after.pulseCounter()).isEqualTo(acceptedCounter);
+    assertThat(after.highestCounter()).isEqualTo(acceptedCounter);
 
     long next = Math.max(CLOCK.millis(), acceptedCounter + 1);
     assertThat(goodV2Pulse(victimSocket, next))
         .as("the edge still serves")
         .isEqualTo(ResponseCode.ACCEPTED);
-    assertThat(registry.find(victim.clientId()).orElseThrow().pulseCounter()).isEqualTo(next);
+    assertThat(registry.find(victim.clientId()).orElseThrow().highestCounter()).isEqualTo(next);
   }
 
   private ResponseCode goodV2Pulse(UdpProbe socket, long counter) {
@@ -329,13 +329,13 @@ class HostileDatagramsTest {
       long pulseCounter,
       boolean sameMacKey) {}
 
-  private StoredState stateOf(ClientSnapshot s) {
+  private StoredState stateOf(DirectoryEntry s) {
     return new StoredState(
         s.registeredAt(),
         s.lastSeenAt(),
-        s.lastPulseAt(),
-        s.lastAddress(),
-        s.pulseCounter(),
+        s.latestPulseAt(),
+        s.latestAddress(),
+        s.highestCounter(),
         s.pulseMacKey().equals(victim.privateKey().pulseMacKey()));
   }
 

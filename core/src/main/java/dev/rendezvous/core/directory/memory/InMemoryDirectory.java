@@ -60,10 +60,14 @@ public final class InMemoryDirectory implements ClientRegistry {
     DirectoryEntry fresh =
         new DirectoryEntry(
             credentials.clientId(), key.verifier(), key.pulseMacKey(), now, now, 0, Map.of());
-    if (clients.putIfAbsent(credentials.clientId(), fresh) != null) {
-      throw new ClientIdCollisionException("client_id " + credentials.clientId() + " is taken");
+    DirectoryEntry existing = clients.putIfAbsent(credentials.clientId(), fresh);
+    if (existing == null) {
+      return now;
     }
-    return now;
+    if (existing.keyVerifier().matches(key)) {
+      return existing.registeredAt(); // the same key registered again: a retry, not a collision
+    }
+    throw new ClientIdCollisionException("client_id " + credentials.clientId() + " is taken");
   }
 
   @Override

@@ -1,18 +1,16 @@
 package dev.rendezvous.store.dynamodb;
 
 import dev.rendezvous.core.timing.LivenessRules;
-import dev.rendezvous.store.dynamodb.testing.ClientRegistryContract;
+import dev.rendezvous.store.dynamodb.testing.DirectoryContract;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.testkit.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-/** The storage contract on a real DynamoDB engine (dynalite), through both SDK clients. */
-class DynaliteClientRegistryTest extends ClientRegistryContract {
+/** The directory contract on a real DynamoDB engine (dynalite), through both SDK clients. */
+class DynaliteDirectoryTest extends DirectoryContract {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
-
-  private static final DynamoStoreSettings SWEEP = DynamoStoreSettings.forTable("unused");
 
   @Override
   protected Subject newSubject(LivenessRules rules, MutableClock clock) {
@@ -20,12 +18,12 @@ class DynaliteClientRegistryTest extends ClientRegistryContract {
     DynamoDbAsyncClient async = DYNALITE.newAsyncClient(64);
     return new Subject(
         new DynamoClientRegistry(DYNALITE.syncClient(), settings, rules, clock),
-        new DynamoPulseRecorder(async, settings, rules, clock),
+        new DynamoLiveDirectory(async, settings, rules, clock),
         async);
   }
 
   @Override
   protected Duration sweepDelay() {
-    return Duration.ofSeconds(SWEEP.sweepBucketSeconds());
+    return Duration.ofSeconds(2 * DynamoStoreSettings.DEFAULT_SWEEP_BUCKET_SECONDS);
   }
 }

@@ -1,7 +1,7 @@
 package dev.rendezvous.store.dynamodb;
 
 import dev.rendezvous.core.timing.LivenessRules;
-import dev.rendezvous.store.dynamodb.testing.ClientRegistryContract;
+import dev.rendezvous.store.dynamodb.testing.DirectoryContract;
 import dev.rendezvous.testkit.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,12 +13,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The storage contract on LocalStack's DynamoDB through Testcontainers. Runs where a Docker engine
- * is available and is skipped cleanly where it is not (as on the CI machines here). 4.14.0 is the
- * last LocalStack community image that needs no auth token.
+ * The directory contract on LocalStack's DynamoDB through Testcontainers. Runs where a Docker
+ * engine is available and is skipped cleanly where it is not (as on the CI machines here). 4.14.0
+ * is the last LocalStack community image that needs no auth token.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class LocalStackClientRegistryTest extends ClientRegistryContract {
+class LocalStackDirectoryTest extends DirectoryContract {
   @Container
   static final LocalStackContainer LOCALSTACK =
       new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.14.0"))
@@ -36,7 +36,7 @@ class LocalStackClientRegistryTest extends ClientRegistryContract {
     DynamoDbAsyncClient async = factory.asyncClient(64);
     return new Subject(
         new DynamoClientRegistry(sync, settings, rules, clock),
-        new DynamoPulseRecorder(async, settings, rules, clock),
+        new DynamoLiveDirectory(async, settings, rules, clock),
         () -> {
           async.close();
           sync.close();
@@ -45,6 +45,6 @@ class LocalStackClientRegistryTest extends ClientRegistryContract {
 
   @Override
   protected Duration sweepDelay() {
-    return Duration.ofSeconds(DynamoStoreSettings.DEFAULT_SWEEP_BUCKET_SECONDS);
+    return Duration.ofSeconds(2 * DynamoStoreSettings.DEFAULT_SWEEP_BUCKET_SECONDS);
   }
 }
