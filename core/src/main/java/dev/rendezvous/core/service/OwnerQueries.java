@@ -7,6 +7,7 @@ import dev.rendezvous.core.directory.OwnedState;
 import dev.rendezvous.core.directory.Owner;
 import dev.rendezvous.core.directory.OwnerChannel;
 import dev.rendezvous.core.directory.TaskRecord;
+import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,25 @@ public final class OwnerQueries {
   private final TaskRecordCache tasks;
   private final OwnerChannel channel;
   private final Duration staleAfter;
+
+  /** Owners that are never asked: for a process with no edges to ask (the directory alone). */
+  public static OwnerQueries none() {
+    return new OwnerQueries(
+        new TaskRecordCache(task -> Optional.empty(), TaskRecordCache.DEFAULT_MAX_AGE),
+        new OwnerChannel() {
+          @Override
+          public Map<AddressFamily, OwnedState> ask(ClientId clientId, List<TaskRecord> owners) {
+            return Map.of();
+          }
+
+          @Override
+          public void verified(ClientId clientId, Instant at, List<TaskRecord> owners) {}
+
+          @Override
+          public void loggedOut(ClientId clientId, List<TaskRecord> owners) {}
+        },
+        DEFAULT_STALE_AFTER);
+  }
 
   public OwnerQueries(TaskRecordCache tasks, OwnerChannel channel, Duration staleAfter) {
     this.tasks = tasks;
