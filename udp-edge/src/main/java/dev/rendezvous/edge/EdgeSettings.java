@@ -23,7 +23,10 @@ import java.util.Map;
  * @param clientRatePerSecond sustained pulses per second per client_id
  * @param clientBurst pulses a client may send at once
  * @param trackedKeys rate-limit buckets kept per limiter (LRU beyond that)
- * @param keyCacheSize v2 pulse MAC keys cached (LRU beyond that)
+ * @param maxClients (client, family) entries this task may own; past it takeovers are refused
+ * @param checkpointIntervals pulse intervals between two checkpoints of an owned client
+ * @param takeoverRatePerSecond deferred takeovers written per second by this task
+ * @param negativeCacheSize client ids known not to exist, kept to spare storage reads
  * @param drainTimeout how long shutdown waits for in-flight pulses
  * @param cloudWatchMetrics whether meters are published to CloudWatch: {@code
  *     RENDEZVOUS_CLOUDWATCH_METRICS}, by default true in an ECS task and false elsewhere
@@ -42,7 +45,10 @@ public record EdgeSettings(
     double clientRatePerSecond,
     double clientBurst,
     int trackedKeys,
-    int keyCacheSize,
+    int maxClients,
+    int checkpointIntervals,
+    double takeoverRatePerSecond,
+    int negativeCacheSize,
     Duration drainTimeout,
     boolean cloudWatchMetrics) {
 
@@ -58,7 +64,14 @@ public record EdgeSettings(
   public static final String CLIENT_RATE = "RENDEZVOUS_EDGE_CLIENT_RATE_PER_SECOND";
   public static final String CLIENT_BURST = "RENDEZVOUS_EDGE_CLIENT_BURST";
   public static final String TRACKED_KEYS = "RENDEZVOUS_EDGE_TRACKED_KEYS";
-  public static final String KEY_CACHE_SIZE = "RENDEZVOUS_EDGE_KEY_CACHE_SIZE";
+  public static final String MAX_CLIENTS = "RENDEZVOUS_EDGE_MAX_CLIENTS";
+  public static final String CHECKPOINT_INTERVALS = "RENDEZVOUS_CHECKPOINT_INTERVALS";
+  public static final String TAKEOVER_RATE = "RENDEZVOUS_EDGE_TAKEOVER_RATE_PER_SECOND";
+  public static final String NEGATIVE_CACHE_SIZE = "RENDEZVOUS_EDGE_NEGATIVE_CACHE_SIZE";
+
+  /** The measured bound per (client, family), with room to spare: docs/benchmarks.md. */
+  static final long BYTES_PER_CLIENT = 300;
+
   public static final String DRAIN_SECONDS = "RENDEZVOUS_EDGE_DRAIN_SECONDS";
   public static final String CLOUDWATCH_METRICS = "RENDEZVOUS_CLOUDWATCH_METRICS";
 
@@ -70,7 +83,12 @@ public record EdgeSettings(
     requireRange(THREADS, eventLoopThreads, 1, 256);
     requireRange(MAX_IN_FLIGHT, maxInFlight, 1, 1_000_000);
     requireRange(TRACKED_KEYS, trackedKeys, 16, 10_000_000);
-    requireRange(KEY_CACHE_SIZE, keyCacheSize, 16, 10_000_000);
+    requireRange(MAX_CLIENTS, maxClients, 16, 100_000_000);
+    requireRange(CHECKPOINT_INTERVALS, checkpointIntervals, 1, 1_000);
+    requireRange(NEGATIVE_CACHE_SIZE, negativeCacheSize, 16, 10_000_000);
+    if (!(takeoverRatePerSecond > 0) || Double.isInfinite(takeoverRatePerSecond)) {
+      throw new InvalidSettingException(TAKEOVER_RATE + " must be a positive number");
+    }
     if (v2MaxSkew.isNegative() || v2MaxSkew.isZero()) {
       throw new InvalidSettingException(V2_MAX_SKEW + " must be positive, got " + v2MaxSkew);
     }
@@ -103,9 +121,18 @@ public record EdgeSettings(
         decimal(env, CLIENT_RATE, 1),
         decimal(env, CLIENT_BURST, 5),
         (int) integer(env, TRACKED_KEYS, 200_000),
-        (int) integer(env, KEY_CACHE_SIZE, 200_000),
+        (int) integer(env, MAX_CLIENTS, defaultMaxClients()),
+        (int) integer(env, CHECKPOINT_INTERVALS, 10),
+        decimal(env, TAKEOVER_RATE, 1000),
+        (int) integer(env, NEGATIVE_CACHE_SIZE, 65_536),
         Duration.ofSeconds(integer(env, DRAIN_SECONDS, 10)),
         bool(env, CLOUDWATCH_METRICS, env.containsKey(ECS_METADATA)));
+  }
+
+  /** Half the heap at {@link #BYTES_PER_CLIENT} each: the rest is for Netty, the SDK, buffers. */
+  static long defaultMaxClients() {
+    long byHeap = Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_CLIENT;
+    return Math.max(16, Math.min(100_000_000, byHeap));
   }
 
   private static boolean bool(Map<String, String> env, String name, boolean fallback) {

@@ -49,6 +49,13 @@ public interface LiveDirectory {
   CompletionStage<OwnerWriteResult> markPending(
       ClientId clientId, AddressFamily family, Owner owner, Instant lastPulseAt);
 
+  /**
+   * Reads a task's heartbeat item (eventually consistent is enough); empty when there is none (it
+   * never started, or its item expired). The edge uses it to tell whether a previous owner is alive
+   * and where to reach it.
+   */
+  CompletionStage<Optional<TaskRecord>> findTask(TaskId task);
+
   /** Writes this task's heartbeat item. */
   CompletionStage<Void> heartbeat(TaskRecord task);
 

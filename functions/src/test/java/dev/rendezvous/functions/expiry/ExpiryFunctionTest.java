@@ -10,6 +10,7 @@ import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.LambdaRuntime;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.testkit.MutableClock;
 import io.micronaut.function.aws.LambdaContextFactory;
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ExpiryFunctionTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
 
+  /** The sweep finds a client at most two bucket widths after it expired. */
+  private static final Duration SWEEP_DELAY =
+      Duration.ofSeconds(2 * DynamoStoreSettings.DEFAULT_SWEEP_BUCKET_SECONDS);
+
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-06T07:08:09Z"));
 
   @Test
@@ -37,8 +42,8 @@ class ExpiryFunctionTest {
       ClientCredentials gone2 = credentials.issue();
       registry.register(gone1);
       registry.register(gone2);
-      // Past their expiry (30 + 180 s) and past the end of its 600 s sweep bucket.
-      clock.advance(Duration.ofSeconds(30 + 180 + 600 + 1));
+      // Past their expiry (30 + 180 s) and past the end of their sweep bucket.
+      clock.advance(Duration.ofSeconds(30 + 180 + 1).plus(SWEEP_DELAY));
       ClientCredentials alive = credentials.issue();
       registry.register(alive);
 
@@ -60,7 +65,7 @@ class ExpiryFunctionTest {
       ClientRegistry registry = function.getApplicationContext().getBean(ClientRegistry.class);
       ClientCredentials gone = new CredentialFactory().issue();
       registry.register(gone);
-      clock.advance(Duration.ofSeconds(30 + 180 + 1200));
+      clock.advance(Duration.ofSeconds(30 + 180 + 1).plus(SWEEP_DELAY));
 
       SweepReport report = function.getApplicationContext().getBean(ExpiryJob.class).sweep();
 

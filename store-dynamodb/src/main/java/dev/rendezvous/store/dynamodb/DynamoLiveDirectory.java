@@ -11,6 +11,7 @@ import dev.rendezvous.core.directory.OwnerWrite;
 import dev.rendezvous.core.directory.OwnerWriteResult;
 import dev.rendezvous.core.directory.Takeover;
 import dev.rendezvous.core.directory.TakeoverResult;
+import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.LivenessRules;
@@ -71,6 +72,11 @@ public final class DynamoLiveDirectory implements LiveDirectory {
   @Override
   public CompletionStage<Optional<DirectoryEntry>> find(ClientId clientId) {
     return writes.read(reads.get(clientId)).thenApply(items::toEntry);
+  }
+
+  @Override
+  public CompletionStage<Optional<TaskRecord>> findTask(TaskId task) {
+    return writes.read(reads.get(DirectoryItems.key(task))).thenApply(DirectoryItems::toTask);
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.rendezvous.core.directory.OwnerWrite;
 import dev.rendezvous.core.directory.OwnerWriteResult;
 import dev.rendezvous.core.directory.Takeover;
 import dev.rendezvous.core.directory.TakeoverResult;
+import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
@@ -130,6 +131,11 @@ public final class InMemoryLiveDirectory implements LiveDirectory, PulseRecorder
                     lastPulseAt,
                     rules.pendingDeadline(lastPulseAt),
                     f.counter())));
+  }
+
+  @Override
+  public CompletionStage<Optional<TaskRecord>> findTask(TaskId task) {
+    return done(directory.findTask(task));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.rendezvous.edge.pulse;
+package dev.rendezvous.edge.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,25 +12,27 @@ import org.junit.jupiter.api.Test;
 
 /** The edge reads the version byte before the length (docs/protocol.md). */
 class VersionByteFirstTest {
+  private final World world = new World();
 
   @Test
   void aSixtyFourByteDatagramThatStartsWithTheV2VersionGoesToTheV2Decoder() {
-    PipelineFixture.Options v1Off = PipelineFixture.Options.defaults();
+    TaskFixture.Options v1Off = TaskFixture.Options.defaults();
     v1Off.v1Enabled = false;
-    PipelineFixture edge = new PipelineFixture(v1Off);
+    TaskFixture edge = world.task(v1Off);
     byte[] datagram = new byte[64];
     datagram[0] = 0x02; // version
     datagram[1] = 0x01; // PULSE, but no v2 pulse is 64 bytes long
 
-    assertThat(edge.send(datagram, PipelineFixture.sender(43001))).isNull();
+    assertThat(edge.send(datagram, TaskFixture.from("203.0.113.7", 43001))).isNull();
 
     assertThat(edge.metrics.drops(DropReason.V1_DISABLED)).as("read as v1").isZero();
     assertThat(edge.metrics.drops(DropReason.MALFORMED)).isEqualTo(1);
+    assertThat(edge.metrics.malformedCount("v2 pulse must be 60 bytes, not 64")).isEqualTo(1);
   }
 
   @Test
   void aRawV1KeyThatStartsLikeAV2HeaderIsStillAcceptedAsV1() {
-    PipelineFixture edge = new PipelineFixture();
+    TaskFixture edge = world.task();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     key[0] = 0x02; // version
@@ -38,9 +40,9 @@ class VersionByteFirstTest {
     key[2] = 0;
     key[3] = 0;
     ClientCredentials c = ClientCredentials.of(PrivateKey.fromBytes(key));
-    edge.registry.register(c);
+    world.directory.register(c);
 
-    byte[] reply = edge.send(key, PipelineFixture.sender(43002));
+    byte[] reply = edge.send(key, TaskFixture.from("203.0.113.7", 43002));
 
     assertThat(reply).as("a reply").isNotNull();
     assertThat(PulseV1ReplyCodec.decode(reply)).isEqualTo(ResponseCode.ACCEPTED);
