@@ -32,7 +32,7 @@ public class PeerController {
         peer.clientId().hex(),
         peer.address().host(),
         peer.address().port(),
-        ApiTimes.epochSeconds(service.clock().instant()),
+        ApiTimes.epochSeconds(peer.at()),
         true);
   }
 
@@ -46,7 +46,7 @@ public class PeerController {
         peer.clientId().hex(),
         peer.liveness().name(),
         peer.sinceLastPulse().map(ApiTimes::seconds).orElse(null),
-        ApiTimes.epochSeconds(service.clock().instant()),
+        ApiTimes.epochSeconds(peer.at()),
         true);
   }
 }
