@@ -120,7 +120,7 @@ public final class EdgeBench {
         new InMemoryDirectory(new LivenessRules(settings.shared().timings()), CLOCK);
     CountingDirectory counting = new CountingDirectory(store.live());
     List<ClientCredentials> clients = register(store, slots);
-    try (Edge edge = Edge.start(settings, counting, CLOCK, INTERNAL_PORT)) {
+    try (Edge edge = Edge.start(settings, counting, CLOCK)) {
       LoadDriver.Result r = drive(edge, clients, v2, warmUp, measure, Duration.ofMillis(200));
       long accepted = edge.metrics().replies(ResponseCode.ACCEPTED);
       String perPulse =
@@ -241,13 +241,11 @@ public final class EdgeBench {
     return out;
   }
 
-  /** The bench starts no internal API server; its heartbeat only advertises this port. */
-  private static final int INTERNAL_PORT = 5027;
-
   private static EdgeSettings settings(int threads) {
     Map<String, String> env = new HashMap<>();
     env.put("RENDEZVOUS_UDP_PORT", "0");
     env.put("RENDEZVOUS_HEALTH_PORT", "0");
+    env.put("RENDEZVOUS_INTERNAL_PORT", "0");
     env.put("RENDEZVOUS_BIND_ADDRESS", "127.0.0.1");
     env.put("RENDEZVOUS_EDGE_THREADS", Integer.toString(threads));
     // One host sends everything here: lift the limits that protect the edge from such a host.

@@ -5,6 +5,8 @@ import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.OwnedClients;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.edge.internal.InternalApiServer;
+import dev.rendezvous.edge.internal.InternalServerLimits;
 import dev.rendezvous.edge.live.ChallengeNonces;
 import dev.rendezvous.edge.live.Heartbeat;
 import dev.rendezvous.edge.live.LiveOwners;
@@ -14,7 +16,10 @@ import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.edge.observe.HealthServer;
 import dev.rendezvous.edge.pulse.StorageGate;
 import dev.rendezvous.internalapi.InternalApiClient;
+import dev.rendezvous.internalapi.InternalEndpoint;
+import dev.rendezvous.internalapi.RequestSigning;
 import dev.rendezvous.internalapi.SecretSource;
+import dev.rendezvous.protocol.identity.ClientId;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
@@ -50,6 +55,7 @@ public final class Edge implements AutoCloseable {
   private final InternalSecret secret;
   private final InternalApiClient internalClient;
   private final ExecutorService revokeCaller;
+  private final InternalApiServer internal;
 
   private Edge(Parts p) {
     this.settings = p.settings;
@@ -64,6 +70,7 @@ public final class Edge implements AutoCloseable {
     this.secret = p.secret;
     this.internalClient = p.internalClient;
     this.revokeCaller = p.revokeCaller;
+    this.internal = p.internal;
   }
 
   /** What {@link #start} puts together (so the constructor stays readable). */
@@ -80,16 +87,14 @@ public final class Edge implements AutoCloseable {
     InternalSecret secret;
     InternalApiClient internalClient;
     ExecutorService revokeCaller;
+    InternalApiServer internal;
   }
 
   /**
-   * Starts a task: reads the internal secret, binds the sockets, writes the first heartbeat, then
-   * reads pulses.
-   *
-   * @param internalPort where this task's internal API listens (advertised in its heartbeat)
+   * Starts a task: reads the internal secret, binds the UDP sockets (not reading yet), starts the
+   * internal API, writes the first heartbeat, then reads pulses.
    */
-  public static Edge start(
-      EdgeSettings settings, LiveDirectory directory, Clock clock, int internalPort)
+  public static Edge start(EdgeSettings settings, LiveDirectory directory, Clock clock)
       throws InterruptedException {
     Parts p = new Parts();
     p.settings = settings;
@@ -102,7 +107,8 @@ public final class Edge implements AutoCloseable {
     p.task = TaskId.random(random);
     p.secret = await(directory.internalSecret().toCompletableFuture(), "the internal secret");
     p.internalClient =
-        new InternalApiClient(SecretSource.fixed(p.secret), Duration.ofSeconds(2), clock);
+        new InternalApiClient(
+            SecretSource.fixed(p.secret), settings.internalApi().ownerTimeout(), clock);
     p.revokeCaller =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -152,8 +158,19 @@ public final class Edge implements AutoCloseable {
       for (int i = 0; i < p.server.channels().size(); i++) {
         p.pipeline.attach(i, p.server.channels().get(i));
       }
+      RequestSigning signing = new RequestSigning(p.secret);
+      p.internal =
+          InternalApiServer.start(
+              settings.bindAddress(),
+              settings.internalApi().port(),
+              new LiveOwners(p.pipeline.shards()),
+              () -> signing,
+              clock,
+              InternalServerLimits.DEFAULTS);
+      warmUp(p);
       p.heartbeat =
-          new Heartbeat(directory, p.task, settings.bindAddress(), internalPort, label(), clock);
+          new Heartbeat(
+              directory, p.task, settings.internalHost(), p.internal.port(), label(), clock);
       awaitQuietly(p.heartbeat.start(p.pipeline.shards().get(0).loop()), "the first heartbeat");
       p.pipeline.startTicking();
       p.server.startReading();
@@ -235,6 +252,7 @@ public final class Edge implements AutoCloseable {
       drained = false;
     }
     heartbeat.close();
+    internal.close();
     server.close();
     health.close();
     revokeCaller.shutdownNow();
@@ -250,6 +268,9 @@ public final class Edge implements AutoCloseable {
     if (p.heartbeat != null) {
       p.heartbeat.close();
     }
+    if (p.internal != null) {
+      p.internal.close();
+    }
     if (p.server != null) {
       p.server.close();
     }
@@ -259,6 +280,33 @@ public final class Edge implements AutoCloseable {
     if (p.internalClient != null) {
       p.internalClient.close();
     }
+  }
+
+  /**
+   * One call to its own internal API before serving: it loads both sides' classes, so that the
+   * first reader's call is not slow. A failure is only logged.
+   */
+  private static void warmUp(Parts p) {
+    try {
+      p.internalClient
+          .lookUp(
+              new InternalEndpoint(loopbackFor(p.settings.bindAddress()), p.internal.port()),
+              ClientId.fromBytes(new byte[ClientId.LENGTH_BYTES]))
+          .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.atDebug().log("internal API warm-up: {}", e.toString());
+    }
+  }
+
+  private static String loopbackFor(String bindAddress) {
+    return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+  }
+
+  /** The port the internal API listens on. */
+  public int internalPort() {
+    return internal.port();
   }
 
   private static String label() {

@@ -1,6 +1,5 @@
 package dev.rendezvous.edge;
 
-import dev.rendezvous.core.config.EnvironmentValues;
 import dev.rendezvous.core.config.StoreKind;
 import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
@@ -43,8 +42,7 @@ public final class EdgeMain {
     Clock clock = Clock.systemUTC();
     List<AutoCloseable> resources = new ArrayList<>();
     LiveDirectory directory = directory(settings, env, clock, resources);
-    int internalPort = (int) EnvironmentValues.wholeNumber(env, "RENDEZVOUS_INTERNAL_PORT", 5027);
-    Edge edge = Edge.start(settings, directory, clock, internalPort);
+    Edge edge = Edge.start(settings, directory, clock);
     resources.add(0, edge);
     if (settings.cloudWatchMetrics()) {
       CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.create();
