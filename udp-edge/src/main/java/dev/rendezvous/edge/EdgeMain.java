@@ -1,8 +1,8 @@
 package dev.rendezvous.edge;
 
 import dev.rendezvous.core.config.StoreKind;
+import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
-import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.edge.observe.CloudWatchPublisher;
 import java.time.Clock;
@@ -41,8 +41,8 @@ public final class EdgeMain {
     EdgeSettings settings = EdgeSettings.fromEnvironment(env);
     Clock clock = Clock.systemUTC();
     List<AutoCloseable> resources = new ArrayList<>();
-    PulseRecorder recorder = recorder(settings, env, clock, resources);
-    Edge edge = Edge.start(settings, recorder, clock);
+    LiveDirectory directory = directory(settings, env, clock, resources);
+    Edge edge = Edge.start(settings, directory, clock);
     resources.add(0, edge);
     if (settings.cloudWatchMetrics()) {
       CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.create();
@@ -64,18 +64,18 @@ public final class EdgeMain {
     stopped.await();
   }
 
-  private static PulseRecorder recorder(
+  private static LiveDirectory directory(
       EdgeSettings settings, Map<String, String> env, Clock clock, List<AutoCloseable> resources) {
     LivenessRules rules = new LivenessRules(settings.shared().timings());
     if (settings.shared().store() == StoreKind.MEMORY) {
       LOG.atWarn()
           .addKeyValue("event", "memory_store")
           .log(
-              "RENDEZVOUS_STORE=memory: pulses go to an in-process map that KEEPS NOTHING and is"
-                  + " shared with no other process. Use it only to measure the edge's own speed.");
+              "RENDEZVOUS_STORE=memory: the directory is an in-process map that KEEPS NOTHING and"
+                  + " is shared with no other process. Use it only to measure the edge's own speed.");
       return new InMemoryDirectory(rules, clock).live();
     }
-    return DynamoRecorders.create(settings, env, rules, clock, resources);
+    return DynamoDirectories.create(settings, env, clock, resources);
   }
 
   private static void closeAll(List<AutoCloseable> resources) {

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
@@ -14,16 +15,22 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Starts and stops the UDP sockets, nothing else. With epoll (Linux) it binds one socket per event
  * loop on the same port with SO_REUSEPORT, so the kernel spreads flows over the loops; without it
- * (NIO fallback) one socket serves every loop. Shutdown is in two steps so that in-flight pulses
- * can still be answered: {@link #stopReading()} first, then {@link #close()} once they are done.
+ * (NIO fallback) there is one loop and one socket. Socket i is pinned to loop i, so that loop i's
+ * shard can reply through its own socket. Sockets do not read until {@link #startReading()}, so
+ * that the caller can attach every socket to its shard first. Shutdown is in two steps so that
+ * in-flight pulses can still be answered: {@link #stopReading()} first, then {@link #close()} once
+ * they are done.
  */
 public final class EdgeServer implements AutoCloseable {
   /** Larger than any request; a longer datagram is cut here and is malformed anyway. */
@@ -31,10 +38,14 @@ public final class EdgeServer implements AutoCloseable {
 
   private static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 
+  /** The edge's event loop threads are named {@code edge-udp-<n>-<i>}. */
+  public static final String THREAD_PREFIX = "edge-udp";
+
   private final EventLoopGroup group;
   private final List<Channel> channels;
   private final String transport;
   private volatile boolean reading = true;
+  private volatile boolean started;
 
   private EdgeServer(EventLoopGroup group, List<Channel> channels, String transport) {
     this.group = group;
@@ -43,25 +54,33 @@ public final class EdgeServer implements AutoCloseable {
   }
 
   /**
-   * Binds the sockets.
+   * Binds the sockets, not reading yet.
    *
    * @param port the UDP port; 0 picks a free one (every socket then shares the one picked)
-   * @param threads event loops (and, with epoll, sockets)
-   * @param handler the pipeline of each socket; it must be {@code @Sharable} or an initializer
+   * @param threads event loops (and, with epoll, sockets); 1 without epoll
+   * @param handlers given the loops, the handler (an initializer) of each socket's pipeline
    */
-  public static EdgeServer start(String bindAddress, int port, int threads, ChannelHandler handler)
+  public static EdgeServer start(
+      String bindAddress, int port, int threads, Function<List<EventLoop>, ChannelHandler> handlers)
       throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
+    int sockets = epoll ? threads : 1;
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(sockets, new DefaultThreadFactory(THREAD_PREFIX), io);
+    List<EventLoop> loops = new ArrayList<>();
+    for (EventExecutor executor : group) {
+      loops.add((EventLoop) executor);
+    }
     List<Channel> channels = new ArrayList<>();
     try {
-      int sockets = epoll ? threads : 1;
+      ChannelHandler handler = handlers.apply(List.copyOf(loops));
       int boundPort = port;
       for (int i = 0; i < sockets; i++) {
         Bootstrap bootstrap =
             new Bootstrap()
-                .group(group)
+                .group(loops.get(i))
+                .option(ChannelOption.AUTO_READ, false)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
                 .option(
@@ -89,6 +108,19 @@ public final class EdgeServer implements AutoCloseable {
     }
   }
 
+  /** The sockets, socket i on loop i. */
+  public List<Channel> channels() {
+    return channels;
+  }
+
+  /** Starts reading on every socket. */
+  public void startReading() {
+    started = true;
+    for (Channel c : channels) {
+      c.config().setAutoRead(true);
+    }
+  }
+
   /** The UDP port every socket is bound to. */
   public int port() {
     return ((InetSocketAddress) channels.get(0).localAddress()).getPort();
@@ -105,7 +137,7 @@ public final class EdgeServer implements AutoCloseable {
 
   /** True while every socket is open and reading. */
   public boolean isServing() {
-    if (!reading) {
+    if (!reading || !started) {
       return false;
     }
     for (Channel c : channels) {

@@ -1,6 +1,7 @@
 package dev.rendezvous.edge;
 
 import dev.rendezvous.core.config.EnvironmentValues;
+import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.config.InvalidSettingException;
 import dev.rendezvous.core.config.RendezvousSettings;
 import java.time.Duration;
@@ -10,6 +11,10 @@ import java.util.Map;
  * The edge's settings: the shared {@link RendezvousSettings} plus the edge's own variables, all
  * read from the environment and validated here; an invalid value names its variable.
  *
+ * @param internalApi the internal API's port and the owner call timeout (core's settings)
+ * @param internalHost the address advertised in the heartbeat for the internal API: {@code
+ *     RENDEZVOUS_INTERNAL_HOST}, else the bind address, or the first site-local IPv4 address of
+ *     this host when bound to a wildcard address
  * @param v1Enabled whether v1 (key on the wire) pulses are answered
  * @param v2MaxSkew how far a v2 counter may be from the edge's clock
  * @param healthPort the HTTP port for {@code GET /health} and {@code GET /metrics}
@@ -22,13 +27,18 @@ import java.util.Map;
  * @param clientRatePerSecond sustained pulses per second per client_id
  * @param clientBurst pulses a client may send at once
  * @param trackedKeys rate-limit buckets kept per limiter (LRU beyond that)
- * @param keyCacheSize v2 pulse MAC keys cached (LRU beyond that)
+ * @param maxClients (client, family) entries this task may own; past it takeovers are refused
+ * @param checkpointIntervals pulse intervals between two checkpoints of an owned client
+ * @param takeoverRatePerSecond deferred takeovers written per second by this task
+ * @param negativeCacheSize client ids known not to exist, kept to spare storage reads
  * @param drainTimeout how long shutdown waits for in-flight pulses
  * @param cloudWatchMetrics whether meters are published to CloudWatch: {@code
  *     RENDEZVOUS_CLOUDWATCH_METRICS}, by default true in an ECS task and false elsewhere
  */
 public record EdgeSettings(
     RendezvousSettings shared,
+    InternalApiSettings internalApi,
+    String internalHost,
     boolean v1Enabled,
     Duration v2MaxSkew,
     int healthPort,
@@ -41,7 +51,10 @@ public record EdgeSettings(
     double clientRatePerSecond,
     double clientBurst,
     int trackedKeys,
-    int keyCacheSize,
+    int maxClients,
+    int checkpointIntervals,
+    double takeoverRatePerSecond,
+    int negativeCacheSize,
     Duration drainTimeout,
     boolean cloudWatchMetrics) {
 
@@ -57,9 +70,17 @@ public record EdgeSettings(
   public static final String CLIENT_RATE = "RENDEZVOUS_EDGE_CLIENT_RATE_PER_SECOND";
   public static final String CLIENT_BURST = "RENDEZVOUS_EDGE_CLIENT_BURST";
   public static final String TRACKED_KEYS = "RENDEZVOUS_EDGE_TRACKED_KEYS";
-  public static final String KEY_CACHE_SIZE = "RENDEZVOUS_EDGE_KEY_CACHE_SIZE";
+  public static final String INTERNAL_HOST = "RENDEZVOUS_INTERNAL_HOST";
+  public static final String MAX_CLIENTS = "RENDEZVOUS_EDGE_MAX_CLIENTS";
+  public static final String CHECKPOINT_INTERVALS = "RENDEZVOUS_CHECKPOINT_INTERVALS";
+  public static final String TAKEOVER_RATE = "RENDEZVOUS_EDGE_TAKEOVER_RATE_PER_SECOND";
+  public static final String NEGATIVE_CACHE_SIZE = "RENDEZVOUS_EDGE_NEGATIVE_CACHE_SIZE";
+
   public static final String DRAIN_SECONDS = "RENDEZVOUS_EDGE_DRAIN_SECONDS";
   public static final String CLOUDWATCH_METRICS = "RENDEZVOUS_CLOUDWATCH_METRICS";
+
+  /** The measured bound per (client, family), with room to spare: docs/benchmarks.md. */
+  static final long BYTES_PER_CLIENT = 300;
 
   /** Set by ECS (Fargate included) in every task: CloudWatch metrics default to on there. */
   static final String ECS_METADATA = "ECS_CONTAINER_METADATA_URI_V4";
@@ -69,7 +90,12 @@ public record EdgeSettings(
     requireRange(THREADS, eventLoopThreads, 1, 256);
     requireRange(MAX_IN_FLIGHT, maxInFlight, 1, 1_000_000);
     requireRange(TRACKED_KEYS, trackedKeys, 16, 10_000_000);
-    requireRange(KEY_CACHE_SIZE, keyCacheSize, 16, 10_000_000);
+    requireRange(MAX_CLIENTS, maxClients, 16, 100_000_000);
+    requireRange(CHECKPOINT_INTERVALS, checkpointIntervals, 1, 1_000);
+    requireRange(NEGATIVE_CACHE_SIZE, negativeCacheSize, 16, 10_000_000);
+    if (!(takeoverRatePerSecond > 0) || Double.isInfinite(takeoverRatePerSecond)) {
+      throw new InvalidSettingException(TAKEOVER_RATE + " must be a positive number");
+    }
     if (v2MaxSkew.isNegative() || v2MaxSkew.isZero()) {
       throw new InvalidSettingException(V2_MAX_SKEW + " must be positive, got " + v2MaxSkew);
     }
@@ -86,12 +112,15 @@ public record EdgeSettings(
   }
 
   public static EdgeSettings fromEnvironment(Map<String, String> env) {
+    String bindAddress = env.getOrDefault(BIND_ADDRESS, "127.0.0.1").trim();
     return new EdgeSettings(
         RendezvousSettings.fromEnvironment(env),
+        InternalApiSettings.fromEnvironment(env),
+        AdvertisedHost.of(env.get(INTERNAL_HOST), bindAddress),
         bool(env, V1_ENABLED, true),
         Duration.ofSeconds(integer(env, V2_MAX_SKEW, 300)),
         (int) integer(env, HEALTH_PORT, 8080),
-        env.getOrDefault(BIND_ADDRESS, "127.0.0.1").trim(),
+        bindAddress,
         (int) integer(env, THREADS, Runtime.getRuntime().availableProcessors()),
         (int) integer(env, MAX_IN_FLIGHT, 4096),
         Duration.ofMillis(integer(env, STORAGE_TIMEOUT, 1000)),
@@ -100,9 +129,18 @@ public record EdgeSettings(
         decimal(env, CLIENT_RATE, 1),
         decimal(env, CLIENT_BURST, 5),
         (int) integer(env, TRACKED_KEYS, 200_000),
-        (int) integer(env, KEY_CACHE_SIZE, 200_000),
+        (int) integer(env, MAX_CLIENTS, defaultMaxClients()),
+        (int) integer(env, CHECKPOINT_INTERVALS, 10),
+        decimal(env, TAKEOVER_RATE, 1000),
+        (int) integer(env, NEGATIVE_CACHE_SIZE, 65_536),
         Duration.ofSeconds(integer(env, DRAIN_SECONDS, 10)),
         bool(env, CLOUDWATCH_METRICS, env.containsKey(ECS_METADATA)));
+  }
+
+  /** Half the heap at {@link #BYTES_PER_CLIENT} each: the rest is for Netty, the SDK, buffers. */
+  static long defaultMaxClients() {
+    long byHeap = Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_CLIENT;
+    return Math.max(16, Math.min(100_000_000, byHeap));
   }
 
   private static boolean bool(Map<String, String> env, String name, boolean fallback) {

@@ -1,33 +1,32 @@
 package dev.rendezvous.edge;
 
-import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rendezvous.core.directory.AddressFamily;
+import dev.rendezvous.core.directory.FamilyEntry;
+import dev.rendezvous.core.directory.OwnedState;
+import dev.rendezvous.core.directory.TaskRecord;
+import dev.rendezvous.core.directory.TaskState;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.internalapi.InternalApiClient;
+import dev.rendezvous.internalapi.InternalEndpoint;
+import dev.rendezvous.internalapi.SecretSource;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
-import dev.rendezvous.protocol.v2.PulseV2Reply;
-import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
-import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
-import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
+import dev.rendezvous.store.dynamodb.DynamoLiveDirectory;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
-import dev.rendezvous.testkit.MutableClock;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,31 +39,27 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
- * The running edge on real UDP sockets, writing to a real DynamoDB engine (dynalite) through the
- * real async SDK client; the HTTP side's operations (register, verify, logout) go through the sync
- * {@link DynamoClientRegistry} on the same table, as the functions would.
+ * The whole edge on real sockets over the real DynamoDB directory (dynalite): pulses, ownership in
+ * the directory, the heartbeat item, the internal API, and throttled storage.
  */
-public class EdgeOnDynaliteTest {
+class EdgeOnDynaliteTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
 
   private static final Duration REPLY_WAIT = Duration.ofSeconds(5);
-  private static final Duration SILENCE_WAIT = Duration.ofMillis(400);
-
-  @SuppressWarnings("TimeInStaticInitializer") // a start near real time for v2 counters
-  private static final MutableClock CLOCK = new MutableClock(Instant.now());
-
+  private static final Clock CLOCK = Clock.systemUTC();
   private static final CredentialFactory CREDENTIALS = new CredentialFactory();
   private static final ThrottlingInterceptor THROTTLE = new ThrottlingInterceptor();
-  private static DynamoDbAsyncClient async;
-  private static DynamoClientRegistry registry;
+  private static final OperationCounter OPS = new OperationCounter();
+
   private static Edge edge;
+  private static DynamoClientRegistry registry;
+  private static DynamoDbAsyncClient async;
 
   @BeforeAll
-  static void startEdge() throws InterruptedException {
+  static void startEdge() throws Exception {
     Map<String, String> env = environment();
     EdgeSettings settings = EdgeSettings.fromEnvironment(env);
-    String table = DYNALITE.createTable();
-    DynamoStoreSettings store = DynamoStoreSettings.forTable(table);
+    DynamoStoreSettings store = DynamoStoreSettings.forTable(DYNALITE.createTable());
     LivenessRules rules = new LivenessRules(settings.shared().timings());
     registry = new DynamoClientRegistry(DYNALITE.syncClient(), store, rules, CLOCK);
     async =
@@ -75,9 +70,12 @@ public class EdgeOnDynaliteTest {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(64).build())
             .overrideConfiguration(
-                ClientOverrideConfiguration.builder().addExecutionInterceptor(THROTTLE).build())
+                ClientOverrideConfiguration.builder()
+                    .addExecutionInterceptor(THROTTLE)
+                    .addExecutionInterceptor(OPS)
+                    .build())
             .build();
-    edge = Edge.start(settings, new DynamoPulseRecorder(async, store, rules, CLOCK), CLOCK);
+    edge = Edge.start(settings, new DynamoLiveDirectory(async, store, rules, CLOCK), CLOCK);
   }
 
   public static Map<String, String> environment() {
@@ -87,6 +85,7 @@ public class EdgeOnDynaliteTest {
     env.put("RENDEZVOUS_ERROR_TIME_SECONDS", "4");
     env.put("RENDEZVOUS_UDP_PORT", "0");
     env.put("RENDEZVOUS_HEALTH_PORT", "0");
+    env.put("RENDEZVOUS_INTERNAL_PORT", "0");
     env.put("RENDEZVOUS_BIND_ADDRESS", "127.0.0.1");
     env.put("RENDEZVOUS_EDGE_THREADS", "2");
     env.put("RENDEZVOUS_EDGE_STORAGE_TIMEOUT_MILLIS", "3000");
@@ -109,6 +108,10 @@ public class EdgeOnDynaliteTest {
     return c;
   }
 
+  private static FamilyEntry v4(ClientCredentials c) {
+    return registry.find(c.clientId()).orElseThrow().family(AddressFamily.IPV4).orElseThrow();
+  }
+
   private static ResponseCode v1(UdpProbe probe, ClientCredentials c) {
     byte[] reply = probe.exchange(c.privateKey().toBytes(), REPLY_WAIT);
     assertThat(reply).as("a v1 reply").isNotNull().hasSize(4);
@@ -116,178 +119,80 @@ public class EdgeOnDynaliteTest {
   }
 
   @Test
-  void v1PulseIsRecordedWithTheDatagramsSourceAddressAndPort() {
+  void aV1PulseTakesOwnershipWithTheDatagramsSourceThenIsAnsweredFromMemory() {
     ClientCredentials c = register();
     try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
       assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
+      FamilyEntry family = v4(c);
+      assertThat(family.owner().orElseThrow().task()).isEqualTo(edge.task());
+      assertThat(family.address()).isEqualTo(new ObservedAddress("127.0.0.1", probe.localPort()));
 
-      assertThat(registry.find(c.clientId()).orElseThrow().latestAddress())
-          .contains(new ObservedAddress("127.0.0.1", probe.localPort()));
-    }
-  }
-
-  @Test
-  void hexFormWorksOnTheWire() {
-    ClientCredentials c = register();
-    try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
+      int calls = OPS.total();
+      assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
       byte[] hex = c.privateKey().revealHex().getBytes(StandardCharsets.US_ASCII);
       assertThat(PulseV1ReplyCodec.decode(probe.exchange(hex, REPLY_WAIT)))
           .isEqualTo(ResponseCode.ACCEPTED);
+      assertThat(OPS.total()).as("no storage call for an owned client").isEqualTo(calls);
     }
   }
 
   @Test
-  void unknownKeyGets1060() {
-    try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
+  void aV2ClientAnswersTheChallengeAndIsOwned() {
+    ClientCredentials c = register();
+    try (V2Probe probe = new V2Probe(c, edge.udpPort(), CLOCK)) {
+      assertThat(probe.pulse(REPLY_WAIT)).isEqualTo(ResponseCode.ACCEPTED);
+      assertThat(probe.pulse(REPLY_WAIT)).isEqualTo(ResponseCode.ACCEPTED);
+      assertThat(v4(c).owner().orElseThrow().task()).isEqualTo(edge.task());
+    }
+  }
+
+  @Test
+  void unknownV1KeyGets1060AndUnknownV2GetsSilence() {
+    try (UdpProbe probe = new UdpProbe(edge.udpPort());
+        V2Probe v2 = new V2Probe(CREDENTIALS.issue(), edge.udpPort(), CLOCK)) {
       assertThat(v1(probe, CREDENTIALS.issue())).isEqualTo(ResponseCode.UNKNOWN);
+      assertThat(v2.pulse(Duration.ofMillis(500))).isNull();
     }
   }
 
   @Test
-  void pendingThenVerifyThenAcceptedAgain() {
-    ClientCredentials c = register();
-    try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
-      assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
-      CLOCK.advance(Duration.ofSeconds(4)); // interval 2 s + grace 1 s have passed
-
-      assertThat(v1(probe, c)).isEqualTo(ResponseCode.PENDING);
-      assertThat(registry.verify(c.privateKey())).isEqualTo(VerifyOutcome.REVIVED);
-      assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
-    }
-  }
-
-  @Test
-  void logoutThenTheNextPulseGets1060() {
-    ClientCredentials c = register();
-    try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
-      assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
-      registry.logout(c.privateKey());
-      assertThat(v1(probe, c)).isEqualTo(ResponseCode.UNKNOWN);
-    }
-  }
-
-  @Test
-  void v2PulseReplyIsAuthenticAndReplaysGetSilence() {
+  void theHeartbeatAdvertisesTheInternalApiWhichAnswersWithTheExactLastPulse() throws Exception {
+    TaskRecord task = registry.findTask(edge.task()).orElseThrow();
+    assertThat(task.state()).isEqualTo(TaskState.SERVING);
+    assertThat(task.internalPort()).isEqualTo(edge.internalPort());
     ClientCredentials c = register();
     try (UdpProbe probe = new UdpProbe(edge.udpPort());
-        UdpProbe attacker = new UdpProbe(edge.udpPort())) {
-      long counter = CLOCK.millis();
-      byte[] pulse =
-          PulseV2RequestCodec.encode(c.clientId(), counter, c.privateKey().pulseMacKey());
+        InternalApiClient client =
+            new InternalApiClient(
+                SecretSource.fixed(edge.internalSecret()), Duration.ofSeconds(5), CLOCK)) {
+      v1(probe, c);
+      long afterPulse = CLOCK.millis();
 
-      byte[] reply = probe.exchange(pulse, REPLY_WAIT);
-      assertThat(reply).isNotNull().hasSizeLessThanOrEqualTo(pulse.length);
-      PulseV2Reply decoded = PulseV2ReplyCodec.decode(reply, c.privateKey().pulseMacKey());
-      assertThat(decoded.code()).isEqualTo(ResponseCode.ACCEPTED);
-      assertThat(decoded.counter()).isEqualTo(counter);
-      assertThat(decoded.observedAddress()).isEqualTo(InetAddress.getLoopbackAddress());
-      assertThat(decoded.observedPort()).isEqualTo(probe.localPort());
+      List<OwnedState> states =
+          client.lookUp(InternalEndpoint.of(task), c.clientId()).get(10, TimeUnit.SECONDS);
 
-      // The same datagram from elsewhere must neither answer nor move the recorded address.
-      assertThat(attacker.exchange(pulse, SILENCE_WAIT)).isNull();
-      assertThat(registry.find(c.clientId()).orElseThrow().latestAddress())
-          .contains(new ObservedAddress("127.0.0.1", probe.localPort()));
-      assertThat(registry.find(c.clientId()).orElseThrow().highestCounter()).isEqualTo(counter);
-
-      byte[] next =
-          PulseV2RequestCodec.encode(c.clientId(), counter + 1, c.privateKey().pulseMacKey());
-      assertThat(probe.exchange(next, REPLY_WAIT)).isNotNull();
+      assertThat(states).hasSize(1);
+      assertThat(states.get(0).address())
+          .isEqualTo(new ObservedAddress("127.0.0.1", probe.localPort()));
+      assertThat(states.get(0).lastPulseAt().toEpochMilli()).isLessThanOrEqualTo(afterPulse);
     }
   }
 
   @Test
-  void v2StaleOrUnknownOrForgedGetsSilence() {
-    ClientCredentials c = register();
-    try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
-      long stale = CLOCK.millis() - Duration.ofMinutes(10).toMillis();
-      assertThat(
-              probe.exchange(
-                  PulseV2RequestCodec.encode(c.clientId(), stale, c.privateKey().pulseMacKey()),
-                  SILENCE_WAIT))
-          .isNull();
-      ClientCredentials never = CREDENTIALS.issue();
-      assertThat(
-              probe.exchange(
-                  PulseV2RequestCodec.encode(
-                      never.clientId(), CLOCK.millis(), never.privateKey().pulseMacKey()),
-                  SILENCE_WAIT))
-          .isNull();
-      assertThat(
-              probe.exchange(
-                  PulseV2RequestCodec.encode(
-                      c.clientId(), CLOCK.millis(), never.privateKey().pulseMacKey()),
-                  SILENCE_WAIT))
-          .isNull();
-    }
-  }
-
-  @Test
-  void malformedDatagramsGetSilence() {
-    ClientCredentials c = register();
-    try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
-      byte[] hex = c.privateKey().revealHex().getBytes(StandardCharsets.US_ASCII);
-      hex[0] = 'z';
-      for (byte[] junk :
-          new byte[][] {
-            new byte[1], new byte[31], new byte[33], new byte[60], new byte[1400], hex
-          }) {
-        assertThat(probe.exchange(junk, SILENCE_WAIT)).isNull();
-      }
-      // ...and the socket still serves.
-      assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
-    }
-  }
-
-  @Test
-  void throttledStorageGivesSilenceNeverA1060AndRecovers() throws InterruptedException {
-    ClientCredentials c = register();
-    long unknownBefore = edge.metrics().replies(ResponseCode.UNKNOWN);
-    long errorsBefore = edge.metrics().allStorageErrors();
-    try (UdpProbe probe = new UdpProbe(edge.udpPort())) {
+  void whileStorageThrottlesOwnedClientsAreAnsweredAndNewOnesGetSilenceNeverA1060() {
+    ClientCredentials owned = register();
+    try (UdpProbe a = new UdpProbe(edge.udpPort());
+        UdpProbe b = new UdpProbe(edge.udpPort())) {
+      assertThat(v1(a, owned)).isEqualTo(ResponseCode.ACCEPTED);
+      ClientCredentials fresh = register(); // ONLINE for the 3 s window from now
       THROTTLE.throttle(true);
       try {
-        assertThat(probe.exchange(c.privateKey().toBytes(), Duration.ofSeconds(1))).isNull();
-        // Wait until the edge has given up on that pulse (SDK retries, then the store's verdict
-        // or the edge's storage timeout), still throttled, so no late success can happen.
-        awaitUntil(
-            Duration.ofSeconds(15),
-            () -> edge.metrics().allStorageErrors() != errorsBefore,
-            "the edge to give up on the throttled pulse");
-        assertThat(probe.receive(Duration.ofMillis(100))).isNull();
+        assertThat(v1(a, owned)).isEqualTo(ResponseCode.ACCEPTED);
+        assertThat(b.exchange(fresh.privateKey().toBytes(), Duration.ofSeconds(1))).isNull();
       } finally {
         THROTTLE.throttle(false);
       }
-      assertThat(THROTTLE.throttledRequests()).isPositive();
-      assertThat(edge.metrics().allStorageErrors()).isGreaterThan(errorsBefore);
-      assertThat(edge.metrics().replies(ResponseCode.UNKNOWN)).isEqualTo(unknownBefore);
-
-      assertThat(v1(probe, c)).isEqualTo(ResponseCode.ACCEPTED);
+      assertThat(v1(b, fresh)).isEqualTo(ResponseCode.ACCEPTED);
     }
-  }
-
-  @Test
-  void healthIsUpAndMetricsAreExposed() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    String base = "http://127.0.0.1:" + edge.healthPort();
-
-    HttpResponse<String> health =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> metrics =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> other =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
-            HttpResponse.BodyHandlers.ofString());
-
-    assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("UP");
-    assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body())
-        .contains("rendezvous_edge_pulses_total", "rendezvous_edge_drops_total");
-    assertThat(other.statusCode()).isEqualTo(404);
   }
 }

@@ -98,6 +98,8 @@ class EdgeSettingsTest {
             () ->
                 new EdgeSettings(
                     valid.shared(),
+                    valid.internalApi(),
+                    valid.internalHost(),
                     valid.v1Enabled(),
                     valid.v2MaxSkew(),
                     valid.healthPort(),
@@ -110,7 +112,10 @@ class EdgeSettingsTest {
                     valid.clientRatePerSecond(),
                     Double.POSITIVE_INFINITY,
                     valid.trackedKeys(),
-                    valid.keyCacheSize(),
+                    valid.maxClients(),
+                    valid.checkpointIntervals(),
+                    valid.takeoverRatePerSecond(),
+                    valid.negativeCacheSize(),
                     valid.drainTimeout(),
                     valid.cloudWatchMetrics()))
         .isInstanceOf(InvalidSettingException.class)

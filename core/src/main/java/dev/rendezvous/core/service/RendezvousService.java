@@ -2,6 +2,7 @@ package dev.rendezvous.core.service;
 
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.FamilyEntry;
+import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.UnknownClientException;
@@ -15,10 +16,15 @@ import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The HTTP use cases over the storage port. Bearer keys are checked in constant time against the
- * stored verifier; an expired client is treated as gone on every path, however late the sweep.
+ * The HTTP use cases over the directory and the clients' live owners (docs/architecture.md,
+ * "Readers"). Each request reads the clock once. A peer's status, {@code last_online} and address
+ * come from the exact state: the directory's entry with each family's values replaced by its live
+ * owner's answer, when the owner answers within the channel's timeout. Bearer keys are checked in
+ * constant time against the stored verifier; an expired client is treated as gone on every path,
+ * however late the sweep.
  */
 public final class RendezvousService {
   private static final int REGISTER_ATTEMPTS = 3;
@@ -27,13 +33,25 @@ public final class RendezvousService {
   private final CredentialFactory credentials;
   private final LivenessRules rules;
   private final Clock clock;
+  private final OwnerQueries owners;
 
   public RendezvousService(
-      ClientRegistry registry, CredentialFactory credentials, LivenessRules rules, Clock clock) {
+      ClientRegistry registry,
+      CredentialFactory credentials,
+      LivenessRules rules,
+      Clock clock,
+      OwnerQueries owners) {
     this.registry = registry;
     this.credentials = credentials;
     this.rules = rules;
     this.clock = clock;
+    this.owners = owners;
+  }
+
+  /** A service that reads the directory alone, for a process that has no edges to ask. */
+  public RendezvousService(
+      ClientRegistry registry, CredentialFactory credentials, LivenessRules rules, Clock clock) {
+    this(registry, credentials, rules, clock, OwnerQueries.none());
   }
 
   public Registration register() {
@@ -50,20 +68,38 @@ public final class RendezvousService {
   }
 
   /**
-   * Revives a PENDING client: "was PENDING" is decided from the client's state at one instant, and
-   * only then is the verify write made (it refuses an expired client, and revives a client once).
+   * Revives a PENDING client: "was PENDING" is decided from the exact state (the live owners'), and
+   * only then is the verify write made (it refuses an expired client, and revives a client once);
+   * then the live owners are told, so that their next answer to the client is 1020.
    */
   public VerifyResult verify(PrivateKey key) {
     Instant now = clock.instant();
     DirectoryEntry entry = authenticated(key, now);
-    if (entry.liveness(rules, now) == Liveness.ONLINE) {
+    List<TaskRecord> live = owners.of(entry, now);
+    Liveness liveness = exact(entry, live).liveness(rules, now);
+    if (liveness == Liveness.EXPIRED) {
+      throw unknownKey();
+    }
+    if (liveness == Liveness.ONLINE) {
       return new VerifyResult(key.clientId(), VerifyOutcome.ALREADY_ONLINE, now);
     }
-    return new VerifyResult(key.clientId(), registry.verify(key), now);
+    VerifyOutcome outcome = registry.verify(key);
+    if (outcome == VerifyOutcome.REVIVED) {
+      owners.verified(entry, now, live);
+    }
+    return new VerifyResult(key.clientId(), outcome, now);
   }
 
+  /**
+   * Deletes the client, then tells its live owners, so that their next answer to the client is
+   * 1060. An owner that cannot be told finds out at its next conditional write.
+   */
   public void logout(PrivateKey key) {
+    Instant now = clock.instant();
+    DirectoryEntry entry = authenticated(key, now);
+    List<TaskRecord> live = owners.of(entry, now);
     registry.logout(key);
+    owners.loggedOut(entry, live);
   }
 
   /**
@@ -76,9 +112,6 @@ public final class RendezvousService {
     return authenticated(key, clock.instant()).clientId();
   }
 
-  /**
-   * The peer's last observed address; the answer's instant is the one the request was judged at.
-   */
   public PeerUdpAddress peerAddress(PrivateKey requester, ClientId target) {
     Instant now = clock.instant();
     authenticated(requester, now);
@@ -89,11 +122,6 @@ public final class RendezvousService {
     return new PeerUdpAddress(target, latest.address(), latest.lastPulseAt(), now);
   }
 
-  /**
-   * The peer's liveness. The clock is read once per request: a peer is judged alive (or expired)
-   * and its status computed at the same instant, so an expiry between two reads can never surface
-   * as a status.
-   */
   public PeerStatus peerStatus(PrivateKey requester, ClientId target) {
     Instant now = clock.instant();
     authenticated(requester, now);
@@ -101,7 +129,9 @@ public final class RendezvousService {
     return new PeerStatus(
         target,
         peer.liveness(rules, now),
-        peer.latestPulseAt().map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)),
+        peer.latestFamily()
+            .map(FamilyEntry::lastPulseAt)
+            .map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)),
         now);
   }
 
@@ -115,16 +145,26 @@ public final class RendezvousService {
     return entry;
   }
 
+  /** The peer's exact state; gone if there is no such client or it has expired. */
   private DirectoryEntry livePeer(ClientId target, Instant now) {
-    DirectoryEntry peer =
+    DirectoryEntry stored =
         registry.find(target).orElseThrow(() -> new PeerNotFoundException("no client " + target));
+    DirectoryEntry peer = exact(stored, owners.of(stored, now));
     if (peer.liveness(rules, now) == Liveness.EXPIRED) {
       throw new PeerNotFoundException("client " + target + " has expired");
     }
     return peer;
   }
 
+  private DirectoryEntry exact(DirectoryEntry entry, List<TaskRecord> live) {
+    return ExactState.combine(entry, owners.ask(entry, live), rules);
+  }
+
   private static UnknownClientException unknownKey() {
     return new UnknownClientException("unknown or expired key");
+  }
+
+  public Clock clock() {
+    return clock;
   }
 }

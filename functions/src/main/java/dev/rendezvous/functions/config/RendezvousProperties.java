@@ -1,5 +1,6 @@
 package dev.rendezvous.functions.config;
 
+import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.config.RendezvousSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
@@ -43,6 +44,10 @@ public class RendezvousProperties {
   @NotNull
   @Pattern(regexp = "(?i)\\s*(dynamodb|memory)\\s*")
   private String store = "dynamodb";
+
+  @Min(1)
+  @Max(10_000)
+  private long ownerTimeoutMillis = InternalApiSettings.DEFAULT_OWNER_TIMEOUT_MILLIS;
 
   public long getPulseIntervalSeconds() {
     return pulseIntervalSeconds;
@@ -93,6 +98,15 @@ public class RendezvousProperties {
 
   public void setTable(String table) {
     this.table = table;
+  }
+
+  /** How long a route waits for a client's live owners, all together. */
+  public long getOwnerTimeoutMillis() {
+    return ownerTimeoutMillis;
+  }
+
+  public void setOwnerTimeoutMillis(long ownerTimeoutMillis) {
+    this.ownerTimeoutMillis = ownerTimeoutMillis;
   }
 
   public String getStore() {

@@ -1,20 +1,54 @@
 package dev.rendezvous.functions.config;
 
+import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.registry.ClientRegistry;
+import dev.rendezvous.core.service.OwnerQueries;
 import dev.rendezvous.core.service.RendezvousService;
+import dev.rendezvous.core.service.TaskRecordCache;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.internalapi.CachedSecretSource;
+import dev.rendezvous.internalapi.InternalApiClient;
+import dev.rendezvous.internalapi.InternalApiOwnerChannel;
 import dev.rendezvous.protocol.identity.CredentialFactory;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The HTTP use cases over whichever storage {@link StorageFactory} chose. */
+/**
+ * The HTTP use cases over whichever storage {@link StorageFactory} chose, asking the clients' live
+ * owners (edge tasks) over the internal API. The secret is read from the directory on first use and
+ * again only after an owner refuses it; task records are kept a few seconds per container.
+ */
 @Factory
 public class ServiceFactory {
 
+  /** Its own two threads; nothing is connected before the first owner is asked. */
+  @Singleton
+  @Bean(preDestroy = "close")
+  InternalApiClient internalApiClient(
+      ClientRegistry registry, InternalApiSettings settings, Clock clock) {
+    return new InternalApiClient(
+        new CachedSecretSource(registry::findInternalSecret, clock),
+        settings.ownerTimeout(),
+        clock);
+  }
+
+  @Singleton
+  OwnerQueries ownerQueries(ClientRegistry registry, InternalApiClient client) {
+    return new OwnerQueries(
+        new TaskRecordCache(registry::findTask, TaskRecordCache.DEFAULT_MAX_AGE),
+        new InternalApiOwnerChannel(client),
+        OwnerQueries.DEFAULT_STALE_AFTER);
+  }
+
   @Singleton
   RendezvousService rendezvousService(
-      ClientRegistry registry, CredentialFactory credentials, LivenessRules rules, Clock clock) {
-    return new RendezvousService(registry, credentials, rules, clock);
+      ClientRegistry registry,
+      CredentialFactory credentials,
+      LivenessRules rules,
+      Clock clock,
+      OwnerQueries owners) {
+    return new RendezvousService(registry, credentials, rules, clock, owners);
   }
 }

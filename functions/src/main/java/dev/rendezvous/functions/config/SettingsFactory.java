@@ -1,5 +1,6 @@
 package dev.rendezvous.functions.config;
 
+import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.config.RendezvousSettings;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
@@ -26,6 +27,13 @@ public class SettingsFactory {
     env.put(RendezvousSettings.TABLE, properties.getTable());
     env.put(RendezvousSettings.STORE, properties.getStore());
     return RendezvousSettings.fromEnvironment(env);
+  }
+
+  @Singleton
+  InternalApiSettings internalApiSettings(RendezvousProperties properties) {
+    return InternalApiSettings.fromEnvironment(
+        Map.of(
+            InternalApiSettings.OWNER_TIMEOUT, Long.toString(properties.getOwnerTimeoutMillis())));
   }
 
   @Singleton

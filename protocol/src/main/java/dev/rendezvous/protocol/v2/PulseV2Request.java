@@ -12,11 +12,16 @@ import java.util.Arrays;
 public final class PulseV2Request {
   private final ClientId clientId;
   private final long counter;
+  private final boolean ipv6;
+  private final ChallengeNonce nonce;
   private final byte[] datagram;
 
-  PulseV2Request(ClientId clientId, long counter, byte[] datagram) {
+  PulseV2Request(
+      ClientId clientId, long counter, boolean ipv6, ChallengeNonce nonce, byte[] datagram) {
     this.clientId = clientId;
     this.counter = counter;
+    this.ipv6 = ipv6;
+    this.nonce = nonce;
     this.datagram = datagram.clone();
   }
 
@@ -27,6 +32,16 @@ public final class PulseV2Request {
   /** The client's counter: its Unix time in milliseconds, strictly increasing. */
   public long counter() {
     return counter;
+  }
+
+  /** The family flag: true when the sender says its path is IPv6 (bound by the MAC). */
+  public boolean claimsIpv6() {
+    return ipv6;
+  }
+
+  /** The challenge nonce this pulse answers; {@link ChallengeNonce#isPresent()} false if none. */
+  public ChallengeNonce nonce() {
+    return nonce;
   }
 
   /** Constant-time MAC check against the client's stored pulse MAC key. */
@@ -46,6 +61,14 @@ public final class PulseV2Request {
 
   @Override
   public String toString() {
-    return "PulseV2Request[clientId=" + clientId + ", counter=" + counter + "]";
+    return "PulseV2Request[clientId="
+        + clientId
+        + ", counter="
+        + counter
+        + ", ipv6="
+        + ipv6
+        + ", nonce="
+        + nonce
+        + "]";
   }
 }

@@ -74,6 +74,27 @@ class GoldenVectorsTest {
   }
 
   @Test
+  void challengeAndItsAnswerMatchTheVectors() {
+    ChallengeNonce nonce =
+        ChallengeNonce.of(java.util.Arrays.copyOfRange(vector("v2-pulse-ipv6-nonce"), 28, 44));
+    PulseV2Challenge challenge = new PulseV2Challenge(COUNTER, nonce, true);
+
+    assertThat(PulseV2ChallengeCodec.encode(challenge, KEY.pulseMacKey()))
+        .isEqualTo(vector("v2-challenge-ipv6"));
+    assertThat(PulseV2ChallengeCodec.decode(vector("v2-challenge-ipv6"), KEY.pulseMacKey()))
+        .isEqualTo(challenge);
+    assertThat(
+            PulseV2RequestCodec.encode(
+                KEY.clientId(), COUNTER + 1, KEY.pulseMacKey(), true, challenge.nonce()))
+        .isEqualTo(vector("v2-pulse-ipv6-nonce"));
+    PulseV2Request answer = PulseV2RequestCodec.decode(vector("v2-pulse-ipv6-nonce"));
+    assertThat(answer.claimsIpv6()).isTrue();
+    assertThat(answer.nonce()).isEqualTo(nonce);
+    assertThat(answer.isAuthenticBy(KEY.pulseMacKey())).isTrue();
+    assertThat(PulseV2RequestCodec.decode(vector("v2-pulse")).nonce().isPresent()).isFalse();
+  }
+
+  @Test
   void v1VectorsMatch() {
     PulseV1Request raw = PulseV1RequestCodec.decode(vector("v1-request-raw"));
     PulseV1Request hex = PulseV1RequestCodec.decode(vector("v1-request-hex"));

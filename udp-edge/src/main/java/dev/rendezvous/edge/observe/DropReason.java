@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Why a datagram got no reply. The tag value of the {@code EdgeDrops} meter. */
 public enum DropReason {
-  /** Not a well-formed v1 or v2 request (or a sender with port 0). */
+  /**
+   * Not a well-formed v1 or v2 request (or a sender with port 0); {@code
+   * rendezvous.edge.malformed{why}} says what the decoder found.
+   */
   MALFORMED,
   /** A v1 request while v1 is turned off. */
   V1_DISABLED,
@@ -30,6 +33,14 @@ public enum DropReason {
   STORAGE_UNAVAILABLE,
   /** Storage failed in an unexpected way. */
   STORAGE_ERROR,
+  /**
+   * The live table is full: a takeover was refused (raise RENDEZVOUS_EDGE_MAX_CLIENTS or scale).
+   */
+  CAPACITY,
+  /** A directory write for the client is in flight: this pulse cannot be decided yet. */
+  BUSY,
+  /** The directory said another task owns the client now (it re-homes on its next pulse). */
+  OWNERSHIP_LOST,
   /** A reply would have been larger than its request (never expected; a guard). */
   REPLY_TOO_LARGE,
   /** An unexpected error in the edge itself (logged; the socket keeps serving). */

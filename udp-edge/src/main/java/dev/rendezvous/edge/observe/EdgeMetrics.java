@@ -19,6 +19,10 @@ import java.util.function.IntSupplier;
  * rendezvous.edge.storage.errors{reason=...}                storage calls that failed or timed out
  * rendezvous.edge.storage.latency                           storage call time (timer)
  * rendezvous.edge.inflight                                  pulses waiting on storage (gauge)
+ * rendezvous.edge.malformed{why=...}                        malformed datagrams, by the decoder's reason
+ * rendezvous.edge.challenges                                CHALLENGE messages sent (fresh proof)
+ * rendezvous.edge.directory.writes{kind=...,result=...}     takeover/move/checkpoint/pending writes
+ * rendezvous.edge.live.clients                              (client, family) entries held (gauge)
  * </pre>
  *
  * {@link CloudWatchPublisher} maps them to the CloudWatch names the alarms use (namespace {@code
@@ -31,11 +35,16 @@ public final class EdgeMetrics {
   public static final String STORAGE_ERRORS = "rendezvous.edge.storage.errors";
   public static final String STORAGE_LATENCY = "rendezvous.edge.storage.latency";
   public static final String IN_FLIGHT = "rendezvous.edge.inflight";
+  public static final String MALFORMED = "rendezvous.edge.malformed";
+  public static final String CHALLENGES = "rendezvous.edge.challenges";
+  public static final String DIRECTORY_WRITES = "rendezvous.edge.directory.writes";
+  public static final String LIVE_CLIENTS = "rendezvous.edge.live.clients";
 
   private final Map<ResponseCode, Counter> pulses = new EnumMap<>(ResponseCode.class);
   private final Map<DropReason, Counter> drops = new EnumMap<>(DropReason.class);
   private final Map<DropReason, Counter> storageErrors = new EnumMap<>(DropReason.class);
   private final Timer storageLatency;
+  private final Counter challenges;
   private final LatencyWindow latencyWindow = new LatencyWindow();
   private final MeterRegistry registry;
 
@@ -65,6 +74,8 @@ public final class EdgeMetrics {
                 .register(registry));
       }
     }
+    challenges =
+        Counter.builder(CHALLENGES).description("challenges sent (fresh proof)").register(registry);
     storageLatency =
         Timer.builder(STORAGE_LATENCY).description("time of one storage call").register(registry);
     Gauge.builder(IN_FLIGHT, inFlight::getAsInt)
@@ -82,6 +93,44 @@ public final class EdgeMetrics {
     if (storage != null) {
       storage.increment();
     }
+  }
+
+  /** A malformed datagram, with the decoder's fixed reason (a bounded set of strings). */
+  public void malformed(String why) {
+    dropped(DropReason.MALFORMED);
+    registry.counter(MALFORMED, "why", why).increment();
+  }
+
+  public void challenged() {
+    challenges.increment();
+  }
+
+  /** One directory write of the owner and its result (both from fixed sets). */
+  public void directoryWrite(String kind, String result) {
+    registry.counter(DIRECTORY_WRITES, "kind", kind, "result", result).increment();
+  }
+
+  /** Malformed datagrams with this decoder reason since start. */
+  public long malformedCount(String why) {
+    Counter c = registry.find(MALFORMED).tag("why", why).counter();
+    return c == null ? 0 : (long) c.count();
+  }
+
+  /** Directory writes of this kind and result since start. */
+  public long directoryWrites(String kind, String result) {
+    Counter c = registry.find(DIRECTORY_WRITES).tag("kind", kind).tag("result", result).counter();
+    return c == null ? 0 : (long) c.count();
+  }
+
+  public long challenges() {
+    return (long) challenges.count();
+  }
+
+  /** Registers the gauge of live (client, family) entries. */
+  public void liveClients(IntSupplier count) {
+    Gauge.builder(LIVE_CLIENTS, count::getAsInt)
+        .description("(client, family) entries held in memory")
+        .register(registry);
   }
 
   public void storageCall(long nanos) {

@@ -1,11 +1,15 @@
 package dev.rendezvous.edge.pulse;
 
+import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.v1.PulseV1Request;
 import dev.rendezvous.protocol.v2.PulseV2Request;
 import java.net.InetSocketAddress;
 
 /** A well-formed pulse and where it came from, as {@link PulseDecoder} hands it on. */
 public sealed interface InboundPulse {
+
+  /** The client it claims to be from (derived from the key for v1; not yet authenticated). */
+  ClientId clientId();
 
   /** The datagram's source address and port: what gets recorded and echoed. */
   InetSocketAddress sender();
@@ -14,10 +18,15 @@ public sealed interface InboundPulse {
   int requestLength();
 
   /** A v1 pulse (the private key on the wire). */
-  record V1(PulseV1Request request, InetSocketAddress sender, int requestLength)
+  record V1(PulseV1Request request, ClientId clientId, InetSocketAddress sender, int requestLength)
       implements InboundPulse {}
 
   /** A v2 pulse, decoded but not yet authenticated. */
   record V2(PulseV2Request request, InetSocketAddress sender, int requestLength)
-      implements InboundPulse {}
+      implements InboundPulse {
+    @Override
+    public ClientId clientId() {
+      return request.clientId();
+    }
+  }
 }

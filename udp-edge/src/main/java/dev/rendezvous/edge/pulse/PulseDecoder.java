@@ -4,10 +4,10 @@ import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.protocol.MalformedPulseException;
 import dev.rendezvous.protocol.RequestVersion;
+import dev.rendezvous.protocol.v1.PulseV1Request;
 import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -15,11 +15,11 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * Turns a datagram into an {@link InboundPulse} by delegating to the pure core codecs, or drops it
- * silently (counted) when it is not a well-formed request. The formats are told apart by the
- * version byte before the length ({@link RequestVersion}, docs/protocol.md).
+ * Turns a datagram into an {@link InboundPulse} by delegating to the protocol codecs, or drops it
+ * silently when it is not a well-formed request, counting the decoder's reason. The formats are
+ * told apart by the version byte before the length ({@link RequestVersion}, docs/protocol.md). It
+ * touches no client state, so it runs on whichever event loop received the datagram.
  */
-@Sharable
 public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> {
   private final boolean v1Enabled;
   private final EdgeMetrics metrics;
@@ -34,7 +34,7 @@ public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> 
   protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
     InetSocketAddress sender = packet.sender();
     if (sender == null || sender.getPort() == 0 || sender.getAddress() == null) {
-      metrics.dropped(DropReason.MALFORMED);
+      metrics.malformed("no source port");
       return;
     }
     byte[] datagram = ByteBufUtil.getBytes(packet.content());
@@ -45,16 +45,16 @@ public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> 
             metrics.dropped(DropReason.V1_DISABLED);
             return;
           }
-          out.add(
-              new InboundPulse.V1(PulseV1RequestCodec.decode(datagram), sender, datagram.length));
+          PulseV1Request request = PulseV1RequestCodec.decode(datagram);
+          out.add(new InboundPulse.V1(request, request.key().clientId(), sender, datagram.length));
         }
         case V2 ->
             out.add(
                 new InboundPulse.V2(PulseV2RequestCodec.decode(datagram), sender, datagram.length));
-        case NONE -> metrics.dropped(DropReason.MALFORMED);
+        case NONE -> metrics.malformed("neither v1 nor v2");
       }
     } catch (MalformedPulseException e) {
-      metrics.dropped(DropReason.MALFORMED);
+      metrics.malformed(e.reason());
     }
   }
 }
