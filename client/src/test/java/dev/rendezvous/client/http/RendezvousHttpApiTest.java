@@ -79,11 +79,7 @@ class RendezvousHttpApiTest {
     assertThat(before.status()).isEqualTo(Responses.Liveness.ONLINE);
     assertThat(before.sinceLastPulse()).isEmpty();
 
-    server
-        .recorder()
-        .pulse(peer.privateKey(), new ObservedAddress("198.51.100.7", 40000))
-        .toCompletableFuture()
-        .join();
+    server.directoryPulses().record(peer.clientId(), new ObservedAddress("198.51.100.7", 40000), 0);
     Responses.PeerAddress address = api.peerAddress(me, peer.clientId()).join();
     assertThat(address.host()).isEqualTo("198.51.100.7");
     assertThat(address.port()).isEqualTo(40000);

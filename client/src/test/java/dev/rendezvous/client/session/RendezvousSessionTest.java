@@ -3,9 +3,9 @@ package dev.rendezvous.client.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.RendezvousClient;
+import dev.rendezvous.client.testserver.PulseOutcome;
 import dev.rendezvous.client.testserver.RecordedPulse;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
-import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;

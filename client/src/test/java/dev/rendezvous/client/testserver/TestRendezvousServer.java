@@ -1,16 +1,16 @@
 package dev.rendezvous.client.testserver;
 
 import dev.rendezvous.core.config.RendezvousSettings;
+import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.service.RendezvousService;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
-import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
+import dev.rendezvous.store.dynamodb.DynamoLiveDirectory;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.TableBootstrap;
 import java.io.IOException;
@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class TestRendezvousServer implements AutoCloseable {
   private final ClientRegistry registry;
-  private final PulseRecorder recorder;
+  private final DirectoryPulses directoryPulses;
   private final TestHttpRoutes http;
   private final List<TestUdpEdge> edges = new ArrayList<>();
   private final List<RecordedPulse> pulses = new CopyOnWriteArrayList<>();
@@ -51,13 +51,13 @@ public final class TestRendezvousServer implements AutoCloseable {
       int[] udpPorts,
       LivenessRules rules,
       ClientRegistry registry,
-      PulseRecorder recorder,
+      LiveDirectory live,
       Clock clock,
       boolean v1Enabled,
       PrintStream log)
       throws IOException {
     this.registry = registry;
-    this.recorder = recorder;
+    this.directoryPulses = new DirectoryPulses(live, rules.timings(), clock);
     RendezvousService service =
         new RendezvousService(registry, new CredentialFactory(), rules, clock);
     this.http = new TestHttpRoutes(service, new InetSocketAddress(bind, httpPort));
@@ -66,7 +66,7 @@ public final class TestRendezvousServer implements AutoCloseable {
         edges.add(
             new TestUdpEdge(
                 new InetSocketAddress(bind, port),
-                recorder,
+                directoryPulses,
                 clock,
                 v1Enabled,
                 p -> {
@@ -134,9 +134,9 @@ public final class TestRendezvousServer implements AutoCloseable {
     return registry;
   }
 
-  /** The edge's write path, to record a pulse without sending one. */
-  public PulseRecorder recorder() {
-    return recorder;
+  /** Records pulses in the directory as the edge would, without sending one. */
+  public DirectoryPulses directoryPulses() {
+    return directoryPulses;
   }
 
   @Override
@@ -176,11 +176,11 @@ public final class TestRendezvousServer implements AutoCloseable {
     LivenessRules rules = new LivenessRules(new PulseTimings(interval, grace, error));
     Clock clock = Clock.systemUTC();
     ClientRegistry registry;
-    PulseRecorder recorder;
+    LiveDirectory live;
     if (dynamodb == null) {
       InMemoryDirectory store = new InMemoryDirectory(rules, clock);
       registry = store;
-      recorder = store.live();
+      live = store.live();
       out.println("store: in memory");
     } else {
       DynamoClientFactory clients = DynamoClientFactory.forLocalEndpoint(dynamodb);
@@ -189,11 +189,11 @@ public final class TestRendezvousServer implements AutoCloseable {
       TableBootstrap.ensureTable(sync, table);
       DynamoStoreSettings settings = DynamoStoreSettings.forTable(table);
       registry = new DynamoClientRegistry(sync, settings, rules, clock);
-      recorder = new DynamoPulseRecorder(clients.asyncClient(64), settings, rules, clock);
+      live = new DynamoLiveDirectory(clients.asyncClient(64), settings, rules, clock);
       out.println("store: DynamoDB at " + dynamodb + ", table " + table);
     }
     TestRendezvousServer server =
-        new TestRendezvousServer(bind, httpPort, udp, rules, registry, recorder, clock, true, out);
+        new TestRendezvousServer(bind, httpPort, udp, rules, registry, live, clock, true, out);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     out.println(
         "READY http="

@@ -2,8 +2,6 @@ package dev.rendezvous.client.testserver;
 
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.PulseOutcome;
-import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.protocol.RequestVersion;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
@@ -25,15 +23,17 @@ import java.util.function.Consumer;
 
 /**
  * A real UDP pulse edge on one port, with the rules of docs/protocol.md: v1 (raw or hex key) and v2
- * (MAC checked with the stored key, skew window, replay rejected by storage, authenticated reply
- * with the observed address). Malformed or unauthenticated datagrams get no reply.
+ * (MAC checked with the stored key, skew window, replay rejected by the directory, authenticated
+ * reply with the observed address). Malformed or unauthenticated datagrams get no reply. Every
+ * pulse is written to the directory as its owner would record it (a takeover by a test task, ONLINE
+ * for one window), so the SDK's tests need no live state; the real edge is in udp-edge.
  */
 final class TestUdpEdge implements AutoCloseable {
   private static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
   private final DatagramChannel channel;
   private final InetSocketAddress address;
-  private final PulseRecorder recorder;
+  private final DirectoryPulses pulses;
   private final Clock clock;
   private final boolean v1Enabled;
   private final Consumer<RecordedPulse> onPulse;
@@ -41,7 +41,7 @@ final class TestUdpEdge implements AutoCloseable {
 
   TestUdpEdge(
       InetSocketAddress bind,
-      PulseRecorder recorder,
+      DirectoryPulses pulses,
       Clock clock,
       boolean v1Enabled,
       Consumer<RecordedPulse> onPulse)
@@ -49,7 +49,7 @@ final class TestUdpEdge implements AutoCloseable {
     this.channel = DatagramChannel.open();
     channel.bind(bind);
     this.address = (InetSocketAddress) channel.getLocalAddress();
-    this.recorder = recorder;
+    this.pulses = pulses;
     this.clock = clock;
     this.v1Enabled = v1Enabled;
     this.onPulse = onPulse;
@@ -98,7 +98,11 @@ final class TestUdpEdge implements AutoCloseable {
         return Optional.empty();
       }
       PulseV1Request request = PulseV1RequestCodec.decode(datagram);
-      PulseOutcome outcome = recorder.pulse(request.key(), from).toCompletableFuture().join();
+      Optional<DirectoryEntry> client = pulses.find(request.key().clientId());
+      PulseOutcome outcome =
+          client.isPresent() && client.get().keyVerifier().matches(request.key())
+              ? pulses.record(request.key().clientId(), from, 0)
+              : PulseOutcome.UNKNOWN;
       onPulse.accept(new RecordedPulse(request.key().clientId(), from, edgePort, 1, outcome));
       return replyCode(outcome).map(PulseV1ReplyCodec::encode);
     }
@@ -106,8 +110,7 @@ final class TestUdpEdge implements AutoCloseable {
       return Optional.empty();
     }
     PulseV2Request request = PulseV2RequestCodec.decode(datagram);
-    Optional<DirectoryEntry> client =
-        recorder.find(request.clientId()).toCompletableFuture().join();
+    Optional<DirectoryEntry> client = pulses.find(request.clientId());
     if (client.isEmpty() || !request.isAuthenticBy(client.get().pulseMacKey())) {
       return Optional.empty();
     }
@@ -115,11 +118,7 @@ final class TestUdpEdge implements AutoCloseable {
     if (skewMillis > MAX_SKEW.toMillis()) {
       return Optional.empty();
     }
-    PulseOutcome outcome =
-        recorder
-            .authenticatedPulse(request.clientId(), request.counter(), from)
-            .toCompletableFuture()
-            .join();
+    PulseOutcome outcome = pulses.record(request.clientId(), from, request.counter());
     onPulse.accept(new RecordedPulse(request.clientId(), from, edgePort, 2, outcome));
     return replyCode(outcome)
         .map(

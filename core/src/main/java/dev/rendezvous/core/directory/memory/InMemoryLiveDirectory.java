@@ -14,10 +14,7 @@ import dev.rendezvous.core.directory.TakeoverResult;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.PulseOutcome;
-import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.protocol.identity.ClientId;
-import dev.rendezvous.protocol.identity.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,17 +27,15 @@ import java.util.function.UnaryOperator;
  * that decides with {@link DirectoryRules} and applies the change only when the rules allow it.
  * Stages complete before they are returned (nothing here blocks for long).
  */
-public final class InMemoryLiveDirectory implements LiveDirectory, PulseRecorder {
+public final class InMemoryLiveDirectory implements LiveDirectory {
   private final InMemoryDirectory directory;
   private final DirectoryRules rules;
   private final SecureRandom random;
-  private final OwnerlessPulses pulses;
 
   InMemoryLiveDirectory(InMemoryDirectory directory, SecureRandom random) {
     this.directory = directory;
     this.rules = directory.rules();
     this.random = random;
-    this.pulses = new OwnerlessPulses(directory);
   }
 
   @Override
@@ -158,17 +153,6 @@ public final class InMemoryLiveDirectory implements LiveDirectory, PulseRecorder
                   random.nextBytes(bytes);
                   return new InternalSecret(bytes);
                 }));
-  }
-
-  @Override
-  public CompletionStage<PulseOutcome> pulse(PrivateKey key, ObservedAddress source) {
-    return done(pulses.record(key.clientId(), key, 0, source));
-  }
-
-  @Override
-  public CompletionStage<PulseOutcome> authenticatedPulse(
-      ClientId clientId, long counter, ObservedAddress source) {
-    return done(pulses.record(clientId, null, counter, source));
   }
 
   private OwnerWriteResult ownerWrite(

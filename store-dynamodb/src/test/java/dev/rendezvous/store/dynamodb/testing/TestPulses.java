@@ -1,6 +1,7 @@
 package dev.rendezvous.store.dynamodb.testing;
 
 import dev.rendezvous.core.directory.AddressFamily;
+import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.Takeover;
 import dev.rendezvous.core.directory.TakeoverResult;
@@ -13,6 +14,7 @@ import dev.rendezvous.store.dynamodb.DynamoLiveDirectory;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
@@ -60,6 +62,11 @@ public final class TestPulses implements AutoCloseable {
 
   /** Records a pulse and returns what the directory decided (for pulses that may be refused). */
   public TakeoverResult attempt(ClientId clientId, ObservedAddress source) {
+    return attempt(clientId, source, 0);
+  }
+
+  /** The same for a v2 pulse with {@code counter} (0 for v1). */
+  public TakeoverResult attempt(ClientId clientId, ObservedAddress source, long counter) {
     Instant now = clock.instant();
     return live.takeOver(
             new Takeover(
@@ -69,9 +76,14 @@ public final class TestPulses implements AutoCloseable {
                 source,
                 now,
                 now.plus(timings.onlineWindow()),
-                0))
+                counter))
         .toCompletableFuture()
         .join();
+  }
+
+  /** Reads the client from the directory. */
+  public Optional<DirectoryEntry> find(ClientId clientId) {
+    return live.find(clientId).toCompletableFuture().join();
   }
 
   @Override
