@@ -1,16 +1,17 @@
 package dev.rendezvous.edge;
 
-import dev.rendezvous.core.config.InvalidSettingException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
+import java.util.Optional;
 
 /**
  * Which address a task advertises in its heartbeat for its internal API: the one it is told, else
  * its bind address, else (bound to a wildcard, as in the container) the first site-local IPv4
- * address of an interface that is up: in a Fargate task, the task's private address in the VPC.
+ * address of an interface that is up (in a Fargate task: the task's private address in the VPC),
+ * else any other non-loopback IPv4 address, else 127.0.0.1.
  */
 final class AdvertisedHost {
   private AdvertisedHost() {}
@@ -22,26 +23,24 @@ final class AdvertisedHost {
     if (!bindAddress.equals("0.0.0.0") && !bindAddress.equals("::")) {
       return bindAddress;
     }
+    return firstIpv4(true).or(() -> firstIpv4(false)).orElse("127.0.0.1");
+  }
+
+  private static Optional<String> firstIpv4(boolean siteLocalOnly) {
     try {
       for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
         if (!nic.isUp() || nic.isLoopback()) {
           continue;
         }
         for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-          if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
-            return a.getHostAddress();
+          if (a instanceof Inet4Address && (!siteLocalOnly || a.isSiteLocalAddress())) {
+            return Optional.of(a.getHostAddress());
           }
         }
       }
     } catch (SocketException e) {
-      throw new InvalidSettingException(
-          "cannot list network interfaces to find the address to advertise; set "
-              + EdgeSettings.INTERNAL_HOST);
+      return Optional.empty();
     }
-    throw new InvalidSettingException(
-        "bound to "
-            + bindAddress
-            + " but no site-local IPv4 address to advertise for the internal API; set "
-            + EdgeSettings.INTERNAL_HOST);
+    return Optional.empty();
   }
 }

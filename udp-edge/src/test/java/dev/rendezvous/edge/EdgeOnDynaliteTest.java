@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * The whole edge on real sockets over the real DynamoDB directory (dynalite): pulses, ownership in
  * the directory, the heartbeat item, the internal API, and throttled storage.
  */
-class EdgeOnDynaliteTest {
+public class EdgeOnDynaliteTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
 
   private static final Duration REPLY_WAIT = Duration.ofSeconds(5);

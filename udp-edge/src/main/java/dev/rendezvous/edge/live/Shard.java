@@ -267,12 +267,13 @@ public final class Shard {
                   try {
                     loop.execute(
                         () -> {
+                          // This call's hold ends before what follows it starts: a read followed
+                          // by a write must not need two places under the bound at once.
+                          held.release();
                           try {
                             then.accept(value, error);
                           } catch (RuntimeException e) {
                             internalError(e);
-                          } finally {
-                            held.release();
                           }
                         });
                   } catch (RejectedExecutionException shuttingDown) {

@@ -5,6 +5,8 @@ import dev.rendezvous.protocol.MalformedPulseException;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.PulseV2Challenge;
+import dev.rendezvous.protocol.v2.PulseV2ChallengeCodec;
 import dev.rendezvous.protocol.v2.PulseV2Reply;
 import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
@@ -17,8 +19,9 @@ import java.util.Set;
 
 /**
  * A handful of registered clients, each on its own real UDP socket, pulsing as apps would: v1 (raw
- * key) or v2 (authenticated, counter = client clock in ms, strictly increasing). A v2 reply is only
- * counted when its MAC checks out with the client's key and it echoes the pulse's counter.
+ * key) or v2 (authenticated, counter = client clock in ms, strictly increasing; a challenge is
+ * answered at once, as the SDK does). A v2 reply is only counted when its MAC checks out with the
+ * client's key and it echoes the counter of a pulse the client sent.
  */
 final class PulsingClients implements AutoCloseable {
   /** One client: its identity, socket, format and the last counter it sent (v2). */
@@ -28,6 +31,7 @@ final class PulsingClients implements AutoCloseable {
     private final UdpProbe socket;
     private long lastCounter;
     private long lastAcceptedCounter;
+    private int challengesAnswered;
     private final Set<Long> sentCounters = new HashSet<>();
 
     Client(ClientCredentials credentials, boolean v2, int edgePort) {
@@ -42,6 +46,11 @@ final class PulsingClients implements AutoCloseable {
 
     long lastAcceptedCounter() {
       return lastAcceptedCounter;
+    }
+
+    /** Challenges this client answered (one per takeover or address move, for v2). */
+    int challengesAnswered() {
+      return challengesAnswered;
     }
 
     @Override
@@ -97,10 +106,36 @@ final class PulsingClients implements AutoCloseable {
         if (datagram == null) {
           break;
         }
+        if (c.v2 && PulseV2ChallengeCodec.looksLikeChallenge(datagram)) {
+          answer(c, datagram); // as the SDK does; the reply to the answer counts for the pulse
+          received--;
+          continue;
+        }
         replies.add(decode(c, datagram));
       }
     }
     return replies;
+  }
+
+  /** Answers a challenge at once: the next counter, the nonce, the family the edge saw. */
+  private void answer(Client c, byte[] datagram) {
+    PulseV2Challenge challenge;
+    try {
+      challenge = PulseV2ChallengeCodec.decode(datagram, c.credentials.privateKey().pulseMacKey());
+    } catch (MalformedPulseException e) {
+      return;
+    }
+    long counter = Math.max(clock.millis(), c.lastCounter + 1);
+    c.lastCounter = counter;
+    c.sentCounters.add(counter);
+    c.challengesAnswered++;
+    c.socket.send(
+        PulseV2RequestCodec.encode(
+            c.credentials.clientId(),
+            counter,
+            c.credentials.privateKey().pulseMacKey(),
+            challenge.observedIpv6(),
+            challenge.nonce()));
   }
 
   /** Replies that have already arrived (answers to earlier rounds), without waiting. */
