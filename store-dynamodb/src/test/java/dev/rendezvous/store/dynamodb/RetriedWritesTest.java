@@ -16,7 +16,7 @@ import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.LostResponses;
-import dev.rendezvous.store.dynamodb.testing.MutableClock;
+import dev.rendezvous.testkit.MutableClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
