@@ -1,7 +1,7 @@
 package dev.rendezvous.edge;
 
+import dev.rendezvous.core.InvalidSettingException;
 import dev.rendezvous.core.config.EnvironmentValues;
-import dev.rendezvous.core.config.InvalidSettingException;
 import dev.rendezvous.core.config.RendezvousSettings;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.rendezvous.core.config;
 
+import dev.rendezvous.core.InvalidSettingException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.rendezvous.core.config;
 
+import dev.rendezvous.core.InvalidSettingException;
 import dev.rendezvous.core.timing.PulseTimings;
 import java.util.Map;
 

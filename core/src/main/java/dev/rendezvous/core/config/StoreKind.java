@@ -1,5 +1,6 @@
 package dev.rendezvous.core.config;
 
+import dev.rendezvous.core.InvalidSettingException;
 import java.util.Locale;
 
 /** Which storage a process uses ({@code RENDEZVOUS_STORE}). */

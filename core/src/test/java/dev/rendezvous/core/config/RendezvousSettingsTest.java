@@ -3,6 +3,7 @@ package dev.rendezvous.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.InvalidSettingException;
 import dev.rendezvous.core.timing.PulseTimings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

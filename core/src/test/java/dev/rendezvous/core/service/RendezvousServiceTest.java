@@ -3,8 +3,9 @@ package dev.rendezvous.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.PeerNotFoundException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;

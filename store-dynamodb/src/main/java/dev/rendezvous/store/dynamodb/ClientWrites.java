@@ -1,10 +1,10 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.registry.ClientIdCollisionException;
+import dev.rendezvous.core.ClientIdCollisionException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.protocol.identity.ClientCredentials;

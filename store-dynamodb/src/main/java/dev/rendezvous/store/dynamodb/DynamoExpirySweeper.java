@@ -1,6 +1,6 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.registry.StorageUnavailableException;
+import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.core.registry.SweepReport;
 import java.time.Clock;
 import java.time.Instant;

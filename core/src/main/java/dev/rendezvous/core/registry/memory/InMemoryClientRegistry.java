@@ -1,13 +1,13 @@
 package dev.rendezvous.core.registry.memory;
 
-import dev.rendezvous.core.registry.ClientIdCollisionException;
+import dev.rendezvous.core.ClientIdCollisionException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.SweepReport;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
