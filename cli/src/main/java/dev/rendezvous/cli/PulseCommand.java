@@ -1,5 +1,6 @@
 package dev.rendezvous.cli;
 
+import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.PulseReply;
 import dev.rendezvous.client.session.RendezvousSession;
@@ -75,7 +76,8 @@ final class PulseCommand implements Callable<Integer> {
             print(out, "error " + what + ": " + cause.getMessage());
           }
         };
-    try (RendezvousSession session = root.client().openSession(me.get(), listener)) {
+    try (RendezvousClient client = root.client();
+        RendezvousSession session = client.openSession(me.get(), listener)) {
       print(
           out,
           "pulsing "

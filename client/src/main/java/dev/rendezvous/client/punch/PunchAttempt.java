@@ -13,7 +13,7 @@ final class PunchAttempt {
   final ClientId peer;
   final long nonce;
   final PunchOptions options;
-  final long startNanos;
+  final long startMillis;
   final CompletableFuture<PunchResult> result = new CompletableFuture<>();
   final AtomicInteger sent = new AtomicInteger();
   volatile CompletableFuture<NatMapping> probe;
@@ -31,14 +31,14 @@ final class PunchAttempt {
   /** Set once, under the attempt's lock, when the punch succeeds. */
   PeerLink link;
 
-  PunchAttempt(ClientId peer, long nonce, PunchOptions options, long startNanos) {
+  PunchAttempt(ClientId peer, long nonce, PunchOptions options, long startMillis) {
     this.peer = peer;
     this.nonce = nonce;
     this.options = options;
-    this.startNanos = startNanos;
+    this.startMillis = startMillis;
   }
 
-  Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - startNanos);
+  Duration elapsedAt(long nowMillis) {
+    return Duration.ofMillis(nowMillis - startMillis);
   }
 }

@@ -3,6 +3,7 @@ package dev.rendezvous.client.session;
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.ApiException;
 import dev.rendezvous.client.http.RendezvousHttpApi;
+import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.protocol.MalformedPulseException;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
@@ -37,13 +38,30 @@ import java.util.concurrent.atomic.AtomicReference;
  * from a client the edge cannot find gets no reply at all; only HTTPS may say "gone").
  */
 final class PulseLoop {
-  /** Sends one datagram from the session's socket. */
-  interface Sender {
-    void send(InetSocketAddress to, byte[] datagram) throws IOException;
-  }
+  /** A pulse waiting for its reply. */
+  private static final class Outstanding {
+    private final InetSocketAddress target;
+    private final long sentAtMillis;
+    private final CompletableFuture<PulseReply> reply;
 
-  private record Outstanding(
-      InetSocketAddress target, long sentAtMillis, CompletableFuture<PulseReply> reply) {}
+    Outstanding(InetSocketAddress target, long sentAtMillis, CompletableFuture<PulseReply> reply) {
+      this.target = target;
+      this.sentAtMillis = sentAtMillis;
+      this.reply = reply;
+    }
+
+    InetSocketAddress target() {
+      return target;
+    }
+
+    long sentAtMillis() {
+      return sentAtMillis;
+    }
+
+    CompletableFuture<PulseReply> reply() {
+      return reply;
+    }
+  }
 
   private final SessionConfig config;
   private final ClientCredentials identity;
@@ -52,7 +70,7 @@ final class PulseLoop {
   private final ServerClock clock;
   private final ScheduledExecutorService scheduler;
   private final EventDispatcher events;
-  private final Sender sender;
+  private final DatagramSender sender;
 
   private final Map<Long, Outstanding> outstanding = new ConcurrentSkipListMap<>();
   private final AtomicLong v1Sequence = new AtomicLong();
@@ -70,7 +88,7 @@ final class PulseLoop {
       ServerClock clock,
       ScheduledExecutorService scheduler,
       EventDispatcher events,
-      Sender sender) {
+      DatagramSender sender) {
     this.config = config;
     this.identity = identity;
     this.macKey = identity.privateKey().pulseMacKey();
@@ -108,7 +126,7 @@ final class PulseLoop {
    * and compares the two mappings.
    */
   CompletableFuture<NatMapping> probeNat() {
-    if (config.probeEdge().isEmpty() || config.protocol() == SessionConfig.Protocol.V1) {
+    if (!config.probeEdge().isPresent() || config.protocol() == SessionConfig.Protocol.V1) {
       return CompletableFuture.completedFuture(NatMapping.of(mapping(), Optional.empty()));
     }
     InetSocketAddress probe = config.probeEdge().get();
@@ -123,11 +141,24 @@ final class PulseLoop {
   }
 
   private CompletableFuture<PulseReply> withRetries(InetSocketAddress target, int tries) {
-    CompletableFuture<PulseReply> attempt = pulseTo(target);
-    if (tries <= 1) {
-      return attempt;
-    }
-    return attempt.exceptionallyCompose(e -> withRetries(target, tries - 1));
+    CompletableFuture<PulseReply> result = new CompletableFuture<>();
+    retry(target, tries, result);
+    return result;
+  }
+
+  private void retry(InetSocketAddress target, int tries, CompletableFuture<PulseReply> result) {
+    var unused =
+        pulseTo(target)
+            .whenComplete(
+                (reply, failure) -> {
+                  if (failure == null) {
+                    result.complete(reply);
+                  } else if (tries <= 1) {
+                    result.completeExceptionally(failure);
+                  } else {
+                    retry(target, tries - 1, result);
+                  }
+                });
   }
 
   /** A scheduled pulse: its reply is handled in {@link #onReply}, nobody waits for the future. */
@@ -276,9 +307,11 @@ final class PulseLoop {
                   events.fire(l -> l.onMappingChanged(m));
                 }
               });
-          firstAccepted.complete(reply);
         }
         events.fire(l -> l.onPulseAccepted(reply));
+        if (!viaProbe) {
+          firstAccepted.complete(reply); // after the event: the app hears of it in that order
+        }
       }
       case PENDING -> {
         state.compareAndSet(SessionState.ONLINE, SessionState.PENDING);

@@ -14,6 +14,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,18 +25,20 @@ class RendezvousHttpApiTest {
   private final MutableClock serverClock = MutableClock.followingSystemTime();
   private TestRendezvousServer server;
   private ServerClock clientClock;
+  private final ExecutorService httpThreads = Executors.newFixedThreadPool(2);
   private RendezvousHttpApi api;
 
   @BeforeEach
   void start() throws Exception {
     server = TestRendezvousServer.start(new PulseTimings(30, 5, 180), serverClock);
     clientClock = new ServerClock(Clock.systemUTC());
-    api = new RendezvousHttpApi(server.baseUrl(), clientClock);
+    api = new RendezvousHttpApi(server.baseUrl(), clientClock, httpThreads);
   }
 
   @AfterEach
   void stop() {
     server.close();
+    httpThreads.shutdown();
   }
 
   @Test
@@ -99,7 +103,8 @@ class RendezvousHttpApiTest {
       closedPort = s.getLocalPort();
     }
     RendezvousHttpApi nowhere =
-        new RendezvousHttpApi(URI.create("http://127.0.0.1:" + closedPort), clientClock);
+        new RendezvousHttpApi(
+            URI.create("http://127.0.0.1:" + closedPort), clientClock, httpThreads);
     ApiException e = failure(() -> nowhere.register().join());
     assertThat(e.isTransportFailure()).isTrue();
     assertThat(e.getMessage()).contains("cannot reach");
