@@ -85,9 +85,12 @@ class CallbackThreadsTest {
         PeerLink ab = ((PunchResult.Success) fromA.get(10, TimeUnit.SECONDS)).link();
         PeerLink ba = ((PunchResult.Success) fromB).link();
         ab.onReceive(bytes -> note("received " + new String(bytes, StandardCharsets.UTF_8)));
-        ba.sendAsync("hi".getBytes(StandardCharsets.UTF_8)).whenComplete((r, e) -> note("sent"));
+        CompletableFuture<Void> sent =
+            ba.sendAsync("hi".getBytes(StandardCharsets.UTF_8))
+                .whenComplete((r, e) -> note("sent"));
         awaitUntil(WAIT, () -> seen.contains("received hi on app-main"), "alice to receive hi");
         first.get(5, TimeUnit.SECONDS);
+        sent.get(5, TimeUnit.SECONDS);
         aliceEvents.await("accepted", WAIT);
         assertThat(aliceEvents.threads()).isNotEmpty().allMatch("app-main"::equals);
       }
@@ -107,6 +110,7 @@ class CallbackThreadsTest {
       RecordingListener events = new RecordingListener();
       try (RendezvousSession session = client.openSession(me, events)) {
         events.await("accepted", WAIT);
+        assertThat(session.state()).isEqualTo(SessionState.ONLINE);
         assertThat(events.threads()).allMatch(t -> t.startsWith("rendezvous-callbacks"));
       }
     }

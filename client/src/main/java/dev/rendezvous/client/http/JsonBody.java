@@ -45,19 +45,17 @@ final class JsonBody {
   }
 
   String string(String name) {
-    Object v = fields.get(name);
-    if (!(v instanceof String)) {
+    if (!(fields.get(name) instanceof String s)) {
       throw new UnexpectedReplyException(name + " is missing or not a string");
     }
-    return (String) v;
+    return s;
   }
 
   double number(String name) {
-    Object v = fields.get(name);
-    if (!(v instanceof Number)) {
+    if (!(fields.get(name) instanceof Number n)) {
       throw new UnexpectedReplyException(name + " is missing or not a number");
     }
-    return ((Number) v).doubleValue();
+    return n.doubleValue();
   }
 
   /** A number, or empty when the field is null or missing. */

@@ -17,22 +17,23 @@ public final class Futures {
   public static <T> CompletableFuture<T> completeOn(
       CompletableFuture<T> source, Executor callbacks) {
     CompletableFuture<T> relayed = new CompletableFuture<>();
-    source.whenComplete(
-        (value, failure) -> {
-          Runnable complete =
-              () -> {
-                if (failure == null) {
-                  relayed.complete(value);
-                } else {
-                  relayed.completeExceptionally(failure);
-                }
-              };
-          try {
-            callbacks.execute(complete);
-          } catch (RejectedExecutionException closed) {
-            complete.run();
-          }
-        });
+    var unused =
+        source.whenComplete(
+            (value, failure) -> {
+              Runnable complete =
+                  () -> {
+                    if (failure == null) {
+                      relayed.complete(value);
+                    } else {
+                      relayed.completeExceptionally(failure);
+                    }
+                  };
+              try {
+                callbacks.execute(complete);
+              } catch (RejectedExecutionException closed) {
+                complete.run();
+              }
+            });
     return relayed;
   }
 }

@@ -170,41 +170,7 @@ public final class HolePuncher implements AutoCloseable {
   }
 
   private void timeOut(PunchAttempt a) {
-    InetSocketAddress other = a.peerSource;
-    if (other != null && !other.equals(a.target)) {
-      fail(
-          a,
-          PunchFailure.MAPPING_ADDRESS_DEPENDENT,
-          "the peer's punches came from "
-              + other
-              + " but the service saw it at "
-              + a.target
-              + ": the peer's NAT maps each destination to its own port");
-      return;
-    }
-    NatMapping mine = a.probe == null ? null : a.probe.getNow(null);
-    if (mine != null && mine.kind() == NatMapping.Kind.ADDRESS_DEPENDENT) {
-      fail(
-          a,
-          PunchFailure.MAPPING_ADDRESS_DEPENDENT,
-          "no reply from "
-              + a.target
-              + "; this client's NAT mapped two edge ports to "
-              + mine.primary().get()
-              + " and "
-              + mine.probe().get()
-              + " (address-dependent mapping): hole punching cannot cross it");
-      return;
-    }
-    fail(
-        a,
-        PunchFailure.NO_REPLY,
-        "no reply from "
-            + a.target
-            + " after "
-            + a.sent.get()
-            + " punches"
-            + (mine == null ? "" : " (this client's NAT mapping: " + mine.kind() + ")"));
+    fail(a, a.timeoutReason(), a.timeoutDetail());
   }
 
   /** Handles a datagram that did not come from the edge. */
