@@ -38,31 +38,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * from a client the edge cannot find gets no reply at all; only HTTPS may say "gone").
  */
 final class PulseLoop {
-  /** A pulse waiting for its reply. */
-  private static final class Outstanding {
-    private final InetSocketAddress target;
-    private final long sentAtMillis;
-    private final CompletableFuture<PulseReply> reply;
-
-    Outstanding(InetSocketAddress target, long sentAtMillis, CompletableFuture<PulseReply> reply) {
-      this.target = target;
-      this.sentAtMillis = sentAtMillis;
-      this.reply = reply;
-    }
-
-    InetSocketAddress target() {
-      return target;
-    }
-
-    long sentAtMillis() {
-      return sentAtMillis;
-    }
-
-    CompletableFuture<PulseReply> reply() {
-      return reply;
-    }
-  }
-
   private final SessionConfig config;
   private final ClientCredentials identity;
   private final PulseMacKey macKey;
@@ -72,7 +47,7 @@ final class PulseLoop {
   private final EventDispatcher events;
   private final DatagramSender sender;
 
-  private final Map<Long, Outstanding> outstanding = new ConcurrentSkipListMap<>();
+  private final Map<Long, OutstandingPulse> outstanding = new ConcurrentSkipListMap<>();
   private final AtomicLong v1Sequence = new AtomicLong();
   private final AtomicInteger unanswered = new AtomicInteger();
   private final AtomicBoolean verifying = new AtomicBoolean();
@@ -172,7 +147,7 @@ final class PulseLoop {
     if (n != null) {
       n.cancel(false);
     }
-    for (Iterator<Outstanding> it = outstanding.values().iterator(); it.hasNext(); ) {
+    for (Iterator<OutstandingPulse> it = outstanding.values().iterator(); it.hasNext(); ) {
       it.next().reply().completeExceptionally(new ClientGoneException("session " + finalState));
       it.remove();
     }
@@ -219,7 +194,7 @@ final class PulseLoop {
       key = v1Sequence.incrementAndGet();
       datagram = PulseV1RequestCodec.encode(identity.privateKey(), PulseV1Request.Form.RAW);
     }
-    outstanding.put(key, new Outstanding(target, clock.localMillis(), reply));
+    outstanding.put(key, new OutstandingPulse(target, clock.localMillis(), reply));
     try {
       sender.send(target, datagram);
     } catch (IOException e) {
@@ -232,7 +207,7 @@ final class PulseLoop {
   }
 
   private void expire(long key) {
-    Outstanding o = outstanding.remove(key);
+    OutstandingPulse o = outstanding.remove(key);
     if (o == null) {
       return;
     }
@@ -257,7 +232,7 @@ final class PulseLoop {
       } catch (MalformedPulseException e) {
         return; // not ours, forged, or damaged: ignore
       }
-      Outstanding o = outstanding.get(reply.counter());
+      OutstandingPulse o = outstanding.get(reply.counter());
       if (o == null || !o.target().equals(source) || !outstanding.remove(reply.counter(), o)) {
         return; // late, replayed, or from the wrong port
       }
@@ -276,9 +251,9 @@ final class PulseLoop {
         return;
       }
       // v1 replies carry no counter: the oldest outstanding pulse to that address gets it.
-      Iterator<Map.Entry<Long, Outstanding>> it = outstanding.entrySet().iterator();
+      Iterator<Map.Entry<Long, OutstandingPulse>> it = outstanding.entrySet().iterator();
       while (it.hasNext()) {
-        Map.Entry<Long, Outstanding> e = it.next();
+        Map.Entry<Long, OutstandingPulse> e = it.next();
         if (e.getValue().target().equals(source) && outstanding.remove(e.getKey(), e.getValue())) {
           handle(e.getValue(), code, Optional.empty());
           return;
@@ -287,7 +262,7 @@ final class PulseLoop {
     }
   }
 
-  private void handle(Outstanding o, ResponseCode code, Optional<InetSocketAddress> seen) {
+  private void handle(OutstandingPulse o, ResponseCode code, Optional<InetSocketAddress> seen) {
     boolean viaProbe = !o.target().equals(config.edge());
     PulseReply reply =
         new PulseReply(
