@@ -120,6 +120,7 @@ class RendezvousCliTest {
     Run pulse = run("-i", b.toString(), "pulse", "--count", "2");
     assertThat(pulse.exit()).as(pulse.err()).isZero();
     assertThat(pulse.out()).contains("1020 accepted, public address 127.0.0.1:");
+    assertThat(pulse.out()).as("the header comes before the replies").startsWith("pulsing ");
 
     Run peer = run("-i", a.toString(), "peer", idB);
     assertThat(peer.exit()).isZero();
