@@ -166,31 +166,13 @@ public final class RendezvousHttpApi {
     long receivedAt = clock.localMillis();
     String route = method + " " + url.getPath();
     if (reply.body == null) {
-      throw new ApiException(
-          reply.status,
-          null,
-          route
-              + " answered "
-              + reply.status
-              + " with a body over "
-              + HttpExchange.MAX_BODY_BYTES
-              + " bytes",
-          null);
+      throw badBody(route, reply, "over " + HttpExchange.MAX_BODY_BYTES + " bytes", null);
     }
     JsonBody body;
     try {
       body = JsonBody.parse(reply.body);
     } catch (IOException e) {
-      throw new ApiException(
-          reply.status,
-          null,
-          route
-              + " answered "
-              + reply.status
-              + " with a body that is not JSON ("
-              + firstLine(e.getMessage())
-              + ")",
-          e);
+      throw badBody(route, reply, "that is not JSON (" + firstLine(e.getMessage()) + ")", e);
     }
     if (reply.status != 200 || (!body.isTrue("ok") && !url.getPath().endsWith("/verify"))) {
       String error = body.text("error");
@@ -215,6 +197,12 @@ public final class RendezvousHttpApi {
       throw new ApiException(
           reply.status, null, route + ": unexpected reply (" + e.getMessage() + ")", e);
     }
+  }
+
+  private static ApiException badBody(
+      String route, HttpExchange.Reply reply, String what, Throwable cause) {
+    return new ApiException(
+        reply.status, null, route + " answered " + reply.status + " with a body " + what, cause);
   }
 
   private static String firstLine(String message) {

@@ -8,32 +8,38 @@ import java.util.Objects;
  * The outcome of a hole punch: a {@link Success} with a link to the peer, or a {@link Failure} with
  * the reason there is none. These two are the only kinds.
  */
-public interface PunchResult {
-  ClientId peer();
+public abstract class PunchResult {
+  private final ClientId peer;
+  private final int punchesSent;
+  private final Duration elapsed;
 
-  /** From the call to {@code punch} to the outcome, lookups and waiting included. */
-  Duration elapsed();
+  private PunchResult(ClientId peer, int punchesSent, Duration elapsed) {
+    this.peer = Objects.requireNonNull(peer);
+    this.punchesSent = punchesSent;
+    this.elapsed = Objects.requireNonNull(elapsed);
+  }
+
+  public final ClientId peer() {
+    return peer;
+  }
 
   /** PUNCH datagrams sent. */
-  int punchesSent();
+  public final int punchesSent() {
+    return punchesSent;
+  }
+
+  /** From the call to {@code punch} to the outcome, lookups and waiting included. */
+  public final Duration elapsed() {
+    return elapsed;
+  }
 
   /** The path is open both ways; talk to the peer through {@link #link()}. */
-  final class Success implements PunchResult {
-    private final ClientId peer;
+  public static final class Success extends PunchResult {
     private final PeerLink link;
-    private final int punchesSent;
-    private final Duration elapsed;
 
     public Success(ClientId peer, PeerLink link, int punchesSent, Duration elapsed) {
-      this.peer = Objects.requireNonNull(peer);
+      super(peer, punchesSent, elapsed);
       this.link = Objects.requireNonNull(link);
-      this.punchesSent = punchesSent;
-      this.elapsed = Objects.requireNonNull(elapsed);
-    }
-
-    @Override
-    public ClientId peer() {
-      return peer;
     }
 
     public PeerLink link() {
@@ -45,41 +51,21 @@ public interface PunchResult {
     }
 
     @Override
-    public int punchesSent() {
-      return punchesSent;
-    }
-
-    @Override
-    public Duration elapsed() {
-      return elapsed;
-    }
-
-    @Override
     public String toString() {
-      return "Success[" + peer + " via " + link.path() + " in " + elapsed.toMillis() + " ms]";
+      return "Success[" + peer() + " via " + link.path() + " in " + elapsed().toMillis() + " ms]";
     }
   }
 
   /** No path; {@link #detail()} says what was seen. */
-  final class Failure implements PunchResult {
-    private final ClientId peer;
+  public static final class Failure extends PunchResult {
     private final PunchFailure reason;
     private final String detail;
-    private final int punchesSent;
-    private final Duration elapsed;
 
     public Failure(
         ClientId peer, PunchFailure reason, String detail, int punchesSent, Duration elapsed) {
-      this.peer = Objects.requireNonNull(peer);
+      super(peer, punchesSent, elapsed);
       this.reason = Objects.requireNonNull(reason);
       this.detail = Objects.requireNonNull(detail);
-      this.punchesSent = punchesSent;
-      this.elapsed = Objects.requireNonNull(elapsed);
-    }
-
-    @Override
-    public ClientId peer() {
-      return peer;
     }
 
     public PunchFailure reason() {
@@ -92,18 +78,8 @@ public interface PunchResult {
     }
 
     @Override
-    public int punchesSent() {
-      return punchesSent;
-    }
-
-    @Override
-    public Duration elapsed() {
-      return elapsed;
-    }
-
-    @Override
     public String toString() {
-      return "Failure[" + peer + " " + reason + ": " + detail + "]";
+      return "Failure[" + peer() + " " + reason + ": " + detail + "]";
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rendezvous.client.http;
 
+import static dev.rendezvous.client.http.ApiFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,17 +81,6 @@ class OddRepliesTest {
     this.status = status;
     this.contentType = contentType;
     this.body = body;
-  }
-
-  private static ApiException failure(Supplier<?> call) {
-    try {
-      var unused = call.get();
-    } catch (RuntimeException e) {
-      RuntimeException cause = RendezvousHttpApi.unwrap(e);
-      assertThat(cause).isInstanceOf(ApiException.class);
-      return (ApiException) cause;
-    }
-    throw new AssertionError("the call should have failed");
   }
 
   @Test

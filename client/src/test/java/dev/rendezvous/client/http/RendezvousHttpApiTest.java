@@ -1,5 +1,6 @@
 package dev.rendezvous.client.http;
 
+import static dev.rendezvous.client.http.ApiFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.ServerClock;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,16 +108,5 @@ class RendezvousHttpApiTest {
     ApiException e = failure(() -> nowhere.register().join());
     assertThat(e.isTransportFailure()).isTrue();
     assertThat(e.getMessage()).contains("cannot reach");
-  }
-
-  private static ApiException failure(Supplier<?> call) {
-    try {
-      var unused = call.get();
-    } catch (RuntimeException e) {
-      RuntimeException cause = RendezvousHttpApi.unwrap(e);
-      assertThat(cause).isInstanceOf(ApiException.class);
-      return (ApiException) cause;
-    }
-    throw new AssertionError("the call should have failed");
   }
 }

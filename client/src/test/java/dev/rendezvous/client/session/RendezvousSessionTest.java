@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,7 +120,10 @@ class RendezvousSessionTest {
       String gone = events.await("gone ", WAIT);
       assertThat(gone).contains("POST /verify answered 401").contains("3 pulses in a row");
       assertThat(session.state()).isEqualTo(SessionState.GONE);
-      assertThat(session.pulseNow()).isCompletedExceptionally(); // pulsing has stopped
+      assertThat(session.pulseNow())
+          .failsWithin(WAIT)
+          .withThrowableOfType(ExecutionException.class)
+          .withCauseInstanceOf(ClientGoneException.class); // pulsing has stopped
     }
   }
 
@@ -193,7 +197,10 @@ class RendezvousSessionTest {
     assertThat(session.state()).isEqualTo(SessionState.CLOSED);
     assertThat(timers.queuedTasks()).isZero();
     assertThat(timers.isShutdown()).isFalse(); // the app's scheduler stays the app's
-    assertThat(session.pulseNow()).isCompletedExceptionally();
+    assertThat(session.pulseNow())
+        .failsWithin(WAIT)
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(ClientGoneException.class);
     shared.close();
   }
 }
