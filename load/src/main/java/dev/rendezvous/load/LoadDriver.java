@@ -7,13 +7,11 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Runs the simulated clients: a scheduler thread sends, receiver threads check every reply. */
@@ -28,6 +26,7 @@ final class LoadDriver {
   private final List<Selector> selectors = new ArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final PeerChecks peerChecks;
+  private final ClientAnswers replies;
 
   LoadDriver(LoadOptions options) {
     this.options = options;
@@ -37,6 +36,7 @@ final class LoadDriver {
             options.intervalSeconds(), options.graceSeconds(), options.errorSeconds(), 1500);
     this.random = new Random(options.seed());
     this.peerChecks = new PeerChecks(api, expect, tally, clients, random);
+    this.replies = new ClientAnswers(api, expect, tally);
   }
 
   Tally tally() {
@@ -113,19 +113,14 @@ final class LoadDriver {
                       tally.count("register 503 (documented; not retried)");
                       return;
                     }
-                    if (a.status() != 200 || !a.body().contains("\"ok\":true")) {
+                    if (a.status() != 200 || !a.field("ok").orElse("").equals("true")) {
                       tally.wrong("register", a.status() + " " + a.body());
                       return;
                     }
                     SimulatedClient c =
                         new SimulatedClient(
-                            index,
-                            Json.field(a.body(), "private_id").orElseThrow(),
-                            v1,
-                            plan,
-                            planAt,
-                            silence);
-                    if (!c.id.hex().equals(Json.field(a.body(), "client_id").orElse(""))) {
+                            index, a.field("private_id").orElseThrow(), v1, plan, planAt, silence);
+                    if (!c.id.hex().equals(a.field("client_id").orElse(""))) {
                       tally.wrong("register", "client_id does not match the key");
                     }
                     c.markAlive(sent, System.currentTimeMillis(), false);
@@ -206,7 +201,7 @@ final class LoadDriver {
       }
       if (c.plan == SimulatedClient.Plan.LOGOUT && elapsed >= c.planAtMillis) {
         c.logoutStarted = true;
-        logout(c);
+        replies.logout(c, () -> send(c, System.currentTimeMillis(), Set.of(Expectations.UNKNOWN)));
         return false;
       }
       if (c.plan == SimulatedClient.Plan.SILENT_ONCE
@@ -248,62 +243,6 @@ final class LoadDriver {
     }
   }
 
-  private void logout(SimulatedClient c) {
-    CompletableFuture<Void> unused =
-        api.logout(c.keyHex)
-            .thenAccept(
-                a -> {
-                  if (a.status() == 401 && expiredMeanwhile(c)) {
-                    return;
-                  }
-                  if (a.status() != 200) {
-                    tally.wrong("logout", a.status() + " " + a.body());
-                    return;
-                  }
-                  synchronized (c) {
-                    c.loggedOut = true;
-                  }
-                  tally.count("logged out");
-                  // The next pulse must get 1060 (v1), or 1060 or silence (v2: see
-                  // Pending.silenceOk).
-                  send(c, System.currentTimeMillis(), Set.of(Expectations.UNKNOWN));
-                });
-  }
-
-  /**
-   * The edge wants fresh proof before it takes the client over or moves its address: answer at once
-   * with the next counter and the nonce, as the SDK does; the pending pulse's expectations carry
-   * over to the answer.
-   */
-  private void answerChallenge(SimulatedClient c, byte[] datagram, long now) {
-    byte[] answer;
-    synchronized (c) {
-      SimulatedClient.Pending p = c.pending;
-      PulseWire.Challenge challenge;
-      try {
-        challenge = PulseWire.challenge(c, datagram);
-      } catch (RuntimeException e) {
-        tally.wrong("challenge", "undecodable or unauthenticated challenge: " + e.getMessage());
-        return;
-      }
-      if (p == null || challenge.counter() != p.counter()) {
-        tally.count("late or duplicate challenges");
-        return;
-      }
-      long counter = c.nextCounter(now);
-      c.pending =
-          new SimulatedClient.Pending(
-              counter, p.sentAtMillis(), p.allowed(), p.forced(), p.silenceOk());
-      answer = PulseWire.answer(c, counter, challenge);
-    }
-    tally.count("challenges answered");
-    try {
-      c.channel.write(ByteBuffer.wrap(answer));
-    } catch (IOException e) {
-      tally.count("send failed");
-    }
-  }
-
   private void receive(Selector selector) {
     ByteBuffer buffer = ByteBuffer.allocate(2048);
     while (running.get()) {
@@ -316,7 +255,7 @@ final class LoadDriver {
             buffer.flip();
             byte[] datagram = new byte[buffer.remaining()];
             buffer.get(datagram);
-            onReply(c, datagram, System.currentTimeMillis());
+            replies.onReply(c, datagram, System.currentTimeMillis());
             buffer.clear();
           }
         }
@@ -325,121 +264,6 @@ final class LoadDriver {
         tally.count("receive failed");
       }
     }
-  }
-
-  private void onReply(SimulatedClient c, byte[] datagram, long now) {
-    if (!c.v1 && PulseWire.isChallenge(datagram)) {
-      answerChallenge(c, datagram, now);
-      return;
-    }
-    PulseWire.Reply reply;
-    try {
-      reply = PulseWire.read(c, datagram);
-    } catch (RuntimeException e) {
-      tally.wrong("reply", "undecodable or unauthenticated reply: " + e.getMessage());
-      return;
-    }
-    SimulatedClient.Pending p;
-    synchronized (c) {
-      p = c.pending;
-      if (p == null || (!c.v1 && reply.counter() != p.counter())) {
-        tally.count("late or duplicate replies");
-        return;
-      }
-      c.pending = null;
-    }
-    tally.count("reply " + reply.code());
-    SimulatedClient.View view = c.view();
-    // The edge decides when it handles the pulse, at any instant until the reply: a datagram can
-    // wait in socket buffers of a busy edge, so what is allowed at the reply's time is right too.
-    Set<Integer> allowed = new HashSet<>(p.allowed());
-    if (!p.forced()) {
-      allowed.addAll(expect.forPulse(view, now));
-    }
-    if (!allowed.contains(reply.code())) {
-      tally.wrong(
-          "pulse code",
-          "client "
-              + c.index
-              + " got "
-              + reply.code()
-              + ", allowed "
-              + allowed
-              + (c.v1 ? " (v1)" : " (v2)")
-              + "; sent "
-              + (p.sentAtMillis() - view.aliveUpper())
-              + " ms after the last known sign of life (window "
-              + view.aliveLower()
-              + ".."
-              + view.aliveUpper()
-              + "), replied after "
-              + (now - p.sentAtMillis())
-              + " ms, "
-              + (view.pulseLower() < 0 ? "first pulse" : "not the first pulse"));
-    }
-    if (reply.observed() != null && reply.observed().getPort() != c.localPort) {
-      tally.wrong(
-          "observed mapping", reply.observed() + " but the socket is on port " + c.localPort);
-    }
-    if (reply.code() == Expectations.ACCEPTED) {
-      c.markAlive(p.sentAtMillis(), now, true);
-    } else if (reply.code() == Expectations.PENDING) {
-      verify(c);
-    } else if (reply.code() == Expectations.UNKNOWN
-        && allowed.contains(Expectations.UNKNOWN)
-        && !view.leaving()) {
-      // Allowed only when the client's pulses went unanswered for so long that it may have
-      // expired: the service says it did, so it is gone (a real app would register again).
-      synchronized (c) {
-        c.expired = true;
-      }
-      tally.count("expired after unanswered pulses");
-    }
-  }
-
-  private void verify(SimulatedClient c) {
-    synchronized (c) {
-      c.verifying = true;
-    }
-    long sent = System.currentTimeMillis();
-    CompletableFuture<HttpApi.Answer> unused =
-        api.verify(c.keyHex)
-            .orTimeout(20, TimeUnit.SECONDS)
-            .whenComplete(
-                (a, e) -> {
-                  if (e != null) {
-                    tally.wrong("verify", e.toString());
-                  } else if (a.status() == 503) {
-                    // The documented answer while storage is overloaded; the client's next
-                    // pulse gets 1050 again and it verifies again.
-                    tally.count("503 storage unavailable (documented)");
-                  } else if (a.status() != 200) {
-                    if (a.status() != 401 || !expiredMeanwhile(c)) {
-                      tally.wrong("verify", a.status() + " " + a.body());
-                    }
-                  } else {
-                    tally.count("verified " + Json.field(a.body(), "ok").orElse("?"));
-                    c.markAlive(sent, System.currentTimeMillis(), false);
-                  }
-                  synchronized (c) {
-                    c.verifying = false;
-                  }
-                });
-  }
-
-  /**
-   * A 401 is right for a client whose pulses went unanswered (and unrecorded) past its lifetime:
-   * the client is then gone.
-   */
-  private boolean expiredMeanwhile(SimulatedClient c) {
-    if (!expect.mayHaveExpired(c.view(), System.currentTimeMillis())) {
-      return false;
-    }
-    synchronized (c) {
-      c.expired = true;
-    }
-    tally.count("expired after unanswered pulses");
-    return true;
   }
 
   private void countUnanswered() {

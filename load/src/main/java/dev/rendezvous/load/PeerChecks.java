@@ -87,11 +87,11 @@ final class PeerChecks {
                     "status", "peer " + peer.index + " answered " + a.status() + " " + a.body());
                 return;
               }
-              String got = Json.field(a.body(), "status").orElse("?");
+              String got = a.field("status").orElse("?");
               if (want != null && before.aliveUpper() == after.aliveUpper() && !want.equals(got)) {
                 tally.wrong("status", "peer " + peer.index + " is " + got + ", expected " + want);
               }
-              String lastOnline = Json.field(a.body(), "last_online").orElse("null");
+              String lastOnline = a.field("last_online").orElse("null");
               String wrong = expect.lastOnlineMismatch(lastOnline, before, answered);
               if (wrong != null) {
                 tally.wrong("last_online", wrong);
@@ -127,7 +127,7 @@ final class PeerChecks {
                       "address", "peer " + peer.index + " pulsed but answered " + a.status());
                   return;
                 }
-                String port = Json.field(a.body(), "port").orElse("?");
+                String port = a.field("port").orElse("?");
                 if (!port.equals(Integer.toString(peer.localPort))) {
                   tally.wrong(
                       "address", "port " + port + ", but the peer's socket is " + peer.localPort);

@@ -1,8 +1,8 @@
 package dev.rendezvous.edge;
 
+import dev.rendezvous.core.InvalidSettingException;
 import dev.rendezvous.core.config.EnvironmentValues;
 import dev.rendezvous.core.config.InternalApiSettings;
-import dev.rendezvous.core.config.InvalidSettingException;
 import dev.rendezvous.core.config.RendezvousSettings;
 import java.time.Duration;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.rendezvous.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.config.InvalidSettingException;
+import dev.rendezvous.core.InvalidSettingException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -100,7 +100,7 @@ class EdgeSettingsTest {
             Map.of("RENDEZVOUS_EDGE_NEGATIVE_CACHE_SIZE", "2"))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> EdgeSettings.fromEnvironment(bad))
           .as(bad.toString())
-          .isInstanceOf(dev.rendezvous.core.config.InvalidSettingException.class)
+          .isInstanceOf(dev.rendezvous.core.InvalidSettingException.class)
           .hasMessageContaining(bad.keySet().iterator().next());
     }
   }

@@ -1,5 +1,6 @@
 package dev.rendezvous.edge;
 
+import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.InternalSecret;
@@ -12,7 +13,6 @@ import dev.rendezvous.core.directory.TakeoverResult;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,10 @@
 package dev.rendezvous.core.config;
 
+import dev.rendezvous.core.InvalidSettingException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one parser of each kind of environment value (whole numbers, decimals, flags); a bad value
@@ -13,12 +15,17 @@ public final class EnvironmentValues {
 
   /** The variable as a whole number. */
   public static long wholeNumber(Map<String, String> env, String name, long fallback) {
+    return wholeNumber(env, name).orElse(fallback);
+  }
+
+  /** The variable as a whole number; empty when it is unset or blank. */
+  public static Optional<Long> wholeNumber(Map<String, String> env, String name) {
     String text = env.get(name);
     if (text == null || text.isBlank()) {
-      return fallback;
+      return Optional.empty();
     }
     try {
-      return Long.parseLong(text.trim());
+      return Optional.of(Long.parseLong(text.trim()));
     } catch (NumberFormatException e) {
       throw new InvalidSettingException(name + " must be a whole number, got '" + text + "'");
     }

@@ -1,5 +1,6 @@
 package dev.rendezvous.core.config;
 
+import dev.rendezvous.core.InvalidSettingException;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,5 +1,8 @@
 package dev.rendezvous.core.registry;
 
+import dev.rendezvous.core.ClientIdCollisionException;
+import dev.rendezvous.core.StorageUnavailableException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.InternalSecret;
 import dev.rendezvous.core.directory.TaskId;

@@ -1,5 +1,6 @@
 package dev.rendezvous.core.service;
 
+import dev.rendezvous.core.PeerNotFoundException;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Duration;

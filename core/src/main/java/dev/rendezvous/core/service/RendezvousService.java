@@ -1,11 +1,12 @@
 package dev.rendezvous.core.service;
 
+import dev.rendezvous.core.ClientIdCollisionException;
+import dev.rendezvous.core.PeerNotFoundException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.directory.TaskRecord;
-import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;

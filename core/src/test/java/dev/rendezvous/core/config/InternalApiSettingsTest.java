@@ -3,6 +3,7 @@ package dev.rendezvous.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.InvalidSettingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,8 @@ package dev.rendezvous.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.PeerNotFoundException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.OwnedState;
 import dev.rendezvous.core.directory.Takeover;
@@ -12,7 +14,6 @@ import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.directory.TaskState;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;

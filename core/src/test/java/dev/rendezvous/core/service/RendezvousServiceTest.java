@@ -3,12 +3,13 @@ package dev.rendezvous.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.PeerNotFoundException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.Takeover;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;

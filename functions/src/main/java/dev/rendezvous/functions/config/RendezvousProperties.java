@@ -4,116 +4,49 @@ import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.config.RendezvousSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 
 /**
- * The shared settings, bound from the SPEC's environment variables: Micronaut maps {@code
- * RENDEZVOUS_PULSE_INTERVAL_SECONDS} to {@code rendezvous.pulse-interval-seconds}, and so on. Each
- * value is validated here; {@link SettingsFactory} then builds core's {@link RendezvousSettings},
- * which checks how the values fit together.
+ * The shared settings as Micronaut binds them from the environment: {@code
+ * RENDEZVOUS_PULSE_INTERVAL_SECONDS} becomes {@code rendezvous.pulse-interval-seconds}, and so on.
+ * Unset values stay null; core's {@link RendezvousSettings} and {@link InternalApiSettings} apply
+ * the defaults and are the validators.
+ *
+ * @param ownerTimeoutMillis how long a route waits for a client's live owners, all together
  */
 @ConfigurationProperties("rendezvous")
-public class RendezvousProperties {
-  private static final long DEFAULT_GRACE_SECONDS = 5;
+public record RendezvousProperties(
+    @Nullable Long pulseIntervalSeconds,
+    @Nullable Long errorTimeSeconds,
+    @Nullable Long graceSeconds,
+    @Nullable Long udpPort,
+    @Nullable Long httpPort,
+    @Nullable String table,
+    @Nullable String store,
+    @Nullable Long ownerTimeoutMillis) {
 
-  @Min(1)
-  private long pulseIntervalSeconds = 30;
-
-  @Min(0)
-  private long errorTimeSeconds = 180;
-
-  @Nullable
-  @Min(0)
-  private Long graceSeconds;
-
-  @Min(0)
-  @Max(65535)
-  private int udpPort = 5024;
-
-  @Min(0)
-  @Max(65535)
-  private int httpPort = 5025;
-
-  @NotNull
-  @Pattern(regexp = "[A-Za-z0-9_.-]{3,255}")
-  private String table = RendezvousSettings.DEFAULT_TABLE;
-
-  @NotNull
-  @Pattern(regexp = "(?i)\\s*(dynamodb|memory)\\s*")
-  private String store = "dynamodb";
-
-  @Min(1)
-  @Max(10_000)
-  private long ownerTimeoutMillis = InternalApiSettings.DEFAULT_OWNER_TIMEOUT_MILLIS;
-
-  public long getPulseIntervalSeconds() {
-    return pulseIntervalSeconds;
+  /** Core's settings from these values; an invalid one stops the start, naming its variable. */
+  public RendezvousSettings toSettings() {
+    return RendezvousSettings.builder()
+        .pulseIntervalSeconds(pulseIntervalSeconds)
+        .errorTimeSeconds(errorTimeSeconds)
+        .graceSeconds(graceSeconds)
+        .udpPort(udpPort)
+        .httpPort(httpPort)
+        .table(table)
+        .store(store)
+        .build();
   }
 
-  public void setPulseIntervalSeconds(long pulseIntervalSeconds) {
-    this.pulseIntervalSeconds = pulseIntervalSeconds;
-  }
-
-  public long getErrorTimeSeconds() {
-    return errorTimeSeconds;
-  }
-
-  public void setErrorTimeSeconds(long errorTimeSeconds) {
-    this.errorTimeSeconds = errorTimeSeconds;
-  }
-
-  /** The grace; when unset, core's default (5 s, but never more than the interval). */
-  public long getGraceSeconds() {
-    return graceSeconds != null
-        ? graceSeconds
-        : Math.min(DEFAULT_GRACE_SECONDS, pulseIntervalSeconds);
-  }
-
-  public void setGraceSeconds(@Nullable Long graceSeconds) {
-    this.graceSeconds = graceSeconds;
-  }
-
-  public int getUdpPort() {
-    return udpPort;
-  }
-
-  public void setUdpPort(int udpPort) {
-    this.udpPort = udpPort;
-  }
-
-  public int getHttpPort() {
-    return httpPort;
-  }
-
-  public void setHttpPort(int httpPort) {
-    this.httpPort = httpPort;
-  }
-
-  public String getTable() {
-    return table;
-  }
-
-  public void setTable(String table) {
-    this.table = table;
-  }
-
-  /** How long a route waits for a client's live owners, all together. */
-  public long getOwnerTimeoutMillis() {
-    return ownerTimeoutMillis;
-  }
-
-  public void setOwnerTimeoutMillis(long ownerTimeoutMillis) {
-    this.ownerTimeoutMillis = ownerTimeoutMillis;
-  }
-
-  public String getStore() {
-    return store;
-  }
-
-  public void setStore(String store) {
-    this.store = store;
+  /**
+   * The internal API's settings as the routes use them (the owner timeout; the port is the edge's).
+   */
+  public InternalApiSettings toInternalApiSettings() {
+    return new InternalApiSettings(
+        InternalApiSettings.DEFAULT_PORT,
+        Duration.ofMillis(
+            ownerTimeoutMillis == null
+                ? InternalApiSettings.DEFAULT_OWNER_TIMEOUT_MILLIS
+                : ownerTimeoutMillis));
   }
 }

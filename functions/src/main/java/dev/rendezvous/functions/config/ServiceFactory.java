@@ -1,6 +1,7 @@
 package dev.rendezvous.functions.config;
 
 import dev.rendezvous.core.config.InternalApiSettings;
+import dev.rendezvous.core.config.RendezvousSettings;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.service.OwnerQueries;
 import dev.rendezvous.core.service.RendezvousService;
@@ -12,16 +13,46 @@ import dev.rendezvous.internalapi.InternalApiOwnerChannel;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The HTTP use cases over whichever storage {@link StorageFactory} chose, asking the clients' live
+ * Core's settings, rules, clock and credential source as beans, built once per container, and the
+ * HTTP use cases over whichever storage {@link StorageFactory} chose, asking the clients' live
  * owners (edge tasks) over the internal API. The secret is read from the directory on first use and
  * again only after an owner refuses it; task records are kept a few seconds per container.
  */
 @Factory
 public class ServiceFactory {
+
+  @Singleton
+  RendezvousSettings settings(RendezvousProperties properties) {
+    return properties.toSettings();
+  }
+
+  @Singleton
+  InternalApiSettings internalApiSettings(RendezvousProperties properties) {
+    return properties.toInternalApiSettings();
+  }
+
+  @Singleton
+  LivenessRules livenessRules(RendezvousSettings settings) {
+    return new LivenessRules(settings.timings());
+  }
+
+  /** The wall clock; tests register their own {@link Clock} singleton instead. */
+  @Singleton
+  @Requires(missingBeans = Clock.class)
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Creates its random source lazily, on first use: nothing random lands in a snapshot. */
+  @Singleton
+  CredentialFactory credentialFactory() {
+    return new CredentialFactory();
+  }
 
   /** Its own two threads; nothing is connected before the first owner is asked. */
   @Singleton

@@ -1,6 +1,6 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.registry.StorageUnavailableException;
+import dev.rendezvous.core.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

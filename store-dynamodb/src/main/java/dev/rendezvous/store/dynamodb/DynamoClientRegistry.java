@@ -1,14 +1,14 @@
 package dev.rendezvous.store.dynamodb;
 
+import dev.rendezvous.core.ClientIdCollisionException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.DirectoryRules;
 import dev.rendezvous.core.directory.InternalSecret;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
-import dev.rendezvous.core.registry.ClientIdCollisionException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.SweepReport;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.protocol.identity.ClientCredentials;

@@ -3,6 +3,7 @@ package dev.rendezvous.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.directory.Owner;
@@ -13,7 +14,6 @@ import dev.rendezvous.core.directory.TakeoverResult;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.SweepReport;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.service.Registration;
 import dev.rendezvous.core.service.RendezvousService;

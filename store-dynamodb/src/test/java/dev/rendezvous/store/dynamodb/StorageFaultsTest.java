@@ -3,11 +3,11 @@ package dev.rendezvous.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.Takeover;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;

@@ -7,6 +7,7 @@ import static dev.rendezvous.store.dynamodb.testing.DirectoryFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.InternalSecret;
@@ -15,7 +16,6 @@ import dev.rendezvous.core.directory.OwnerWriteResult;
 import dev.rendezvous.core.directory.TakeoverResult;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.directory.TaskState;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.protocol.identity.ClientCredentials;
