@@ -239,6 +239,14 @@ public final class Edge implements AutoCloseable {
     return pipeline.liveEntries();
   }
 
+  /**
+   * Says "draining" in the heartbeat from now on, while still serving (ECS is about to stop the
+   * task): readers skip it and new owners may take its clients over at once.
+   */
+  public void markDraining() {
+    var unused = heartbeat.drain();
+  }
+
   /** Says "draining", stops reading, drains storage calls (bounded), closes everything. */
   @Override
   public void close() {

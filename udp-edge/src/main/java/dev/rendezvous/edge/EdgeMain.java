@@ -44,6 +44,10 @@ public final class EdgeMain {
     LiveDirectory directory = directory(settings, env, clock, resources);
     Edge edge = Edge.start(settings, directory, clock);
     resources.add(0, edge);
+    String metadata = env.get(EcsStopWatcher.METADATA_VARIABLE);
+    if (metadata != null && !metadata.isBlank()) {
+      resources.add(0, EcsStopWatcher.start(metadata, Duration.ofSeconds(2), edge::markDraining));
+    }
     if (settings.cloudWatchMetrics()) {
       CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.create();
       CloudWatchPublisher publisher =

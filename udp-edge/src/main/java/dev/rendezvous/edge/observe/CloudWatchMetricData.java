@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
  * Turns the edge's meters into CloudWatch data with the names the CDK alarms use: namespace {@code
  * Rendezvous}, dimension {@code Service=udp-edge}; EdgePulsesAccepted, EdgePulsesPending,
  * EdgePulsesUnknown, EdgeDrops (all reasons), EdgeStorageErrors (counts over the interval),
- * EdgeInFlight (value now), EdgeStorageLatency (milliseconds, as Values/Counts of a bucketed
- * histogram, so that CloudWatch can give p50/p99).
+ * EdgeInFlight and EdgeOwnedClients (values now: the (client, family) entries the task holds, to
+ * scale out before RENDEZVOUS_EDGE_MAX_CLIENTS), EdgeStorageLatency (milliseconds, as Values/Counts
+ * of a bucketed histogram, so that CloudWatch can give p50/p99).
  */
 public final class CloudWatchMetricData {
   public static final String NAMESPACE = "Rendezvous";
@@ -52,6 +53,10 @@ public final class CloudWatchMetricData {
     data.add(
         datum("EdgeInFlight", StandardUnit.COUNT).toBuilder()
             .value((double) inFlight.getAsInt())
+            .build());
+    data.add(
+        datum("EdgeOwnedClients", StandardUnit.COUNT).toBuilder()
+            .value((double) metrics.liveClientsNow())
             .build());
     LatencyWindow.Snapshot latency = metrics.latencyWindow().drain();
     if (latency.count() > 0) {

@@ -126,6 +126,12 @@ public final class EdgeMetrics {
     return (long) challenges.count();
   }
 
+  /** The live (client, family) entries now (0 before the gauge is registered). */
+  public long liveClientsNow() {
+    Gauge g = registry.find(LIVE_CLIENTS).gauge();
+    return g == null ? 0 : (long) g.value();
+  }
+
   /** Registers the gauge of live (client, family) entries. */
   public void liveClients(IntSupplier count) {
     Gauge.builder(LIVE_CLIENTS, count::getAsInt)

@@ -27,6 +27,7 @@ class CloudWatchMetricDataTest {
 
   @Test
   void usesTheAlarmNamesWithTheServiceDimension() {
+    metrics.liveClients(() -> 1234);
     metrics.replied(ResponseCode.ACCEPTED);
     metrics.storageCall(2_000_000);
 
@@ -40,6 +41,7 @@ class CloudWatchMetricDataTest {
             "EdgeDrops",
             "EdgeStorageErrors",
             "EdgeInFlight",
+            "EdgeOwnedClients",
             "EdgeStorageLatency");
     assertThat(out.values())
         .allSatisfy(
@@ -52,6 +54,7 @@ class CloudWatchMetricDataTest {
     assertThat(out.get("EdgeStorageLatency").values()).containsExactly(2.0);
     assertThat(out.get("EdgeStorageLatency").counts()).containsExactly(1.0);
     assertThat(out.get("EdgeInFlight").value()).isEqualTo(7.0);
+    assertThat(out.get("EdgeOwnedClients").value()).isEqualTo(1234.0);
   }
 
   @Test
