@@ -5,6 +5,9 @@ import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.OwnedClients;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.edge.internal.AdvertisedHost;
+import dev.rendezvous.edge.internal.InternalApiServer;
+import dev.rendezvous.edge.internal.InternalServerLimits;
 import dev.rendezvous.edge.live.ChallengeNonces;
 import dev.rendezvous.edge.live.Heartbeat;
 import dev.rendezvous.edge.live.LiveOwners;
@@ -14,12 +17,14 @@ import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.edge.observe.HealthServer;
 import dev.rendezvous.edge.pulse.StorageGate;
 import dev.rendezvous.internalapi.InternalApiClient;
+import dev.rendezvous.internalapi.RequestSigning;
 import dev.rendezvous.internalapi.SecretSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +55,7 @@ public final class Edge implements AutoCloseable {
   private final InternalSecret secret;
   private final InternalApiClient internalClient;
   private final ExecutorService revokeCaller;
+  private final InternalApiServer internal;
 
   private Edge(Parts p) {
     this.settings = p.settings;
@@ -64,6 +70,7 @@ public final class Edge implements AutoCloseable {
     this.secret = p.secret;
     this.internalClient = p.internalClient;
     this.revokeCaller = p.revokeCaller;
+    this.internal = p.internal;
   }
 
   /** What {@link #start} puts together (so the constructor stays readable). */
@@ -80,16 +87,35 @@ public final class Edge implements AutoCloseable {
     InternalSecret secret;
     InternalApiClient internalClient;
     ExecutorService revokeCaller;
+    InternalApiServer internal;
   }
 
   /**
    * Starts a task: reads the internal secret, binds the sockets, writes the first heartbeat, then
    * reads pulses.
    *
-   * @param internalPort where this task's internal API listens (advertised in its heartbeat)
+   * @param internalPort where this task's internal API listens (0: any free port)
    */
   public static Edge start(
       EdgeSettings settings, LiveDirectory directory, Clock clock, int internalPort)
+      throws InterruptedException {
+    return start(
+        settings,
+        directory,
+        clock,
+        internalPort,
+        AdvertisedHost.of(Map.of(), settings.bindAddress()));
+  }
+
+  /**
+   * Starts a task whose internal API readers reach at {@code advertisedHost} (its private address).
+   */
+  public static Edge start(
+      EdgeSettings settings,
+      LiveDirectory directory,
+      Clock clock,
+      int internalPort,
+      String advertisedHost)
       throws InterruptedException {
     Parts p = new Parts();
     p.settings = settings;
@@ -152,8 +178,18 @@ public final class Edge implements AutoCloseable {
       for (int i = 0; i < p.server.channels().size(); i++) {
         p.pipeline.attach(i, p.server.channels().get(i));
       }
+      RequestSigning signing = new RequestSigning(p.secret);
+      p.internal =
+          InternalApiServer.start(
+              settings.bindAddress(),
+              internalPort,
+              new LiveOwners(p.pipeline.shards()),
+              () -> signing,
+              clock,
+              InternalServerLimits.DEFAULTS);
+      p.internal.warmUp(p.internalClient, AdvertisedHost.loopbackFor(settings.bindAddress()));
       p.heartbeat =
-          new Heartbeat(directory, p.task, settings.bindAddress(), internalPort, label(), clock);
+          new Heartbeat(directory, p.task, advertisedHost, p.internal.port(), label(), clock);
       awaitQuietly(p.heartbeat.start(p.pipeline.shards().get(0).loop()), "the first heartbeat");
       p.pipeline.startTicking();
       p.server.startReading();
@@ -170,6 +206,8 @@ public final class Edge implements AutoCloseable {
         .addKeyValue("bind_address", settings.bindAddress())
         .addKeyValue("udp_port", p.server.port())
         .addKeyValue("health_port", p.health.port())
+        .addKeyValue("internal_port", p.internal.port())
+        .addKeyValue("internal_host", advertisedHost)
         .addKeyValue("transport", p.server.transport())
         .addKeyValue("sockets", p.server.sockets())
         .addKeyValue("v1_enabled", settings.v1Enabled())
@@ -184,6 +222,11 @@ public final class Edge implements AutoCloseable {
 
   public int healthPort() {
     return health.port();
+  }
+
+  /** The internal API's port (readers find it in this task's heartbeat). */
+  public int internalPort() {
+    return internal.port();
   }
 
   public String transport() {
@@ -237,6 +280,7 @@ public final class Edge implements AutoCloseable {
     heartbeat.close();
     server.close();
     health.close();
+    internal.close();
     revokeCaller.shutdownNow();
     internalClient.close();
     LOG.atInfo()
@@ -252,6 +296,9 @@ public final class Edge implements AutoCloseable {
     }
     if (p.server != null) {
       p.server.close();
+    }
+    if (p.internal != null) {
+      p.internal.close();
     }
     if (p.revokeCaller != null) {
       p.revokeCaller.shutdownNow();

@@ -1,10 +1,11 @@
 package dev.rendezvous.edge;
 
-import dev.rendezvous.core.config.EnvironmentValues;
+import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.config.StoreKind;
 import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.edge.internal.AdvertisedHost;
 import dev.rendezvous.edge.observe.CloudWatchPublisher;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +44,14 @@ public final class EdgeMain {
     Clock clock = Clock.systemUTC();
     List<AutoCloseable> resources = new ArrayList<>();
     LiveDirectory directory = directory(settings, env, clock, resources);
-    int internalPort = (int) EnvironmentValues.wholeNumber(env, "RENDEZVOUS_INTERNAL_PORT", 5027);
-    Edge edge = Edge.start(settings, directory, clock, internalPort);
+    InternalApiSettings internalApi = InternalApiSettings.fromEnvironment(env);
+    Edge edge =
+        Edge.start(
+            settings,
+            directory,
+            clock,
+            internalApi.port(),
+            AdvertisedHost.of(env, settings.bindAddress()));
     resources.add(0, edge);
     if (settings.cloudWatchMetrics()) {
       CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.create();
