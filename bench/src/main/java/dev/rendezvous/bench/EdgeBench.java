@@ -10,12 +10,14 @@ import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.protocol.v2.ChallengeNonce;
+import dev.rendezvous.protocol.v2.PulseV2ChallengeCodec;
 import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import dev.rendezvous.store.dynamodb.ClientTable;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
-import dev.rendezvous.store.dynamodb.DynamoPulseRecorder;
+import dev.rendezvous.store.dynamodb.DynamoLiveDirectory;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.testing.DynaliteProcess;
 import java.time.Clock;
@@ -98,7 +100,8 @@ public final class EdgeBench {
       throws InterruptedException {
     byte[] request = new byte[32];
     Arrays.fill(request, (byte) 7);
-    EdgeServer server = EdgeServer.start("127.0.0.1", 0, threads, new EchoHandler());
+    EdgeServer server = EdgeServer.start("127.0.0.1", 0, threads, loops -> new EchoHandler());
+    server.startReading();
     try {
       LoadDriver.Result r =
           new LoadDriver(slots, i -> request, b -> b.length == 4, Duration.ofMillis(200))
@@ -115,7 +118,7 @@ public final class EdgeBench {
     EdgeSettings settings = settings(threads);
     InMemoryDirectory store =
         new InMemoryDirectory(new LivenessRules(settings.shared().timings()), CLOCK);
-    CountingRecorder counting = new CountingRecorder(store.live());
+    CountingDirectory counting = new CountingDirectory(store.live());
     List<ClientCredentials> clients = register(store, slots);
     try (Edge edge = Edge.start(settings, counting, CLOCK)) {
       LoadDriver.Result r = drive(edge, clients, v2, warmUp, measure, Duration.ofMillis(200));
@@ -157,7 +160,11 @@ public final class EdgeBench {
       List<ClientCredentials> clients =
           register(new DynamoClientRegistry(sync, store, rules, CLOCK), slots);
       try (Edge edge =
-          Edge.start(settings, new DynamoPulseRecorder(async, store, rules, CLOCK), CLOCK)) {
+          Edge.start(
+              settings,
+              new DynamoLiveDirectory(async, store, rules, CLOCK),
+              CLOCK,
+              INTERNAL_PORT)) {
         LoadDriver.Result r = drive(edge, clients, false, warmUp, measure, Duration.ofSeconds(2));
         long accepted = edge.metrics().replies(ResponseCode.ACCEPTED);
         String perPulse =
@@ -190,12 +197,15 @@ public final class EdgeBench {
     }
     long[] counters = new long[clients.size()];
     Arrays.fill(counters, CLOCK.millis());
+    // Each client's first pulse at the edge is challenged (fresh proof): the next one answers it.
+    ChallengeNonce[] nonces = new ChallengeNonce[clients.size()];
+    Arrays.fill(nonces, ChallengeNonce.none());
     return new LoadDriver(
             clients.size(),
             i -> {
               ClientCredentials c = clients.get(i);
               return PulseV2RequestCodec.encode(
-                  c.clientId(), ++counters[i], c.privateKey().pulseMacKey());
+                  c.clientId(), ++counters[i], c.privateKey().pulseMacKey(), false, nonces[i]);
             },
             b ->
                 b.length == PulseV2ReplyCodec.LENGTH
@@ -203,7 +213,14 @@ public final class EdgeBench {
                     && b[5] == 0
                     && b[6] == 0x03
                     && b[7] == (byte) 0xfc,
-            lossTimeout)
+            lossTimeout,
+            (i, reply) -> {
+              if (PulseV2ChallengeCodec.looksLikeChallenge(reply)) {
+                nonces[i] =
+                    PulseV2ChallengeCodec.decode(reply, clients.get(i).privateKey().pulseMacKey())
+                        .nonce();
+              }
+            })
         .run(edge.udpPort(), warmUp, measure);
   }
 
@@ -228,6 +245,7 @@ public final class EdgeBench {
     Map<String, String> env = new HashMap<>();
     env.put("RENDEZVOUS_UDP_PORT", "0");
     env.put("RENDEZVOUS_HEALTH_PORT", "0");
+    env.put("RENDEZVOUS_INTERNAL_PORT", "0");
     env.put("RENDEZVOUS_BIND_ADDRESS", "127.0.0.1");
     env.put("RENDEZVOUS_EDGE_THREADS", Integer.toString(threads));
     // One host sends everything here: lift the limits that protect the edge from such a host.

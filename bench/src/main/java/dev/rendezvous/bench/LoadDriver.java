@@ -35,16 +35,32 @@ final class LoadDriver {
   /** What one slot sends next, given its slot number. */
   interface Requests extends IntFunction<byte[]> {}
 
+  /** Sees every reply a slot receives, before it is judged (e.g. to answer a challenge). */
+  interface ReplyObserver {
+    void seen(int slot, byte[] reply);
+  }
+
   private final int slots;
   private final Requests requests;
   private final Predicate<byte[]> replyOk;
   private final Duration lossTimeout;
+  private final ReplyObserver observer;
 
   LoadDriver(int slots, Requests requests, Predicate<byte[]> replyOk, Duration lossTimeout) {
+    this(slots, requests, replyOk, lossTimeout, (slot, reply) -> {});
+  }
+
+  LoadDriver(
+      int slots,
+      Requests requests,
+      Predicate<byte[]> replyOk,
+      Duration lossTimeout,
+      ReplyObserver observer) {
     this.slots = slots;
     this.requests = requests;
     this.replyOk = replyOk;
     this.lossTimeout = lossTimeout;
+    this.observer = observer;
   }
 
   /** The measured window's figures. */
@@ -195,6 +211,7 @@ final class LoadDriver {
         return;
       }
       byte[] bytes = ByteBufUtil.getBytes(reply.content());
+      observer.seen(index, bytes);
       if (state.measuring) {
         if (replyOk.test(bytes)) {
           state.replies++;

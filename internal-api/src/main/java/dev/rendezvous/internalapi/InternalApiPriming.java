@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Loads the internal API client's classes before they are needed (a SnapStart snapshot): one real
- * call, with a throwaway secret, to a throwaway HTTP server on loopback that answers 404 like a task
- * that owns nothing. Nothing of it stays: the server stops and the client closes.
+ * call, with a throwaway secret, to a throwaway HTTP server on loopback that answers 404 like a
+ * task that owns nothing. Nothing of it stays: the server stops and the client closes.
  */
 public final class InternalApiPriming {
   private static final ClientId NOBODY = ClientId.fromBytes(new byte[ClientId.LENGTH_BYTES]);

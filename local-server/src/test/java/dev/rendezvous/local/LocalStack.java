@@ -59,6 +59,7 @@ final class LocalStack implements AutoCloseable {
     env.put("RENDEZVOUS_UDP_PORT", "0");
     env.put("RENDEZVOUS_HEALTH_PORT", "0");
     env.put("RENDEZVOUS_EDGE_THREADS", "1");
+    env.put("RENDEZVOUS_INTERNAL_PORT", "0");
     EdgeSettings settings = EdgeSettings.fromEnvironment(env);
     async = dynalite.newAsyncClient(64);
     directory =
@@ -67,7 +68,7 @@ final class LocalStack implements AutoCloseable {
             DynamoStoreSettings.forTable(table),
             new LivenessRules(settings.shared().timings()),
             Clock.systemUTC());
-    edge = Edge.start(settings, directory, Clock.systemUTC(), 0);
+    edge = Edge.start(settings, directory, Clock.systemUTC());
     server =
         LocalHttpServerMain.start(
             "--micronaut.server.port=-1",

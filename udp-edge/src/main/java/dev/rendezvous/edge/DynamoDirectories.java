@@ -1,17 +1,36 @@
 package dev.rendezvous.edge;
 
 import dev.rendezvous.core.directory.LiveDirectory;
+import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.store.dynamodb.DynamoClientFactory;
+import dev.rendezvous.store.dynamodb.DynamoLiveDirectory;
+import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-/** Builds the DynamoDB directory from the environment (the store's LiveDirectory adapter). */
+/**
+ * Builds the DynamoDB directory from the environment: the SDK's async client on Netty, with as many
+ * connections as the edge allows storage calls in flight (capped), and an SDK call timeout of twice
+ * the edge's storage timeout, so an abandoned call frees its slot soon after the edge gave up.
+ */
 final class DynamoDirectories {
+  static final int MAX_CONNECTIONS = 512;
+
   private DynamoDirectories() {}
 
   static LiveDirectory create(
       EdgeSettings settings, Map<String, String> env, Clock clock, List<AutoCloseable> resources) {
-    throw new IllegalStateException(
-        "the DynamoDB directory is not wired into the edge yet; use RENDEZVOUS_STORE=memory");
+    DynamoDbAsyncClient client =
+        DynamoClientFactory.fromEnvironment(env)
+            .withApiCallTimeout(settings.storageTimeout().multipliedBy(2))
+            .asyncClient(Math.min(settings.maxInFlight(), MAX_CONNECTIONS));
+    resources.add(client);
+    return new DynamoLiveDirectory(
+        client,
+        DynamoStoreSettings.forTable(settings.shared().tableName()),
+        new LivenessRules(settings.shared().timings()),
+        clock);
   }
 }

@@ -5,7 +5,6 @@ import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.OwnedClients;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.timing.LivenessRules;
-import dev.rendezvous.edge.internal.AdvertisedHost;
 import dev.rendezvous.edge.internal.InternalApiServer;
 import dev.rendezvous.edge.internal.InternalServerLimits;
 import dev.rendezvous.edge.live.ChallengeNonces;
@@ -17,14 +16,15 @@ import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.edge.observe.HealthServer;
 import dev.rendezvous.edge.pulse.StorageGate;
 import dev.rendezvous.internalapi.InternalApiClient;
+import dev.rendezvous.internalapi.InternalEndpoint;
 import dev.rendezvous.internalapi.RequestSigning;
 import dev.rendezvous.internalapi.SecretSource;
+import dev.rendezvous.protocol.identity.ClientId;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,31 +91,10 @@ public final class Edge implements AutoCloseable {
   }
 
   /**
-   * Starts a task: reads the internal secret, binds the sockets, writes the first heartbeat, then
-   * reads pulses.
-   *
-   * @param internalPort where this task's internal API listens (0: any free port)
+   * Starts a task: reads the internal secret, binds the UDP sockets (not reading yet), starts the
+   * internal API, writes the first heartbeat, then reads pulses.
    */
-  public static Edge start(
-      EdgeSettings settings, LiveDirectory directory, Clock clock, int internalPort)
-      throws InterruptedException {
-    return start(
-        settings,
-        directory,
-        clock,
-        internalPort,
-        AdvertisedHost.of(Map.of(), settings.bindAddress()));
-  }
-
-  /**
-   * Starts a task whose internal API readers reach at {@code advertisedHost} (its private address).
-   */
-  public static Edge start(
-      EdgeSettings settings,
-      LiveDirectory directory,
-      Clock clock,
-      int internalPort,
-      String advertisedHost)
+  public static Edge start(EdgeSettings settings, LiveDirectory directory, Clock clock)
       throws InterruptedException {
     Parts p = new Parts();
     p.settings = settings;
@@ -128,7 +107,8 @@ public final class Edge implements AutoCloseable {
     p.task = TaskId.random(random);
     p.secret = await(directory.internalSecret().toCompletableFuture(), "the internal secret");
     p.internalClient =
-        new InternalApiClient(SecretSource.fixed(p.secret), Duration.ofSeconds(2), clock);
+        new InternalApiClient(
+            SecretSource.fixed(p.secret), settings.internalApi().ownerTimeout(), clock);
     p.revokeCaller =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -182,14 +162,15 @@ public final class Edge implements AutoCloseable {
       p.internal =
           InternalApiServer.start(
               settings.bindAddress(),
-              internalPort,
+              settings.internalApi().port(),
               new LiveOwners(p.pipeline.shards()),
               () -> signing,
               clock,
               InternalServerLimits.DEFAULTS);
-      p.internal.warmUp(p.internalClient, AdvertisedHost.loopbackFor(settings.bindAddress()));
+      warmUp(p);
       p.heartbeat =
-          new Heartbeat(directory, p.task, advertisedHost, p.internal.port(), label(), clock);
+          new Heartbeat(
+              directory, p.task, settings.internalHost(), p.internal.port(), label(), clock);
       awaitQuietly(p.heartbeat.start(p.pipeline.shards().get(0).loop()), "the first heartbeat");
       p.pipeline.startTicking();
       p.server.startReading();
@@ -206,8 +187,6 @@ public final class Edge implements AutoCloseable {
         .addKeyValue("bind_address", settings.bindAddress())
         .addKeyValue("udp_port", p.server.port())
         .addKeyValue("health_port", p.health.port())
-        .addKeyValue("internal_port", p.internal.port())
-        .addKeyValue("internal_host", advertisedHost)
         .addKeyValue("transport", p.server.transport())
         .addKeyValue("sockets", p.server.sockets())
         .addKeyValue("v1_enabled", settings.v1Enabled())
@@ -222,11 +201,6 @@ public final class Edge implements AutoCloseable {
 
   public int healthPort() {
     return health.port();
-  }
-
-  /** The internal API's port (readers find it in this task's heartbeat). */
-  public int internalPort() {
-    return internal.port();
   }
 
   public String transport() {
@@ -278,9 +252,9 @@ public final class Edge implements AutoCloseable {
       drained = false;
     }
     heartbeat.close();
+    internal.close();
     server.close();
     health.close();
-    internal.close();
     revokeCaller.shutdownNow();
     internalClient.close();
     LOG.atInfo()
@@ -294,11 +268,11 @@ public final class Edge implements AutoCloseable {
     if (p.heartbeat != null) {
       p.heartbeat.close();
     }
-    if (p.server != null) {
-      p.server.close();
-    }
     if (p.internal != null) {
       p.internal.close();
+    }
+    if (p.server != null) {
+      p.server.close();
     }
     if (p.revokeCaller != null) {
       p.revokeCaller.shutdownNow();
@@ -306,6 +280,33 @@ public final class Edge implements AutoCloseable {
     if (p.internalClient != null) {
       p.internalClient.close();
     }
+  }
+
+  /**
+   * One call to its own internal API before serving: it loads both sides' classes, so that the
+   * first reader's call is not slow. A failure is only logged.
+   */
+  private static void warmUp(Parts p) {
+    try {
+      p.internalClient
+          .lookUp(
+              new InternalEndpoint(loopbackFor(p.settings.bindAddress()), p.internal.port()),
+              ClientId.fromBytes(new byte[ClientId.LENGTH_BYTES]))
+          .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.atDebug().log("internal API warm-up: {}", e.toString());
+    }
+  }
+
+  private static String loopbackFor(String bindAddress) {
+    return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+  }
+
+  /** The port the internal API listens on. */
+  public int internalPort() {
+    return internal.port();
   }
 
   private static String label() {

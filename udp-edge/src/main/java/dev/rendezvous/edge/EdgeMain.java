@@ -1,11 +1,9 @@
 package dev.rendezvous.edge;
 
-import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.config.StoreKind;
 import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.timing.LivenessRules;
-import dev.rendezvous.edge.internal.AdvertisedHost;
 import dev.rendezvous.edge.observe.CloudWatchPublisher;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,14 +42,7 @@ public final class EdgeMain {
     Clock clock = Clock.systemUTC();
     List<AutoCloseable> resources = new ArrayList<>();
     LiveDirectory directory = directory(settings, env, clock, resources);
-    InternalApiSettings internalApi = InternalApiSettings.fromEnvironment(env);
-    Edge edge =
-        Edge.start(
-            settings,
-            directory,
-            clock,
-            internalApi.port(),
-            AdvertisedHost.of(env, settings.bindAddress()));
+    Edge edge = Edge.start(settings, directory, clock);
     resources.add(0, edge);
     if (settings.cloudWatchMetrics()) {
       CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.create();

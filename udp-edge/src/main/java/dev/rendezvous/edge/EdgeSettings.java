@@ -1,6 +1,7 @@
 package dev.rendezvous.edge;
 
 import dev.rendezvous.core.config.EnvironmentValues;
+import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.config.InvalidSettingException;
 import dev.rendezvous.core.config.RendezvousSettings;
 import java.time.Duration;
@@ -11,6 +12,10 @@ import java.util.Map;
  * The edge's settings: the shared {@link RendezvousSettings} plus the edge's own variables, all
  * read from the environment and validated here; an invalid value names its variable.
  *
+ * @param internalApi the internal API's port and the owner call timeout (core's settings)
+ * @param internalHost the address advertised in the heartbeat for the internal API: {@code
+ *     RENDEZVOUS_INTERNAL_HOST}, else the bind address, or the first site-local IPv4 address of
+ *     this host when bound to a wildcard address
  * @param v1Enabled whether v1 (key on the wire) pulses are answered
  * @param v2MaxSkew how far a v2 counter may be from the edge's clock
  * @param healthPort the HTTP port for {@code GET /health} and {@code GET /metrics}
@@ -33,6 +38,8 @@ import java.util.Map;
  */
 public record EdgeSettings(
     RendezvousSettings shared,
+    InternalApiSettings internalApi,
+    String internalHost,
     boolean v1Enabled,
     Duration v2MaxSkew,
     int healthPort,
@@ -64,16 +71,17 @@ public record EdgeSettings(
   public static final String CLIENT_RATE = "RENDEZVOUS_EDGE_CLIENT_RATE_PER_SECOND";
   public static final String CLIENT_BURST = "RENDEZVOUS_EDGE_CLIENT_BURST";
   public static final String TRACKED_KEYS = "RENDEZVOUS_EDGE_TRACKED_KEYS";
+  public static final String INTERNAL_HOST = "RENDEZVOUS_INTERNAL_HOST";
   public static final String MAX_CLIENTS = "RENDEZVOUS_EDGE_MAX_CLIENTS";
   public static final String CHECKPOINT_INTERVALS = "RENDEZVOUS_CHECKPOINT_INTERVALS";
   public static final String TAKEOVER_RATE = "RENDEZVOUS_EDGE_TAKEOVER_RATE_PER_SECOND";
   public static final String NEGATIVE_CACHE_SIZE = "RENDEZVOUS_EDGE_NEGATIVE_CACHE_SIZE";
 
-  /** The measured bound per (client, family), with room to spare: docs/benchmarks.md. */
-  static final long BYTES_PER_CLIENT = 300;
-
   public static final String DRAIN_SECONDS = "RENDEZVOUS_EDGE_DRAIN_SECONDS";
   public static final String CLOUDWATCH_METRICS = "RENDEZVOUS_CLOUDWATCH_METRICS";
+
+  /** The measured bound per (client, family), with room to spare: docs/benchmarks.md. */
+  static final long BYTES_PER_CLIENT = 300;
 
   /** Set by ECS (Fargate included) in every task: CloudWatch metrics default to on there. */
   static final String ECS_METADATA = "ECS_CONTAINER_METADATA_URI_V4";
@@ -107,12 +115,15 @@ public record EdgeSettings(
   }
 
   public static EdgeSettings fromEnvironment(Map<String, String> env) {
+    String bindAddress = env.getOrDefault(BIND_ADDRESS, "127.0.0.1").trim();
     return new EdgeSettings(
         RendezvousSettings.fromEnvironment(env),
+        InternalApiSettings.fromEnvironment(env),
+        AdvertisedHost.of(env.get(INTERNAL_HOST), bindAddress),
         bool(env, V1_ENABLED, true),
         Duration.ofSeconds(integer(env, V2_MAX_SKEW, 300)),
         (int) integer(env, HEALTH_PORT, 8080),
-        env.getOrDefault(BIND_ADDRESS, "127.0.0.1").trim(),
+        bindAddress,
         (int) integer(env, THREADS, Runtime.getRuntime().availableProcessors()),
         (int) integer(env, MAX_IN_FLIGHT, 4096),
         Duration.ofMillis(integer(env, STORAGE_TIMEOUT, 1000)),

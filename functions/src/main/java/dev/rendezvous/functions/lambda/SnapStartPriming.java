@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Lambda SnapStart readiness. Before the snapshot, runs what the first request would otherwise pay
  * for: one storage read (SDK marshalling, request signing, the HTTP client, our item mapping), a
  * JSON round trip, and one internal API call against a throwaway loopback server (the owners'
- * client: java.net.http, signing, its JSON), with a throwaway secret. The application context itself is already built, and its singletons created,
- * when the snapshot is taken.
+ * client: java.net.http, signing, its JSON), with a throwaway secret. The application context
+ * itself is already built, and its singletons created, when the snapshot is taken.
  *
  * <p>Nothing unique per instance is created before the snapshot: the credential source makes its
  * {@code SecureRandom} on first use, after restore, and priming never issues credentials. The

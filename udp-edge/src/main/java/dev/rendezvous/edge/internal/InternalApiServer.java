@@ -1,10 +1,7 @@
 package dev.rendezvous.edge.internal;
 
 import dev.rendezvous.core.directory.OwnedClients;
-import dev.rendezvous.internalapi.InternalApiClient;
-import dev.rendezvous.internalapi.InternalEndpoint;
 import dev.rendezvous.internalapi.RequestSigning;
-import dev.rendezvous.protocol.identity.ClientId;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -25,9 +22,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -122,25 +117,6 @@ public final class InternalApiServer implements AutoCloseable {
   /** Connections closed on arrival because the limit was reached, since the start. */
   public long refusedConnections() {
     return events.refusedConnections();
-  }
-
-  /**
-   * Calls this server once through {@code client} (a look-up of a client nobody owns), so that the
-   * first reader does not pay for loading the classes of both sides; waits at most 10 s and ignores
-   * the outcome.
-   */
-  public void warmUp(InternalApiClient client, String host) {
-    ClientId nobody = ClientId.fromBytes(new byte[ClientId.LENGTH_BYTES]);
-    try {
-      client
-          .lookUp(new InternalEndpoint(host, port()), nobody)
-          .handle((states, error) -> null)
-          .get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // a warm-up only: the outcome does not matter
-    }
   }
 
   @Override

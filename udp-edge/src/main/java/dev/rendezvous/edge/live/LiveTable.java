@@ -294,7 +294,8 @@ public final class LiveTable {
     if (capacity >= maxCapacity) {
       return false;
     }
-    int next = (int) Math.min(maxCapacity, Math.max(MIN_CAPACITY, capacity + (capacity >> 1)));
+    int next =
+        (int) Math.min(maxCapacity, Math.max(MIN_CAPACITY, capacity + (long) (capacity >> 1)));
     idHi = Arrays.copyOf(idHi, next);
     idLo = Arrays.copyOf(idLo, next);
     macKey = Arrays.copyOf(macKey, next * 4);

@@ -260,24 +260,25 @@ public final class Shard {
     if (held == null) {
       return false;
     }
-    gate.call(held, operation)
-        .whenComplete(
-            (value, error) -> {
-              try {
-                loop.execute(
-                    () -> {
-                      try {
-                        then.accept(value, error);
-                      } catch (RuntimeException e) {
-                        internalError(e);
-                      } finally {
-                        held.release();
-                      }
-                    });
-              } catch (RejectedExecutionException shuttingDown) {
-                held.release();
-              }
-            });
+    var unused =
+        gate.call(held, operation)
+            .whenComplete(
+                (value, error) -> {
+                  try {
+                    loop.execute(
+                        () -> {
+                          try {
+                            then.accept(value, error);
+                          } catch (RuntimeException e) {
+                            internalError(e);
+                          } finally {
+                            held.release();
+                          }
+                        });
+                  } catch (RejectedExecutionException shuttingDown) {
+                    held.release();
+                  }
+                });
     return true;
   }
 

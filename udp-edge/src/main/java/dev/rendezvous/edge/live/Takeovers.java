@@ -142,7 +142,8 @@ final class Takeovers {
       table.setEpoch(slot, taken.owner().epoch());
       table.setLease(slot, onlineUntil);
       long period = shard.timings.checkpointPeriodMillis();
-      table.setDue(slot, now + period / 2 + (long) (shard.random.nextDouble() * (period / 2)));
+      // The first checkpoint falls at a random point of the second half of the period.
+      table.setDue(slot, now + period / 2 + (long) (shard.random.nextDouble() * (period / 2.0)));
       shard.writes.rearm(slot);
       if (a != null) {
         shard.replies.reply(a, ResponseCode.ACCEPTED, key);

@@ -18,7 +18,7 @@ class TimerWheelTest {
     Map<Integer, Long> deadlines = new HashMap<>();
     Random random = new Random(7);
     for (int slot = 0; slot < 1_000; slot++) {
-      long d = 1 + random.nextInt(60_000); // up to ~9 revolutions
+      long d = 1L + random.nextInt(60_000); // up to ~9 revolutions
       wheel.schedule(slot, d);
       deadlines.put(slot, d);
     }
