@@ -2,6 +2,7 @@ package dev.rendezvous.infra;
 
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.infra.construct.LogRetention;
+import dev.rendezvous.infra.construct.RendezvousTable;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import java.util.function.Function;
  * @param timings pulse interval, grace and error time passed to every process
  * @param functionsJar the shaded Lambda jar (relative paths resolve against the working directory)
  * @param edgeDockerDirectory the docker build context of the UDP edge (holds its Dockerfile)
+ * @param tableWarmWritesPerSecond writes per second the table serves at once without adapting
+ *     (DynamoDB warm throughput), or empty for DynamoDB's default of a new on-demand table (4,000)
+ * @param alarmEmail the address the alarms notify; empty only when the operator said {@code
+ *     alarmEmail=none}
  * @param dynamodbEndpoint a DynamoDB endpoint for the functions and the edge ({@code
  *     AWS_ENDPOINT_URL_DYNAMODB}), for {@code sam local} against a local engine; empty in AWS
  */
@@ -40,6 +45,9 @@ public record InfraSettings(
     int apiBurstLimit,
     int registerRateLimitPerSecond,
     int registerBurstLimit,
+    int registerPerIpPerMinute,
+    int apiPerIpPerMinute,
+    int originSecretGeneration,
     int edgeCpuUnits,
     int edgeMemoryMb,
     int edgeMinTasks,
@@ -47,11 +55,22 @@ public record InfraSettings(
     int edgeCpuTargetPercent,
     int natGateways,
     boolean retainTable,
+    Optional<Integer> tableWarmWritesPerSecond,
     Optional<String> alarmEmail,
     Optional<String> dynamodbEndpoint) {
 
   public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/rendezvous-functions.jar";
   public static final String DEFAULT_EDGE_DIRECTORY = "udp-edge";
+
+  /** The value of {@code alarmEmail} that deploys the alarms without anyone to notify. */
+  public static final String NO_ALARM_EMAIL = "none";
+
+  static final String ALARM_EMAIL_REQUIRED =
+      "context alarmEmail is required: the stack's alarms need someone to notify. Pass"
+          + " -c alarmEmail=ops@example.com (the address must confirm the SNS subscription), or"
+          + " -c alarmEmail="
+          + NO_ALARM_EMAIL
+          + " to deploy alarms that notify nobody (watch them in the CloudWatch console).";
 
   public InfraSettings {
     requireRange("udpPort", udpPort, 1, 65535);
@@ -71,12 +90,24 @@ public record InfraSettings(
     requireRange(
         "registerRateLimitPerSecond", registerRateLimitPerSecond, 1, apiRateLimitPerSecond);
     requireRange("registerBurstLimit", registerBurstLimit, 1, apiBurstLimit);
+    // AWS WAF rate-based rules count at least 10 requests per window.
+    requireRange("registerPerIpPerMinute", registerPerIpPerMinute, 10, 2_000_000_000);
+    requireRange("apiPerIpPerMinute", apiPerIpPerMinute, registerPerIpPerMinute, 2_000_000_000);
+    requireRange("originSecretGeneration", originSecretGeneration, 1, 1_000_000);
     requireRange("edgeCpuUnits", edgeCpuUnits, 256, 16384);
     requireRange("edgeMemoryMb", edgeMemoryMb, 512, 122880);
     requireRange("edgeMinTasks", edgeMinTasks, 1, 100);
     requireRange("edgeMaxTasks", edgeMaxTasks, edgeMinTasks, 100);
     requireRange("edgeCpuTargetPercent", edgeCpuTargetPercent, 10, 90);
     requireRange("natGateways", natGateways, 0, 2);
+    // DynamoDB accepts warm throughput only above what a new on-demand table already has.
+    tableWarmWritesPerSecond.ifPresent(
+        writes ->
+            requireRange(
+                "tableWarmWritesPerSecond",
+                writes,
+                RendezvousTable.DEFAULT_WARM_WRITES_PER_SECOND,
+                40_000_000));
     dynamodbEndpoint.ifPresent(
         endpoint -> {
           if (!endpoint.matches("https?://[^\\s]+")) {
@@ -108,8 +139,9 @@ public record InfraSettings(
       throw new IllegalArgumentException(
           "context pulseIntervalSeconds, graceSeconds, errorTimeSeconds: " + e.getMessage(), e);
     }
+    boolean localStack = read.bool("localstack", false);
     return new InfraSettings(
-        read.bool("localstack", false),
+        localStack,
         read.text("region"),
         timings,
         read.bool("v1Enabled", true),
@@ -123,19 +155,33 @@ public record InfraSettings(
         (int) read.integer("expiryMemoryMb", 512),
         (int) read.integer("expiryTimeoutSeconds", 50),
         (int) read.integer("logRetentionDays", 30),
-        (int) read.integer("apiRateLimitPerSecond", 500),
-        (int) read.integer("apiBurstLimit", 1000),
-        (int) read.integer("registerRateLimitPerSecond", 50),
-        (int) read.integer("registerBurstLimit", 100),
+        (int) read.integer("apiRateLimitPerSecond", 1000),
+        (int) read.integer("apiBurstLimit", 2000),
+        (int) read.integer("registerRateLimitPerSecond", 500),
+        (int) read.integer("registerBurstLimit", 1000),
+        (int) read.integer("registerPerIpPerMinute", 60),
+        (int) read.integer("apiPerIpPerMinute", 600),
+        (int) read.integer("originSecretGeneration", 1),
         (int) read.integer("edgeCpuUnits", 512),
         (int) read.integer("edgeMemoryMb", 1024),
         (int) read.integer("edgeMinTasks", 2),
-        (int) read.integer("edgeMaxTasks", 6),
-        (int) read.integer("edgeCpuTargetPercent", 60),
+        (int) read.integer("edgeMaxTasks", 10),
+        (int) read.integer("edgeCpuTargetPercent", 50),
         (int) read.integer("natGateways", 0),
         read.bool("retainTable", true),
-        read.text("alarmEmail"),
+        read.text("tableWarmWritesPerSecond")
+            .map(v -> (int) read.integer("tableWarmWritesPerSecond", 0)),
+        alarmEmail(read, localStack),
         read.text("dynamodbEndpoint"));
+  }
+
+  /** The AWS stack has alarms, so the operator must name who gets them, or say nobody. */
+  private static Optional<String> alarmEmail(Reader read, boolean localStack) {
+    Optional<String> value = read.text("alarmEmail");
+    if (value.isEmpty() && !localStack) {
+      throw new IllegalArgumentException(ALARM_EMAIL_REQUIRED);
+    }
+    return value.filter(email -> !email.equalsIgnoreCase(NO_ALARM_EMAIL));
   }
 
   private static void requireRange(String key, long value, long min, long max) {

@@ -1,25 +1,28 @@
 package dev.rendezvous.infra;
 
+import dev.rendezvous.infra.construct.ApiFront;
 import dev.rendezvous.infra.construct.ExpirySchedule;
 import dev.rendezvous.infra.construct.FunctionSizing;
 import dev.rendezvous.infra.construct.LogRetention;
 import dev.rendezvous.infra.construct.Monitoring;
 import dev.rendezvous.infra.construct.MonitoringProps;
+import dev.rendezvous.infra.construct.OriginVerification;
 import dev.rendezvous.infra.construct.RendezvousApi;
 import dev.rendezvous.infra.construct.RendezvousApiProps;
 import dev.rendezvous.infra.construct.RendezvousFunctions;
 import dev.rendezvous.infra.construct.RendezvousFunctionsProps;
 import dev.rendezvous.infra.construct.RendezvousTable;
-import dev.rendezvous.infra.construct.RendezvousTableProps;
 import dev.rendezvous.infra.construct.RestApiV1;
 import dev.rendezvous.infra.construct.Throttle;
 import dev.rendezvous.infra.construct.UdpEdgeService;
 import dev.rendezvous.infra.construct.UdpEdgeServiceProps;
+import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
@@ -37,12 +40,21 @@ public final class RendezvousStack extends Stack {
   private final RendezvousTable table;
   private final RendezvousFunctions functions;
 
-  public RendezvousStack(Construct scope, String id, StackProps props, InfraSettings settings) {
+  /**
+   * @param webAclArn the per-address limits for the API's CloudFront distribution (required for the
+   *     AWS stack; empty for LocalStack, which has no HTTP API)
+   */
+  public RendezvousStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      InfraSettings settings,
+      Optional<String> webAclArn) {
     super(scope, id, props);
     RetentionDays logRetention = LogRetention.ofDays(settings.logRetentionDays());
     this.table =
         new RendezvousTable(
-            this, "Table", RendezvousTableProps.builder().retain(settings.retainTable()).build());
+            this, "Table", settings.retainTable(), settings.tableWarmWritesPerSecond());
     this.functions =
         new RendezvousFunctions(
             this,
@@ -62,6 +74,8 @@ public final class RendezvousStack extends Stack {
                 // LocalStack's free tier has no SnapStart; its Lambda runs x86_64 natively.
                 .snapStart(!settings.localStack())
                 .architecture(settings.localStack() ? Architecture.X86_64 : Architecture.ARM_64)
+                // LocalStack 4.14's Lambda predates the java25 runtime.
+                .runtime(settings.localStack() ? Runtime.JAVA_21 : Runtime.JAVA_25)
                 .build());
     new ExpirySchedule(this, "ExpirySchedule", functions.expiryAlias());
     Throttle stageThrottle =
@@ -71,17 +85,28 @@ public final class RendezvousStack extends Stack {
       RestApiV1 restApi = new RestApiV1(this, "RestApi", functions.apiAlias(), stageThrottle);
       output(OUTPUT_API_URL, restApi.url(), "Base URL of the REST v1 API (LocalStack)");
     } else {
+      OriginVerification origin =
+          new OriginVerification(this, "Origin", logRetention, settings.originSecretGeneration());
       RendezvousApi api =
           new RendezvousApi(
               this,
               "Api",
-              RendezvousApiProps.builder()
-                  .handler(functions.apiAlias())
-                  .stageThrottle(stageThrottle)
-                  .registerThrottle(
-                      new Throttle(
-                          settings.registerRateLimitPerSecond(), settings.registerBurstLimit()))
-                  .build());
+              new RendezvousApiProps(
+                  functions.apiAlias(),
+                  stageThrottle,
+                  new Throttle(
+                      settings.registerRateLimitPerSecond(), settings.registerBurstLimit()),
+                  logRetention,
+                  origin.authorizer()));
+      ApiFront front =
+          new ApiFront(
+              this,
+              "Front",
+              api.httpApi(),
+              origin,
+              webAclArn.orElseThrow(
+                  () -> new IllegalArgumentException("the AWS stack needs the firewall's web ACL")),
+              settings.logRetentionDays());
       UdpEdgeService edge =
           new UdpEdgeService(
               this,
@@ -109,7 +134,7 @@ public final class RendezvousStack extends Stack {
               .edge(edge)
               .alarmEmail(settings.alarmEmail())
               .build());
-      output(OUTPUT_API_URL, api.url(), "Base URL of the HTTP API");
+      output(OUTPUT_API_URL, front.url(), "Base URL of the HTTP API (through CloudFront)");
       output(
           OUTPUT_NLB_DNS,
           edge.loadBalancer().getLoadBalancerDnsName(),

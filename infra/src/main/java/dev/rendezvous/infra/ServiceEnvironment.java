@@ -1,6 +1,7 @@
 package dev.rendezvous.infra;
 
 import dev.rendezvous.core.config.RendezvousSettings;
+import dev.rendezvous.infra.construct.EdgeScaling;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ public final class ServiceEnvironment {
   public static final String HEALTH_PORT = "RENDEZVOUS_HEALTH_PORT";
   public static final String BIND_ADDRESS = "RENDEZVOUS_BIND_ADDRESS";
   public static final String DYNAMODB_ENDPOINT = "AWS_ENDPOINT_URL_DYNAMODB";
+  public static final String MAX_IN_FLIGHT = "RENDEZVOUS_EDGE_MAX_IN_FLIGHT";
 
   private ServiceEnvironment() {}
 
@@ -42,9 +44,10 @@ public final class ServiceEnvironment {
     env.put(BIND_ADDRESS, "0.0.0.0");
     env.put(V1_ENABLED, Boolean.toString(settings.v1Enabled()));
     env.put(V2_MAX_SKEW, Integer.toString(settings.v2MaxSkewSeconds()));
+    env.put(MAX_IN_FLIGHT, Integer.toString(EdgeScaling.MAX_IN_FLIGHT_PER_TASK));
     env.put("AWS_REGION", region);
-    // Size the heap from the task's memory rather than the JVM's 25 % default.
-    env.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75");
+    // No JAVA_TOOL_OPTIONS: the image's java command line carries the heap size and
+    // -XX:+ExitOnOutOfMemoryError, and a variable set here would only add to them.
     return Map.copyOf(env);
   }
 }

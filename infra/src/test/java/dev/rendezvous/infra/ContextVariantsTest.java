@@ -25,7 +25,9 @@ class ContextVariantsTest {
                 "pulseIntervalSeconds", "20",
                 "apiMemoryMb", "2048",
                 "edgeMinTasks", "3",
-                "edgeMaxTasks", "9"));
+                "edgeMaxTasks", "9",
+                "tableWarmWritesPerSecond", "12000",
+                "originSecretGeneration", "2"));
   }
 
   @Test
@@ -44,7 +46,7 @@ class ContextVariantsTest {
             Match.objectLike(
                 Map.of(
                     "DesiredCount",
-                    3,
+                    Match.absent(),
                     "NetworkConfiguration",
                     Map.of(
                         "AwsvpcConfiguration",
@@ -70,6 +72,68 @@ class ContextVariantsTest {
         .hasResource(
             "AWS::DynamoDB::Table",
             Match.objectLike(Map.of("DeletionPolicy", "Delete", "UpdateReplacePolicy", "Delete")));
+    // Deletion protection would make the stack's own deletion fail.
+    variant
+        .template()
+        .hasResourceProperties(
+            "AWS::DynamoDB::Table", Match.objectLike(Map.of("DeletionProtectionEnabled", false)));
+  }
+
+  @Test
+  void warmThroughputAndTheWritesAlarmFollowTheOperatorsFigure() {
+    variant
+        .template()
+        .hasResourceProperties(
+            "AWS::DynamoDB::Table",
+            Match.objectLike(Map.of("WarmThroughput", Map.of("WriteUnitsPerSecond", 12000))));
+    variant
+        .template()
+        .hasResourceProperties(
+            "AWS::CloudWatch::Alarm",
+            Match.objectLike(
+                Map.of(
+                    "AlarmDescription",
+                    Match.stringLikeRegexp("warm throughput \\(12000/s\\)"),
+                    "Threshold",
+                    9600)));
+  }
+
+  @Test
+  void aNewOriginSecretGenerationChangesBothReadersOfTheSecret() {
+    variant
+        .template()
+        .hasResourceProperties(
+            "AWS::CloudFront::Distribution",
+            Match.objectLike(
+                Map.of(
+                    "DistributionConfig",
+                    Match.objectLike(
+                        Map.of("Comment", "Rendezvous HTTP API (origin secret generation 2)")))));
+    variant
+        .template()
+        .hasResourceProperties(
+            "AWS::Lambda::Function",
+            Match.objectLike(
+                Map.of(
+                    "Environment",
+                    Map.of(
+                        "Variables", Match.objectLike(Map.of("ORIGIN_SECRET_GENERATION", "2"))))));
+  }
+
+  @Test
+  void maximumTaskAlarmFollowsTheMaximum() {
+    variant
+        .template()
+        .hasResourceProperties(
+            "AWS::CloudWatch::Alarm",
+            Match.objectLike(
+                Map.of(
+                    "MetricName",
+                    "DesiredTaskCount",
+                    "Threshold",
+                    8.5,
+                    "ComparisonOperator",
+                    "GreaterThanThreshold")));
   }
 
   @Test

@@ -15,7 +15,7 @@ class FunctionsAndScheduleTest {
   private final Synthesized aws = SynthesizedStacks.aws();
 
   @Test
-  void apiFunctionRunsTheHttpApiHandlerOnJava21WithSnapStart() {
+  void apiFunctionRunsTheHttpApiHandlerOnJava25WithSnapStart() {
     aws.template()
         .hasResourceProperties(
             "AWS::Lambda::Function",
@@ -24,7 +24,7 @@ class FunctionsAndScheduleTest {
                     "Handler",
                     RendezvousFunctionsProps.HTTP_API_HANDLER,
                     "Runtime",
-                    "java21",
+                    "java25",
                     "Architectures",
                     List.of("arm64"),
                     "MemorySize",
@@ -45,7 +45,7 @@ class FunctionsAndScheduleTest {
                     "Handler",
                     RendezvousFunctionsProps.EXPIRY_HANDLER,
                     "Runtime",
-                    "java21",
+                    "java25",
                     "MemorySize",
                     512,
                     "Timeout",

@@ -14,7 +14,8 @@ class InfraSettingsTest {
 
   @Test
   void defaultsMatchTheSpec() {
-    InfraSettings settings = InfraSettings.fromContext(Map.<String, Object>of()::get);
+    InfraSettings settings =
+        InfraSettings.fromContext(Map.<String, Object>of("alarmEmail", "none")::get);
     assertThat(settings.localStack()).isFalse();
     assertThat(settings.region()).isEmpty();
     assertThat(settings.timings().intervalSeconds()).isEqualTo(30);
@@ -27,6 +28,32 @@ class InfraSettingsTest {
     assertThat(settings.edgeDockerDirectory()).isEqualTo(Path.of("udp-edge"));
     assertThat(settings.retainTable()).isTrue();
     assertThat(settings.dynamodbEndpoint()).isEmpty();
+    assertThat(settings.alarmEmail()).isEmpty();
+    assertThat(settings.edgeMaxTasks()).isEqualTo(10);
+    assertThat(settings.edgeCpuTargetPercent()).isEqualTo(50);
+    assertThat(settings.tableWarmWritesPerSecond()).isEmpty();
+  }
+
+  @Test
+  void theAwsStackNeedsAnAlarmRecipientOrAnExplicitNone() {
+    assertThatThrownBy(() -> InfraSettings.fromContext(Map.<String, Object>of()::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("context alarmEmail is required")
+        .hasMessageContaining("-c alarmEmail=ops@example.com")
+        .hasMessageContaining("-c alarmEmail=none");
+    assertThat(
+            InfraSettings.fromContext(Map.<String, Object>of("alarmEmail", "ops@example.com")::get)
+                .alarmEmail())
+        .contains("ops@example.com");
+    assertThat(
+            InfraSettings.fromContext(Map.<String, Object>of("alarmEmail", "NONE")::get)
+                .alarmEmail())
+        .isEmpty();
+    // The LocalStack stack has no alarms.
+    assertThat(
+            InfraSettings.fromContext(Map.<String, Object>of("localstack", "true")::get)
+                .alarmEmail())
+        .isEmpty();
   }
 
   @Test
@@ -53,7 +80,8 @@ class InfraSettingsTest {
 
   @Test
   void cdkJsonContextArrivesTyped() {
-    Map<String, Object> context = Map.of("retainTable", false, "apiMemoryMb", 2048);
+    Map<String, Object> context =
+        Map.of("retainTable", false, "apiMemoryMb", 2048, "alarmEmail", "none");
     InfraSettings settings = InfraSettings.fromContext(context::get);
     assertThat(settings.retainTable()).isFalse();
     assertThat(settings.apiMemoryMb()).isEqualTo(2048);
@@ -63,7 +91,9 @@ class InfraSettingsTest {
   void graceDefaultsToNoMoreThanTheInterval() {
     InfraSettings settings =
         InfraSettings.fromContext(
-            Map.<String, Object>of("pulseIntervalSeconds", "2", "errorTimeSeconds", "4")::get);
+            Map.<String, Object>of(
+                    "pulseIntervalSeconds", "2", "errorTimeSeconds", "4", "alarmEmail", "none")
+                ::get);
     assertThat(settings.timings().graceSeconds()).isEqualTo(2);
   }
 
@@ -80,17 +110,22 @@ class InfraSettingsTest {
     assertRejected(Map.of("dynamodbEndpoint", "localhost:8000"), "dynamodbEndpoint");
     assertRejected(Map.of("alarmEmail", "nobody"), "alarmEmail");
     assertRejected(Map.of("natGateways", "3"), "natGateways must be 0..2");
+    assertRejected(
+        Map.of("tableWarmWritesPerSecond", "100"), "tableWarmWritesPerSecond must be 4000..");
   }
 
   @Test
   void emptyValuesMeanTheDefault() {
     InfraSettings settings =
-        InfraSettings.fromContext(Map.<String, Object>of("region", " ", "udpPort", "")::get);
+        InfraSettings.fromContext(
+            Map.<String, Object>of("region", " ", "udpPort", "", "alarmEmail", "none")::get);
     assertThat(settings.region()).isEqualTo(Optional.empty());
     assertThat(settings.udpPort()).isEqualTo(5024);
   }
 
-  private static void assertRejected(Map<String, Object> context, String message) {
+  private static void assertRejected(Map<String, Object> given, String message) {
+    Map<String, Object> context = new HashMap<>(given);
+    context.putIfAbsent("alarmEmail", "none");
     assertThatThrownBy(() -> InfraSettings.fromContext(context::get))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);

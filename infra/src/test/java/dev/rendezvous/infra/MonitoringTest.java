@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rendezvous.infra.SynthesizedStacks.Synthesized;
-import dev.rendezvous.infra.construct.Monitoring;
+import dev.rendezvous.infra.construct.OperationsDashboard;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
-/** Alarms on edge drops and errors, throttling, API 5xx and function errors, and the dashboard. */
+/** Alarms on the edge, the API, the functions and the table; the topic; the dashboard. */
 class MonitoringTest {
   private final Synthesized aws = SynthesizedStacks.aws();
   private static final Map<String, Object> EDGE_DIMENSION =
@@ -34,38 +34,108 @@ class MonitoringTest {
   }
 
   @Test
-  void tableThrottlingAlarmsOnReadAndWriteThrottleEvents() {
-    Map<String, Object> alarm = alarmWithId("TableThrottles");
-    String metrics = alarm.get("Metrics").toString();
-    assertThat(metrics).contains("ReadThrottleEvents", "WriteThrottleEvents", "AWS/DynamoDB");
-    assertThat(alarm).containsEntry("Threshold", 0).containsEntry("EvaluationPeriods", 1);
+  void tableAndSweepIndexThrottlingAlarm() {
+    Map<String, Object> table = alarmWithId("TableThrottles");
+    assertThat(table.get("Metrics").toString())
+        .contains("ReadThrottleEvents", "WriteThrottleEvents", "AWS/DynamoDB")
+        .doesNotContain("GlobalSecondaryIndexName");
+    assertThat(table).containsEntry("Threshold", 0).containsEntry("EvaluationPeriods", 1);
+    Map<String, Object> index = alarmWithId("SweepIndexThrottles");
+    assertThat(index.get("Metrics").toString())
+        .contains("ReadThrottleEvents", "WriteThrottleEvents")
+        .contains("{Name=GlobalSecondaryIndexName, Value=sweep-index}");
+    assertThat(index).containsEntry("Threshold", 0);
   }
 
   @Test
-  void api5xxAndFunctionErrorsAlarm() {
+  void consumedWritesAlarmAtEightyPercentOfTheWarmThroughput() {
+    Map<String, Object> alarm = alarmWithId("TableWrites");
+    assertThat(alarm.get("Metrics").toString())
+        .contains("ConsumedWriteCapacityUnits")
+        .contains("w / 300");
+    assertThat(alarm).containsEntry("Threshold", 3200).containsEntry("EvaluationPeriods", 3);
+  }
+
+  @Test
+  void api5xx4xxShareAndThrottlesAlarm() {
     aws.template()
         .hasResourceProperties(
             "AWS::CloudWatch::Alarm",
             Match.objectLike(Map.of("Namespace", "AWS/ApiGateway", "MetricName", "5xx")));
-    aws.template()
-        .resourcePropertiesCountIs(
-            "AWS::CloudWatch::Alarm",
-            Match.objectLike(Map.of("Namespace", "AWS/Lambda", "MetricName", "Errors")),
-            2);
-  }
-
-  @Test
-  void missingHealthyEdgeTargetsAlarm() {
+    Map<String, Object> share = alarmWithId("Api4xxShare");
+    assertThat(share.get("Metrics").toString()).contains("4xx", "Count", "100 * errors / requests");
+    assertThat(share).containsEntry("Threshold", 25);
     aws.template()
         .hasResourceProperties(
             "AWS::CloudWatch::Alarm",
             Match.objectLike(
                 Map.of(
-                    "Namespace", "AWS/NetworkELB",
-                    "MetricName", "HealthyHostCount",
-                    "ComparisonOperator", "LessThanThreshold",
-                    "Threshold", 1,
-                    "TreatMissingData", "breaching")));
+                    "Namespace", "Rendezvous",
+                    "MetricName", "ApiThrottled",
+                    "Threshold", 0,
+                    "ComparisonOperator", "GreaterThanThreshold")));
+  }
+
+  @Test
+  void throttledAnswersAreCountedFromTheAccessLog() {
+    String accessLogs =
+        aws.logicalId(aws.stack().getNode().findChild("Api").getNode().findChild("AccessLogs"));
+    aws.template()
+        .hasResourceProperties(
+            "AWS::Logs::MetricFilter",
+            Map.of(
+                "LogGroupName",
+                Map.of("Ref", accessLogs),
+                "FilterPattern",
+                "{ $.status = 429 }",
+                "MetricTransformations",
+                List.of(
+                    Map.of(
+                        "MetricNamespace", "Rendezvous",
+                        "MetricName", "ApiThrottled",
+                        "MetricValue", "1"))));
+  }
+
+  @Test
+  void functionErrorsAndThrottlesAlarm() {
+    aws.template()
+        .resourcePropertiesCountIs(
+            "AWS::CloudWatch::Alarm",
+            Match.objectLike(Map.of("Namespace", "AWS/Lambda", "MetricName", "Errors")),
+            2);
+    assertThat(alarmWithId("FunctionThrottles").get("Metrics").toString())
+        .contains("Throttles", "AWS/Lambda");
+  }
+
+  @Test
+  void healthyEdgeTargetsAlarmBelowOneAndBelowTheMinimum() {
+    for (int threshold : new int[] {1, 2}) {
+      aws.template()
+          .hasResourceProperties(
+              "AWS::CloudWatch::Alarm",
+              Match.objectLike(
+                  Map.of(
+                      "Namespace", "AWS/NetworkELB",
+                      "MetricName", "HealthyHostCount",
+                      "ComparisonOperator", "LessThanThreshold",
+                      "Threshold", threshold,
+                      "TreatMissingData", "breaching")));
+    }
+  }
+
+  @Test
+  void edgeAtItsMaximumTaskCountAlarms() {
+    aws.template()
+        .hasResourceProperties(
+            "AWS::CloudWatch::Alarm",
+            Match.objectLike(
+                Map.of(
+                    "Namespace", "ECS/ContainerInsights",
+                    "MetricName", "DesiredTaskCount",
+                    "Statistic", "Maximum",
+                    "Threshold", 9.5,
+                    "ComparisonOperator", "GreaterThanThreshold",
+                    "EvaluationPeriods", 3)));
   }
 
   @Test
@@ -73,23 +143,52 @@ class MonitoringTest {
     String topic =
         aws.logicalId(
             aws.stack().getNode().findChild("Monitoring").getNode().findChild("AlarmTopic"));
-    aws.template().resourceCountIs("AWS::CloudWatch::Alarm", 7);
+    aws.template().resourceCountIs("AWS::CloudWatch::Alarm", 14);
     aws.template()
         .resourcePropertiesCountIs(
             "AWS::CloudWatch::Alarm",
             Match.objectLike(Map.of("AlarmActions", List.of(Map.of("Ref", topic)))),
-            7);
+            14);
   }
 
   @Test
-  void dashboardShowsEveryEdgeMetricAndTheApi() throws Exception {
+  void alarmTopicAcceptsOnlyTls() {
+    aws.template()
+        .hasResourceProperties(
+            "AWS::SNS::TopicPolicy",
+            Match.objectLike(
+                Map.of(
+                    "PolicyDocument",
+                    Match.objectLike(
+                        Map.of(
+                            "Statement",
+                            Match.arrayWith(
+                                List.of(
+                                    Match.objectLike(
+                                        Map.of(
+                                            "Effect",
+                                            "Deny",
+                                            "Condition",
+                                            Map.of(
+                                                "Bool",
+                                                Map.of("aws:SecureTransport", "false")))))))))));
+  }
+
+  @Test
+  void withAlarmEmailNoneNobodyIsSubscribed() {
+    aws.template().resourceCountIs("AWS::SNS::Subscription", 0);
+  }
+
+  @Test
+  void dashboardShowsEveryEdgeMetricTheApiAndTheTasks() throws Exception {
     Map<String, Object> dashboard =
         TemplateQueries.onlyProperties(aws.template(), "AWS::CloudWatch::Dashboard");
     String body = new ObjectMapper().writeValueAsString(dashboard.get("DashboardBody"));
-    for (String metric : Monitoring.EDGE_METRICS) {
+    for (String metric : OperationsDashboard.EDGE_METRICS) {
       assertThat(body).contains("\\\"" + metric + "\\\"");
     }
-    assertThat(body).contains("Rendezvous", "udp-edge", "AWS/ApiGateway", "AWS/Lambda");
+    assertThat(body)
+        .contains("Rendezvous", "udp-edge", "AWS/ApiGateway", "AWS/Lambda", "DesiredTaskCount");
   }
 
   @Test

@@ -32,6 +32,9 @@ import software.constructs.IConstruct;
  * docker build), so no Docker is needed.
  */
 final class SynthesizedStacks {
+  /** The region of the default AWS stack (the AWS stack needs one: see RendezvousApp). */
+  static final String DEFAULT_REGION = "eu-central-1";
+
   private static Synthesized aws;
   private static Synthesized localStack;
 
@@ -86,6 +89,8 @@ final class SynthesizedStacks {
     context.put(
         "edgeDockerDirectory",
         repositoryRoot().resolve(InfraSettings.DEFAULT_EDGE_DIRECTORY).toString());
+    context.put("alarmEmail", InfraSettings.NO_ALARM_EMAIL);
+    context.put("region", DEFAULT_REGION);
     context.putAll(overrides);
     App app = App.Builder.create().context(context).build();
     InfraSettings settings = InfraSettings.fromContext(app.getNode()::tryGetContext);

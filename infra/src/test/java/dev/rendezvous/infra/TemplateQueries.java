@@ -63,6 +63,14 @@ final class TemplateQueries {
     return value instanceof List<?> list ? (List<Object>) list : List.of(value);
   }
 
+  /** The name of the only output of a template. */
+  @SuppressWarnings("unchecked")
+  static String onlyOutputName(Template template) {
+    Map<String, Object> outputs = (Map<String, Object>) template.toJSON().get("Outputs");
+    assertThat(outputs).hasSize(1);
+    return outputs.keySet().iterator().next();
+  }
+
   static Map<String, Object> getAtt(String logicalId, String attribute) {
     return Map.of("Fn::GetAtt", List.of(logicalId, attribute));
   }

@@ -5,6 +5,7 @@ import static dev.rendezvous.infra.TemplateQueries.onlyProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.infra.SynthesizedStacks.Synthesized;
+import dev.rendezvous.infra.construct.EdgeScaling;
 import dev.rendezvous.infra.construct.UdpEdgeService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ class UdpEdgeTest {
             Match.objectLike(
                 Map.of(
                     "LaunchType", "FARGATE",
-                    "DesiredCount", 2,
+                    "DesiredCount", Match.absent(),
                     "DeploymentConfiguration",
                         Map.of(
                             "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
@@ -105,7 +106,7 @@ class UdpEdgeTest {
   }
 
   @Test
-  void serviceScalesOnCpuBetweenTwoAndSixTasks() {
+  void serviceScalesOnCpuAndOnTheEdgesInFlightPulsesBetweenTwoAndTenTasks() {
     aws.template()
         .hasResourceProperties(
             "AWS::ApplicationAutoScaling::ScalableTarget",
@@ -114,7 +115,7 @@ class UdpEdgeTest {
                     "MinCapacity",
                     2,
                     "MaxCapacity",
-                    6,
+                    10,
                     "ScalableDimension",
                     "ecs:service:DesiredCount",
                     "ServiceNamespace",
@@ -130,9 +131,68 @@ class UdpEdgeTest {
                     Match.objectLike(
                         Map.of(
                             "TargetValue",
-                            60,
+                            50,
                             "PredefinedMetricSpecification",
                             Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization"))))));
+    aws.template()
+        .hasResourceProperties(
+            "AWS::ApplicationAutoScaling::ScalingPolicy",
+            Match.objectLike(
+                Map.of(
+                    "PolicyType",
+                    "TargetTrackingScaling",
+                    "TargetTrackingScalingPolicyConfiguration",
+                    Match.objectLike(
+                        Map.of(
+                            "TargetValue",
+                            1024,
+                            "DisableScaleIn",
+                            true,
+                            "CustomizedMetricSpecification",
+                            Map.of(
+                                "Namespace", "Rendezvous",
+                                "MetricName", "EdgeInFlight",
+                                "Dimensions",
+                                    List.of(Map.of("Name", "Service", "Value", "udp-edge")),
+                                "Statistic", "Average"))))));
+    aws.template().resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 2);
+  }
+
+  @Test
+  void theInFlightTargetIsAQuarterOfTheBoundTheTaskIsGiven() {
+    Map<String, Object> task = onlyProperties(aws.template(), "AWS::ECS::TaskDefinition");
+    Map<?, ?> container = (Map<?, ?>) ((List<?>) task.get("ContainerDefinitions")).get(0);
+    assertThat(TemplateQueries.asList(container.get("Environment")))
+        .contains(env("RENDEZVOUS_EDGE_MAX_IN_FLIGHT", "4096"));
+    assertThat(EdgeScaling.IN_FLIGHT_TARGET_PER_TASK * 4)
+        .isEqualTo(EdgeScaling.MAX_IN_FLIGHT_PER_TASK);
+  }
+
+  @Test
+  void clusterHasContainerInsights() {
+    aws.template()
+        .hasResourceProperties(
+            "AWS::ECS::Cluster",
+            Match.objectLike(
+                Map.of(
+                    "ClusterSettings",
+                    List.of(Map.of("Name", "containerInsights", "Value", "enabled")))));
+  }
+
+  @Test
+  void theImagesJvmFlagsSurviveTheTaskDefinition() throws IOException {
+    String dockerfile =
+        Files.readString(SynthesizedStacks.repositoryRoot().resolve("udp-edge/Dockerfile"));
+    String entrypoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT")).replace("\\\n", " ");
+    assertThat(entrypoint)
+        .contains("\"-XX:+ExitOnOutOfMemoryError\"")
+        .contains("\"-XX:MaxRAMPercentage=75\"");
+    // Nothing in the task replaces or reorders them: no JAVA_TOOL_OPTIONS, no command override.
+    Map<String, Object> task = onlyProperties(aws.template(), "AWS::ECS::TaskDefinition");
+    Map<?, ?> container = (Map<?, ?>) ((List<?>) task.get("ContainerDefinitions")).get(0);
+    assertThat(container.containsKey("Command") || container.containsKey("EntryPoint")).isFalse();
+    assertThat(TemplateQueries.asList(container.get("Environment")).toString())
+        .doesNotContain("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
   }
 
   @Test
@@ -166,8 +226,8 @@ class UdpEdgeTest {
             env("RENDEZVOUS_BIND_ADDRESS", "0.0.0.0"),
             env("RENDEZVOUS_V1_ENABLED", "true"),
             env("RENDEZVOUS_V2_MAX_SKEW_SECONDS", "300"),
-            env("AWS_REGION", Map.of("Ref", "AWS::Region")),
-            env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));
+            env("RENDEZVOUS_EDGE_MAX_IN_FLIGHT", "4096"),
+            env("AWS_REGION", Map.of("Ref", "AWS::Region")));
   }
 
   @Test

@@ -1,6 +1,10 @@
 package dev.rendezvous.infra.construct;
 
 import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IPeer;
@@ -11,13 +15,16 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The edge's network: a VPC over two zones with a DynamoDB gateway endpoint, and the two security
- * groups. The load balancer's group admits UDP pulses from anywhere and sends only pulses and
- * health checks into the VPC; the tasks' group admits only those two, only from the load balancer's
- * group (which, AWS documents, also admits the preserved client source addresses).
+ * The edge's network: a VPC over two zones with a DynamoDB gateway endpoint, a flow log of rejected
+ * traffic, and the two security groups. The load balancer's group admits UDP pulses from anywhere
+ * and sends only pulses and health checks into the VPC; the tasks' group admits only those two,
+ * only from the load balancer's group (which, AWS documents, also admits the preserved client
+ * source addresses).
  *
  * <p>With {@code natGateways = 0} the tasks run in the public subnets with public IPs (they need
  * egress to ECR, CloudWatch and DynamoDB, and a NAT gateway costs more than the addresses); with 1
@@ -30,7 +37,13 @@ public final class EdgeNetwork extends Construct {
   private final SecurityGroup loadBalancerSecurityGroup;
   private final SecurityGroup serviceSecurityGroup;
 
-  public EdgeNetwork(Construct scope, String id, int natGateways, int udpPort, int healthPort) {
+  public EdgeNetwork(
+      Construct scope,
+      String id,
+      int natGateways,
+      int udpPort,
+      int healthPort,
+      RetentionDays logRetention) {
     super(scope, id);
     this.publicTasks = natGateways == 0;
     this.vpc =
@@ -44,6 +57,20 @@ public final class EdgeNetwork extends Construct {
                         subnet("Public", SubnetType.PUBLIC),
                         subnet("Private", SubnetType.PRIVATE_WITH_EGRESS)))
             .build();
+    // Rejected traffic only: what the security groups refuse is what an operator investigates;
+    // accepted pulses are counted by the edge, and logging every client's flow would cost more
+    // than the service (one record per client and interval).
+    vpc.addFlowLog(
+        "RejectedFlows",
+        FlowLogOptions.builder()
+            .trafficType(FlowLogTrafficType.REJECT)
+            .destination(
+                FlowLogDestination.toCloudWatchLogs(
+                    LogGroup.Builder.create(this, "FlowLogs")
+                        .retention(logRetention)
+                        .removalPolicy(RemovalPolicy.DESTROY)
+                        .build()))
+            .build());
     // DynamoDB traffic stays on the AWS network and costs no NAT processing.
     vpc.addGatewayEndpoint(
         "DynamoDb",
@@ -79,6 +106,13 @@ public final class EdgeNetwork extends Construct {
         loadBalancerSecurityGroup, Port.udp(udpPort), "Pulses through the NLB");
     serviceSecurityGroup.addIngressRule(
         loadBalancerSecurityGroup, Port.tcp(healthPort), "NLB health checks");
+    Acknowledge.finding(
+        loadBalancerSecurityGroup,
+        "AwsSolutions-EC23",
+        "The service is public by design: clients pulse UDP "
+            + udpPort
+            + " from any address on the internet. Only that port is open, and the edge rate-limits"
+            + " per source address before decoding anything.");
   }
 
   private static SubnetConfiguration subnet(String name, SubnetType type) {

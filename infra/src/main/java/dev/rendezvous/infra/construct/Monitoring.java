@@ -1,15 +1,18 @@
 package dev.rendezvous.infra.construct;
 
+import static dev.rendezvous.infra.construct.Metrics.PERIOD;
+import static dev.rendezvous.infra.construct.Metrics.dynamo;
+import static dev.rendezvous.infra.construct.Metrics.edge;
+import static dev.rendezvous.infra.construct.Metrics.sum;
+
+import dev.rendezvous.store.dynamodb.ClientTable;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.Dashboard;
-import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
-import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -19,59 +22,88 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * Alarms on what an operator must act on, all sent to one SNS topic, and a dashboard of the edge,
- * the API, the functions and the table. Edge metrics are the ones the edge publishes (namespace
- * {@value UdpEdgeService#METRICS_NAMESPACE}, dimension {@code Service=udp-edge}).
- *
- * <p>Thresholds (per 5 minutes unless noted): edge drops above 100 (the edge sheds load or sees
- * garbage), any edge storage error in 3 consecutive periods, any DynamoDB throttle event, API 5xx
- * above 5, API function errors above 5, expiry errors in 3 consecutive periods (one failed sweep
- * heals on the next), and fewer healthy edge targets than one for 2 minutes.
+ * Alarms on what an operator must act on, all sent to one SNS topic (TLS-only publishing), and the
+ * dashboard ({@link OperationsDashboard}). Thresholds are per 5 minutes unless noted; the table in
+ * infra/README.md lists each alarm with its reason.
  */
 public final class Monitoring extends Construct {
-  public static final String EDGE_SERVICE_DIMENSION = "udp-edge";
-  public static final List<String> EDGE_METRICS =
-      List.of(
-          "EdgePulsesAccepted",
-          "EdgePulsesPending",
-          "EdgePulsesUnknown",
-          "EdgeDrops",
-          "EdgeStorageErrors",
-          "EdgeStorageLatency",
-          "EdgeInFlight");
+  /** 4xx answers above this share of all requests mean clients are failing, not just erring. */
+  static final int API_4XX_PERCENT = 25;
 
-  private static final Duration PERIOD = Duration.minutes(5);
+  /**
+   * Consumed writes above this share of the warm throughput: raise it before the table throttles.
+   */
+  static final int TABLE_WRITES_PERCENT = 80;
 
   private final Topic alarmTopic;
-  private final Dashboard dashboard;
+  private final OperationsDashboard dashboard;
 
   public Monitoring(Construct scope, String id, MonitoringProps props) {
     super(scope, id);
-    this.alarmTopic = Topic.Builder.create(this, "AlarmTopic").build();
+    this.alarmTopic = Topic.Builder.create(this, "AlarmTopic").enforceSsl(true).build();
     props.alarmEmail().ifPresent(email -> alarmTopic.addSubscription(new EmailSubscription(email)));
+    edgeAlarms(props.edge());
+    apiAlarms(props.api(), props.functions());
+    tableAlarms(props.table());
+    this.dashboard = new OperationsDashboard(this, "Dashboard", props);
+  }
 
-    alarm("EdgeDrops", edgeMetric("EdgeDrops", "Sum"), 100, 1, "Edge dropped datagrams");
+  private void edgeAlarms(UdpEdgeService edge) {
+    alarm("EdgeDrops", edge("EdgeDrops", "Sum"), 100, 1, "Edge dropped datagrams");
     alarm(
         "EdgeStorageErrors",
-        edgeMetric("EdgeStorageErrors", "Sum"),
+        edge("EdgeStorageErrors", "Sum"),
         0,
         3,
         "Edge failed to reach DynamoDB in 3 consecutive periods");
-    String tableName = props.table().tableName();
-    MathExpression throttles =
+    alarm(
+        "EdgeAtMaxTasks",
+        Metrics.edgeService(edge, "DesiredTaskCount", "Maximum"),
+        edge.maxTasks() - 0.5,
+        3,
+        "Edge has run at its maximum task count ("
+            + edge.maxTasks()
+            + ") for 15 minutes: raise edgeMaxTasks (and check the table's throughput)");
+    healthyTargets(
+        edge,
+        "EdgeNoHealthyTargets",
+        1,
+        2,
+        "No healthy UDP edge task behind the load balancer for 2 minutes");
+    healthyTargets(
+        edge,
+        "EdgeTargetsBelowMinimum",
+        edge.minTasks(),
+        5,
+        "Fewer healthy UDP edge tasks than the minimum (" + edge.minTasks() + ") for 5 minutes");
+  }
+
+  private void apiAlarms(RendezvousApi api, RendezvousFunctions functions) {
+    alarm("Api5xx", api.httpApi().metricServerError(sum()), 5, 1, "HTTP API answered 5xx");
+    MathExpression clientErrorPercent =
         MathExpression.Builder.create()
-            .expression("FILL(r, 0) + FILL(w, 0)")
+            .expression("IF(requests >= 100, 100 * errors / requests, 0)")
             .usingMetrics(
                 Map.of(
-                    "r", dynamoMetric("ReadThrottleEvents", tableName),
-                    "w", dynamoMetric("WriteThrottleEvents", tableName)))
-            .label("Throttle events")
+                    "errors", api.httpApi().metricClientError(sum()),
+                    "requests", api.httpApi().metricCount(sum())))
+            .label("4xx share of requests (%)")
             .period(PERIOD)
             .build();
-    alarm("TableThrottles", throttles, 0, 1, "DynamoDB throttled requests on the clients table");
-    alarm("Api5xx", props.api().httpApi().metricServerError(sum()), 5, 1, "HTTP API answered 5xx");
-    Function apiFunction = props.functions().apiFunction();
-    Function expiryFunction = props.functions().expiryFunction();
+    alarm(
+        "Api4xxShare",
+        clientErrorPercent,
+        API_4XX_PERCENT,
+        3,
+        "More than " + API_4XX_PERCENT + " % of HTTP API answers were 4xx for 15 minutes");
+    alarm(
+        "ApiThrottled",
+        api.throttledMetric(),
+        0,
+        1,
+        "API Gateway answered 429: a throttle (stage or POST /register) refused clients");
+    Function apiFunction = functions.apiFunction();
+    Function expiryFunction = functions.expiryFunction();
     alarm("ApiFunctionErrors", apiFunction.metricErrors(sum()), 5, 1, "API function errors");
     alarm(
         "ExpiryFunctionErrors",
@@ -79,73 +111,90 @@ public final class Monitoring extends Construct {
         0,
         3,
         "Expiry sweep failed in 3 consecutive periods");
-    Alarm noHealthyEdge =
-        Alarm.Builder.create(this, "EdgeNoHealthyTargets")
-            .alarmDescription("No healthy UDP edge task behind the load balancer")
-            .metric(
-                props
-                    .edge()
-                    .targetGroup()
-                    .getMetrics()
-                    .healthyHostCount(
-                        MetricOptions.builder()
-                            .statistic("Minimum")
-                            .period(Duration.minutes(1))
-                            .build()))
-            .threshold(1)
+    alarm(
+        "FunctionThrottles",
+        MathExpression.Builder.create()
+            .expression("FILL(api, 0) + FILL(expiry, 0)")
+            .usingMetrics(
+                Map.of(
+                    "api", apiFunction.metricThrottles(sum()),
+                    "expiry", expiryFunction.metricThrottles(sum())))
+            .label("Lambda throttles")
+            .period(PERIOD)
+            .build(),
+        0,
+        1,
+        "Lambda throttled the API or the expiry function (account concurrency)");
+  }
+
+  private void tableAlarms(RendezvousTable table) {
+    Map<String, String> onTable = Map.of("TableName", table.tableName());
+    alarm(
+        "TableThrottles",
+        MathExpression.Builder.create()
+            .expression("FILL(r, 0) + FILL(w, 0)")
+            .usingMetrics(
+                Map.of(
+                    "r", dynamo("ReadThrottleEvents", onTable),
+                    "w", dynamo("WriteThrottleEvents", onTable)))
+            .label("Throttle events")
+            .period(PERIOD)
+            .build(),
+        0,
+        1,
+        "DynamoDB throttled requests on the clients table");
+    Map<String, String> onIndex =
+        Map.of("TableName", table.tableName(), "GlobalSecondaryIndexName", ClientTable.SWEEP_INDEX);
+    alarm(
+        "SweepIndexThrottles",
+        MathExpression.Builder.create()
+            .expression("FILL(r, 0) + FILL(w, 0)")
+            .usingMetrics(
+                Map.of(
+                    "r", dynamo("ReadThrottleEvents", onIndex),
+                    "w", dynamo("WriteThrottleEvents", onIndex)))
+            .label("Sweep index throttle events")
+            .period(PERIOD)
+            .build(),
+        0,
+        1,
+        "DynamoDB throttled the sweep index (its writes hold back the table's)");
+    double writesPerSecond = table.warmWritesPerSecond() * TABLE_WRITES_PERCENT / 100.0;
+    alarm(
+        "TableWrites",
+        MathExpression.Builder.create()
+            .expression("w / " + PERIOD.toSeconds())
+            .usingMetrics(Map.of("w", dynamo("ConsumedWriteCapacityUnits", onTable)))
+            .label("Consumed writes per second")
+            .period(PERIOD)
+            .build(),
+        writesPerSecond,
+        3,
+        "Consumed writes above "
+            + TABLE_WRITES_PERCENT
+            + " % of the table's warm throughput ("
+            + table.warmWritesPerSecond()
+            + "/s) for 15 minutes: raise tableWarmWritesPerSecond (docs/deploy.md)");
+  }
+
+  private void healthyTargets(
+      UdpEdgeService edge, String id, int minimum, int minutes, String description) {
+    IMetric healthy =
+        edge.targetGroup()
+            .getMetrics()
+            .healthyHostCount(
+                MetricOptions.builder().statistic("Minimum").period(Duration.minutes(1)).build());
+    Alarm alarm =
+        Alarm.Builder.create(this, id)
+            .alarmDescription(description)
+            .metric(healthy)
+            .threshold(minimum)
             .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-            .evaluationPeriods(2)
+            .evaluationPeriods(minutes)
+            .datapointsToAlarm(minutes)
             .treatMissingData(TreatMissingData.BREACHING)
             .build();
-    noHealthyEdge.addAlarmAction(new SnsAction(alarmTopic));
-
-    this.dashboard = Dashboard.Builder.create(this, "Dashboard").build();
-    dashboard.addWidgets(
-        graph(
-            "Edge pulses",
-            edgeMetric("EdgePulsesAccepted", "Sum"),
-            edgeMetric("EdgePulsesPending", "Sum"),
-            edgeMetric("EdgePulsesUnknown", "Sum")),
-        graph(
-            "Edge drops and storage errors",
-            edgeMetric("EdgeDrops", "Sum"),
-            edgeMetric("EdgeStorageErrors", "Sum")),
-        graph(
-            "Edge storage latency (ms) and in flight",
-            edgeMetric("EdgeStorageLatency", "p99"),
-            edgeMetric("EdgeStorageLatency", "p50"),
-            edgeMetric("EdgeInFlight", "Maximum")));
-    dashboard.addWidgets(
-        graph(
-            "API requests and errors",
-            props.api().httpApi().metricCount(sum()),
-            props.api().httpApi().metricClientError(sum()),
-            props.api().httpApi().metricServerError(sum())),
-        graph(
-            "API latency (ms)",
-            props.api().httpApi().metricLatency(stat("p99")),
-            props.api().httpApi().metricIntegrationLatency(stat("p99"))),
-        graph(
-            "Functions",
-            apiFunction.metricInvocations(sum()),
-            apiFunction.metricErrors(sum()),
-            expiryFunction.metricInvocations(sum()),
-            expiryFunction.metricErrors(sum()),
-            apiFunction.metricThrottles(sum())));
-    dashboard.addWidgets(
-        graph(
-            "Function duration (ms)",
-            apiFunction.metricDuration(stat("p99")),
-            expiryFunction.metricDuration(stat("Maximum"))),
-        graph(
-            "Table",
-            dynamoMetric("ConsumedWriteCapacityUnits", tableName),
-            dynamoMetric("ConsumedReadCapacityUnits", tableName),
-            throttles),
-        graph(
-            "Edge targets",
-            props.edge().targetGroup().getMetrics().healthyHostCount(stat("Minimum")),
-            props.edge().targetGroup().getMetrics().unHealthyHostCount(stat("Maximum"))));
+    alarm.addAlarmAction(new SnsAction(alarmTopic));
   }
 
   private void alarm(String id, IMetric metric, double threshold, int periods, String description) {
@@ -162,43 +211,29 @@ public final class Monitoring extends Construct {
     alarm.addAlarmAction(new SnsAction(alarmTopic));
   }
 
-  private static Metric edgeMetric(String name, String statistic) {
-    return Metric.Builder.create()
-        .namespace(UdpEdgeService.METRICS_NAMESPACE)
-        .metricName(name)
-        .dimensionsMap(Map.of("Service", EDGE_SERVICE_DIMENSION))
-        .statistic(statistic)
-        .period(PERIOD)
-        .build();
-  }
-
-  private static Metric dynamoMetric(String name, String tableName) {
-    return Metric.Builder.create()
-        .namespace("AWS/DynamoDB")
-        .metricName(name)
-        .dimensionsMap(Map.of("TableName", tableName))
-        .statistic("Sum")
-        .period(PERIOD)
-        .build();
-  }
-
-  private static MetricOptions sum() {
-    return stat("Sum");
-  }
-
-  private static MetricOptions stat(String statistic) {
-    return MetricOptions.builder().statistic(statistic).period(PERIOD).build();
-  }
-
-  private static GraphWidget graph(String title, IMetric... metrics) {
-    return GraphWidget.Builder.create().title(title).left(List.of(metrics)).width(8).build();
-  }
+  /** Every alarm's id, in the order they are declared (for the docs and the tests). */
+  static final List<String> ALARMS =
+      List.of(
+          "EdgeDrops",
+          "EdgeStorageErrors",
+          "EdgeAtMaxTasks",
+          "EdgeNoHealthyTargets",
+          "EdgeTargetsBelowMinimum",
+          "Api5xx",
+          "Api4xxShare",
+          "ApiThrottled",
+          "ApiFunctionErrors",
+          "ExpiryFunctionErrors",
+          "FunctionThrottles",
+          "TableThrottles",
+          "SweepIndexThrottles",
+          "TableWrites");
 
   public Topic alarmTopic() {
     return alarmTopic;
   }
 
-  public Dashboard dashboard() {
+  public OperationsDashboard dashboard() {
     return dashboard;
   }
 }

@@ -1,7 +1,9 @@
 package dev.rendezvous.infra.construct;
 
 import java.util.Objects;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
  * Options of {@link RendezvousApi}.
@@ -10,45 +12,21 @@ import software.amazon.awscdk.services.lambda.IFunction;
  * @param stageThrottle the limit for the whole stage
  * @param registerThrottle a tighter limit for {@code POST /register}, the one unauthenticated route
  *     that creates state
+ * @param logRetention how long the access log is kept
+ * @param authorizer checks every route's requests before the function runs (the origin check)
  */
 public record RendezvousApiProps(
-    IFunction handler, Throttle stageThrottle, Throttle registerThrottle) {
+    IFunction handler,
+    Throttle stageThrottle,
+    Throttle registerThrottle,
+    RetentionDays logRetention,
+    IHttpRouteAuthorizer authorizer) {
 
   public RendezvousApiProps {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(stageThrottle, "stageThrottle");
     Objects.requireNonNull(registerThrottle, "registerThrottle");
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link RendezvousApiProps}; defaults 500/s burst 1000, register 50/s burst 100. */
-  public static final class Builder {
-    private IFunction handler;
-    private Throttle stageThrottle = new Throttle(500, 1000);
-    private Throttle registerThrottle = new Throttle(50, 100);
-
-    private Builder() {}
-
-    public Builder handler(IFunction handler) {
-      this.handler = handler;
-      return this;
-    }
-
-    public Builder stageThrottle(Throttle stageThrottle) {
-      this.stageThrottle = stageThrottle;
-      return this;
-    }
-
-    public Builder registerThrottle(Throttle registerThrottle) {
-      this.registerThrottle = registerThrottle;
-      return this;
-    }
-
-    public RendezvousApiProps build() {
-      return new RendezvousApiProps(handler, stageThrottle, registerThrottle);
-    }
+    Objects.requireNonNull(logRetention, "logRetention");
+    Objects.requireNonNull(authorizer, "authorizer");
   }
 }

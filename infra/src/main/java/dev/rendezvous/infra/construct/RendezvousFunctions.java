@@ -10,7 +10,6 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
@@ -89,7 +88,7 @@ public final class RendezvousFunctions extends Construct {
     Function.Builder builder =
         Function.Builder.create(this, id)
             .description(description)
-            .runtime(Runtime.JAVA_21)
+            .runtime(props.runtime())
             .architecture(props.architecture())
             .code(code)
             .handler(handler)

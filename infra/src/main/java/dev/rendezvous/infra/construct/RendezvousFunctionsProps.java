@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -13,6 +14,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param apiHandler the HTTP handler class: payload v2 for the HTTP API, v1 for a REST API
  * @param environment the variables every function gets (SPEC names)
  * @param snapStart publish versions with SnapStart (off for LocalStack)
+ * @param runtime the newest Java runtime the code runs on (Java 17 bytecode; SnapStart supports
+ *     it), older where an emulator lacks it
  */
 public record RendezvousFunctionsProps(
     RendezvousTable table,
@@ -23,7 +26,8 @@ public record RendezvousFunctionsProps(
     FunctionSizing expirySizing,
     RetentionDays logRetention,
     boolean snapStart,
-    Architecture architecture) {
+    Architecture architecture,
+    Runtime runtime) {
 
   /** Micronaut's handler for API Gateway HTTP APIs (payload format 2.0). */
   public static final String HTTP_API_HANDLER =
@@ -45,13 +49,16 @@ public record RendezvousFunctionsProps(
     FunctionSizing.require(expirySizing, "expiry");
     Objects.requireNonNull(logRetention, "logRetention");
     Objects.requireNonNull(architecture, "architecture");
+    Objects.requireNonNull(runtime, "runtime");
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Builds {@link RendezvousFunctionsProps}; defaults: HTTP API handler, SnapStart, arm64. */
+  /**
+   * Builds {@link RendezvousFunctionsProps}; defaults: HTTP API handler, SnapStart, arm64, Java 25.
+   */
   public static final class Builder {
     private RendezvousTable table;
     private Path codeJar;
@@ -62,6 +69,7 @@ public record RendezvousFunctionsProps(
     private RetentionDays logRetention = RetentionDays.ONE_MONTH;
     private boolean snapStart = true;
     private Architecture architecture = Architecture.ARM_64;
+    private Runtime runtime = Runtime.JAVA_25;
 
     private Builder() {}
 
@@ -110,6 +118,11 @@ public record RendezvousFunctionsProps(
       return this;
     }
 
+    public Builder runtime(Runtime runtime) {
+      this.runtime = runtime;
+      return this;
+    }
+
     public RendezvousFunctionsProps build() {
       return new RendezvousFunctionsProps(
           table,
@@ -120,7 +133,8 @@ public record RendezvousFunctionsProps(
           expirySizing,
           logRetention,
           snapStart,
-          architecture);
+          architecture,
+          runtime);
     }
   }
 }

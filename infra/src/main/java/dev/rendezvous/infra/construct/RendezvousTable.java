@@ -3,6 +3,7 @@ package dev.rendezvous.infra.construct;
 import dev.rendezvous.store.dynamodb.ClientTable;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -11,6 +12,7 @@ import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.WarmThroughput;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -21,17 +23,27 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.constructs.Construct;
 
 /**
- * The clients table, declared from the store's single definition ({@link
+ * The clients table, derived from the store's single definition ({@link
  * ClientTable#createTableRequest(String)}): the same keys, the same KEYS_ONLY sweep index, the TTL
- * attribute, on-demand billing, and point-in-time recovery on top. Access is granted with explicit
- * statements per {@link TableAccess} profile, never with {@code grant…} (those add {@code
- * index/*}).
+ * attribute, on-demand billing. On top: point-in-time recovery, deletion protection while the table
+ * is retained, and optionally a warm write throughput. Encryption is DynamoDB's default (an AWS
+ * owned key; docs/deploy.md says why). Access is granted with explicit statements per {@link
+ * TableAccess} profile, never with {@code grant…} (those add {@code index/*}).
  */
 public final class RendezvousTable extends Construct {
   private final Table table;
+  private final int warmWritesPerSecond;
 
-  public RendezvousTable(Construct scope, String id, RendezvousTableProps props) {
+  /**
+   * @param retain keep the table (and its data) when the stack is deleted, and protect it from
+   *     deletion; false only for throw-away stacks
+   * @param warmWritesPerSecond writes per second the table must serve at once, or empty for
+   *     DynamoDB's default of a new on-demand table
+   */
+  public RendezvousTable(
+      Construct scope, String id, boolean retain, Optional<Integer> warmWritesPerSecond) {
     super(scope, id);
+    this.warmWritesPerSecond = warmWritesPerSecond.orElse(DEFAULT_WARM_WRITES_PER_SECOND);
     CreateTableRequest definition = ClientTable.createTableRequest("schema-only");
     if (definition.billingMode()
         != software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST) {
@@ -44,7 +56,13 @@ public final class RendezvousTable extends Construct {
             .timeToLiveAttribute(ClientTable.TTL_ATTRIBUTE)
             .pointInTimeRecoverySpecification(
                 PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
-            .removalPolicy(props.retain() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+            .removalPolicy(retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+            // Deletion protection would make a stack that deletes its table fail to delete.
+            .deletionProtection(retain)
+            .warmThroughput(
+                warmWritesPerSecond
+                    .map(writes -> WarmThroughput.builder().writeUnitsPerSecond(writes).build())
+                    .orElse(null))
             .build();
     for (GlobalSecondaryIndex index : definition.globalSecondaryIndexes()) {
       table.addGlobalSecondaryIndex(
@@ -54,6 +72,14 @@ public final class RendezvousTable extends Construct {
               .projectionType(ProjectionType.valueOf(index.projection().projectionTypeAsString()))
               .build());
     }
+  }
+
+  /** DynamoDB's default warm write throughput of a new on-demand table. */
+  public static final int DEFAULT_WARM_WRITES_PER_SECOND = 4_000;
+
+  /** Writes per second the table serves without throttling while it adapts. */
+  public int warmWritesPerSecond() {
+    return warmWritesPerSecond;
   }
 
   public Table table() {

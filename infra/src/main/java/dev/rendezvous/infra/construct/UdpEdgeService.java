@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -15,8 +14,8 @@ import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
-import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
@@ -63,9 +62,16 @@ import software.constructs.Construct;
 public final class UdpEdgeService extends Construct {
   public static final String CONTAINER_NAME = "udp-edge";
   public static final String HEALTH_PATH = "/health";
+
+  /** The value of the {@code Service} dimension on every metric the edge publishes. */
+  public static final String METRICS_SERVICE = "udp-edge";
+
   public static final String METRICS_NAMESPACE = "Rendezvous";
 
+  private final int minTasks;
+  private final int maxTasks;
   private final EdgeNetwork network;
+  private final Cluster cluster;
   private final Role taskRole;
   private final FargateService service;
   private final NetworkLoadBalancer loadBalancer;
@@ -73,8 +79,16 @@ public final class UdpEdgeService extends Construct {
 
   public UdpEdgeService(Construct scope, String id, UdpEdgeServiceProps props) {
     super(scope, id);
+    this.minTasks = props.minTasks();
+    this.maxTasks = props.maxTasks();
     this.network =
-        new EdgeNetwork(this, "Network", props.natGateways(), props.udpPort(), props.healthPort());
+        new EdgeNetwork(
+            this,
+            "Network",
+            props.natGateways(),
+            props.udpPort(),
+            props.healthPort(),
+            props.logRetention());
     Vpc vpc = network.vpc();
 
     this.taskRole =
@@ -127,12 +141,18 @@ public final class UdpEdgeService extends Construct {
             .stopTimeout(Duration.seconds(30))
             .build());
 
-    Cluster cluster = Cluster.Builder.create(this, "Cluster").vpc(vpc).build();
+    this.cluster =
+        Cluster.Builder.create(this, "Cluster")
+            .vpc(vpc)
+            .containerInsightsV2(ContainerInsights.ENABLED)
+            .build();
+    // No desiredCount: CloudFormation then starts a new service with one task (the scalable target
+    // below lifts it to minTasks at once) and leaves the count alone on every later update, so a
+    // deploy never undoes what scaling chose.
     this.service =
         FargateService.Builder.create(this, "Service")
             .cluster(cluster)
             .taskDefinition(taskDefinition)
-            .desiredCount(props.minTasks())
             .minHealthyPercent(100)
             .maxHealthyPercent(200)
             .assignPublicIp(network.publicTasks())
@@ -141,19 +161,7 @@ public final class UdpEdgeService extends Construct {
             .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
             .healthCheckGracePeriod(Duration.seconds(60))
             .build();
-    service
-        .autoScaleTaskCount(
-            EnableScalingProps.builder()
-                .minCapacity(props.minTasks())
-                .maxCapacity(props.maxTasks())
-                .build())
-        .scaleOnCpuUtilization(
-            "Cpu",
-            CpuUtilizationScalingProps.builder()
-                .targetUtilizationPercent(props.cpuTargetPercent())
-                .scaleOutCooldown(Duration.seconds(60))
-                .scaleInCooldown(Duration.minutes(5))
-                .build());
+    EdgeScaling.attach(service, props.minTasks(), props.maxTasks(), props.cpuTargetPercent());
 
     this.loadBalancer =
         NetworkLoadBalancer.Builder.create(this, "LoadBalancer")
@@ -197,6 +205,33 @@ public final class UdpEdgeService extends Construct {
                 .protocol(Protocol.UDP)
                 .build());
     listener.addTargetGroups("Edge", targetGroup);
+    acknowledgeFindings(taskDefinition);
+  }
+
+  private void acknowledgeFindings(FargateTaskDefinition taskDefinition) {
+    Acknowledge.finding(
+        taskDefinition,
+        "AwsSolutions-ECS2",
+        "The variables are configuration only (table name, ports, timings, limits, region); the"
+            + " edge receives no secret, and its AWS credentials come from the task role.");
+    Acknowledge.finding(
+        loadBalancer,
+        "AwsSolutions-ELB2",
+        "A Network Load Balancer writes access logs for TLS listeners only; this one has a single"
+            + " UDP listener, so a log bucket would stay empty. The VPC flow log records rejected"
+            + " traffic and the edge publishes its pulse and drop counts.");
+    Acknowledge.finding(
+        taskRole,
+        "AwsSolutions-IAM5",
+        "Resource::*",
+        "cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to"
+            + " the Rendezvous namespace by the cloudwatch:namespace condition.");
+    Acknowledge.finding(
+        taskDefinition.obtainExecutionRole(),
+        "AwsSolutions-IAM5",
+        "Resource::*",
+        "ecr:GetAuthorizationToken has no resource-level permissions (AWS requires *); image"
+            + " pulls are limited to the stack's own asset repository.");
   }
 
   /**
@@ -226,6 +261,18 @@ public final class UdpEdgeService extends Construct {
 
   public Role taskRole() {
     return taskRole;
+  }
+
+  public int minTasks() {
+    return minTasks;
+  }
+
+  public int maxTasks() {
+    return maxTasks;
+  }
+
+  public Cluster cluster() {
+    return cluster;
   }
 
   public FargateService service() {
