@@ -160,11 +160,7 @@ public final class EdgeBench {
       List<ClientCredentials> clients =
           register(new DynamoClientRegistry(sync, store, rules, CLOCK), slots);
       try (Edge edge =
-          Edge.start(
-              settings,
-              new DynamoLiveDirectory(async, store, rules, CLOCK),
-              CLOCK,
-              INTERNAL_PORT)) {
+          Edge.start(settings, new DynamoLiveDirectory(async, store, rules, CLOCK), CLOCK)) {
         LoadDriver.Result r = drive(edge, clients, false, warmUp, measure, Duration.ofSeconds(2));
         long accepted = edge.metrics().replies(ResponseCode.ACCEPTED);
         String perPulse =

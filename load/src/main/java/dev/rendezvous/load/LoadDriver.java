@@ -260,6 +260,39 @@ final class LoadDriver {
                 });
   }
 
+  /**
+   * The edge wants fresh proof before it takes the client over or moves its address: answer at once
+   * with the next counter and the nonce, as the SDK does; the pending pulse's expectations carry
+   * over to the answer.
+   */
+  private void answerChallenge(SimulatedClient c, byte[] datagram, long now) {
+    byte[] answer;
+    synchronized (c) {
+      SimulatedClient.Pending p = c.pending;
+      PulseWire.Challenge challenge;
+      try {
+        challenge = PulseWire.challenge(c, datagram);
+      } catch (RuntimeException e) {
+        tally.wrong("challenge", "undecodable or unauthenticated challenge: " + e.getMessage());
+        return;
+      }
+      if (p == null || challenge.counter() != p.counter()) {
+        tally.count("late or duplicate challenges");
+        return;
+      }
+      long counter = c.nextCounter(now);
+      c.pending =
+          new SimulatedClient.Pending(counter, p.sentAtMillis(), p.allowed(), p.silenceOk());
+      answer = PulseWire.answer(c, counter, challenge);
+    }
+    tally.count("challenges answered");
+    try {
+      c.channel.write(ByteBuffer.wrap(answer));
+    } catch (IOException e) {
+      tally.count("send failed");
+    }
+  }
+
   private void receive(Selector selector) {
     ByteBuffer buffer = ByteBuffer.allocate(2048);
     while (running.get()) {
@@ -284,6 +317,10 @@ final class LoadDriver {
   }
 
   private void onReply(SimulatedClient c, byte[] datagram, long now) {
+    if (!c.v1 && PulseWire.isChallenge(datagram)) {
+      answerChallenge(c, datagram, now);
+      return;
+    }
     PulseWire.Reply reply;
     try {
       reply = PulseWire.read(c, datagram);

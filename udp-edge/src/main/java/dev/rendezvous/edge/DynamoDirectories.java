@@ -11,9 +11,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
- * Builds the DynamoDB directory from the environment: the SDK's async client on Netty, with as many
- * connections as the edge allows storage calls in flight (capped), and an SDK call timeout of twice
- * the edge's storage timeout, so an abandoned call frees its slot soon after the edge gave up.
+ * Builds the DynamoDB directory from the environment: the SDK's async client on Netty (credentials
+ * refreshed in the background: calls start on the edge's event loops), with as many connections as
+ * the edge allows storage calls in flight (capped), and an SDK call timeout of twice the edge's
+ * storage timeout, so an abandoned call frees its slot soon after the edge gave up.
  */
 final class DynamoDirectories {
   static final int MAX_CONNECTIONS = 512;
@@ -24,6 +25,7 @@ final class DynamoDirectories {
       EdgeSettings settings, Map<String, String> env, Clock clock, List<AutoCloseable> resources) {
     DynamoDbAsyncClient client =
         DynamoClientFactory.fromEnvironment(env)
+            .withBackgroundCredentialRefresh()
             .withApiCallTimeout(settings.storageTimeout().multipliedBy(2))
             .asyncClient(Math.min(settings.maxInFlight(), MAX_CONNECTIONS));
     resources.add(client);

@@ -15,6 +15,7 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ public final class EdgeServer implements AutoCloseable {
   static final int MAX_DATAGRAM_BYTES = 2048;
 
   private static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
+  /** The edge's event loop threads are named {@code edge-udp-<n>-<i>}. */
+  public static final String THREAD_PREFIX = "edge-udp";
 
   private final EventLoopGroup group;
   private final List<Channel> channels;
@@ -62,7 +66,8 @@ public final class EdgeServer implements AutoCloseable {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     int sockets = epoll ? threads : 1;
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(sockets, io);
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(sockets, new DefaultThreadFactory(THREAD_PREFIX), io);
     List<EventLoop> loops = new ArrayList<>();
     for (EventExecutor executor : group) {
       loops.add((EventLoop) executor);

@@ -10,16 +10,21 @@ import dev.rendezvous.protocol.identity.PulseMacKey;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
 import dev.rendezvous.protocol.v1.PulseV1Request;
 import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
+import dev.rendezvous.protocol.v2.ChallengeNonce;
+import dev.rendezvous.protocol.v2.PulseV2Challenge;
+import dev.rendezvous.protocol.v2.PulseV2ChallengeCodec;
 import dev.rendezvous.protocol.v2.PulseV2Reply;
 import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,7 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Sends pulses on the session's socket, matches replies to them, and reacts: 1050 calls /verify and
  * pulses again, 1060 ends the session, several unanswered pulses ask /verify over HTTP (a v2 pulse
- * from a client the edge cannot find gets no reply at all; only HTTPS may say "gone").
+ * from a client the edge cannot find gets no reply at all; only HTTPS may say "gone"). A v2
+ * CHALLENGE (the edge wants fresh proof of this address) is answered at once with a new pulse.
  */
 final class PulseLoop {
   /** Sends one datagram from the session's socket. */
@@ -55,6 +61,7 @@ final class PulseLoop {
   private final Sender sender;
 
   private final Map<Long, Outstanding> outstanding = new ConcurrentSkipListMap<>();
+  private final Map<InetSocketAddress, Boolean> observedIpv6 = new ConcurrentHashMap<>();
   private final AtomicLong v1Sequence = new AtomicLong();
   private final AtomicInteger unanswered = new AtomicInteger();
   private final AtomicBoolean verifying = new AtomicBoolean();
@@ -183,7 +190,7 @@ final class PulseLoop {
     byte[] datagram;
     if (config.protocol() == SessionConfig.Protocol.V2) {
       key = clock.nextCounter();
-      datagram = PulseV2RequestCodec.encode(identity.clientId(), key, macKey);
+      datagram = v2Pulse(target, key, ChallengeNonce.none());
     } else {
       key = v1Sequence.incrementAndGet();
       datagram = PulseV1RequestCodec.encode(identity.privateKey(), PulseV1Request.Form.RAW);
@@ -198,6 +205,37 @@ final class PulseLoop {
         scheduler.schedule(
             () -> expire(key), config.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return reply;
+  }
+
+  /**
+   * A v2 pulse to {@code target}, binding the family the edge last reported for that path (before
+   * any reply, the family of the target address itself).
+   */
+  private byte[] v2Pulse(InetSocketAddress target, long counter, ChallengeNonce nonce) {
+    boolean ipv6 = observedIpv6.getOrDefault(target, target.getAddress() instanceof Inet6Address);
+    return PulseV2RequestCodec.encode(identity.clientId(), counter, macKey, ipv6, nonce);
+  }
+
+  /**
+   * The edge asks for fresh proof before it takes this client over or moves its address: answer at
+   * once with a new pulse that carries the nonce; the caller's future now waits for that pulse.
+   */
+  private void answerChallenge(InetSocketAddress source, PulseV2Challenge challenge) {
+    Outstanding o = outstanding.get(challenge.counter());
+    if (o == null || !o.target().equals(source) || !outstanding.remove(challenge.counter(), o)) {
+      return; // late, replayed, or from the wrong port
+    }
+    observedIpv6.put(source, challenge.observedIpv6());
+    long counter = clock.nextCounter();
+    outstanding.put(counter, o);
+    try {
+      sender.send(source, v2Pulse(source, counter, challenge.nonce()));
+    } catch (IOException e) {
+      events.fire(l -> l.onError("answering a challenge from " + source, e));
+    }
+    var unused =
+        scheduler.schedule(
+            () -> expire(counter), config.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void expire(long key) {
@@ -220,6 +258,14 @@ final class PulseLoop {
   /** Called by the socket thread for every datagram from the main or probe edge. */
   void onReply(InetSocketAddress source, byte[] datagram) {
     if (config.protocol() == SessionConfig.Protocol.V2) {
+      if (PulseV2ChallengeCodec.looksLikeChallenge(datagram)) {
+        try {
+          answerChallenge(source, PulseV2ChallengeCodec.decode(datagram, macKey));
+        } catch (MalformedPulseException e) {
+          return; // forged or damaged: ignore
+        }
+        return;
+      }
       PulseV2Reply reply;
       try {
         reply = PulseV2ReplyCodec.decode(datagram, macKey);
@@ -233,6 +279,7 @@ final class PulseLoop {
       if (reply.code() == ResponseCode.ACCEPTED) {
         clock.accepted(reply.counter());
       }
+      observedIpv6.put(source, reply.observedAddress() instanceof Inet6Address);
       handle(
           o,
           reply.code(),

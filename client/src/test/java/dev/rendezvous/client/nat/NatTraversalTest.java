@@ -176,6 +176,7 @@ class NatTraversalTest {
                     List.of(
                         "RENDEZVOUS_UDP_PORT=" + udp,
                         "RENDEZVOUS_HEALTH_PORT=1" + udp,
+                        "RENDEZVOUS_INTERNAL_PORT=2" + udp,
                         "RENDEZVOUS_BIND_ADDRESS=" + SERVER_IP,
                         "RENDEZVOUS_CLOUDWATCH_METRICS=false",
                         javaBin(),

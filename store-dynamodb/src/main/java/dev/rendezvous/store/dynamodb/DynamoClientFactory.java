@@ -75,6 +75,22 @@ public final class DynamoClientFactory {
         Duration.ofSeconds(5));
   }
 
+  /**
+   * The same, with credentials that the SDK refreshes in the background before they expire, so that
+   * a call started on an event loop never waits for a credentials refresh (static local credentials
+   * stay as they are).
+   */
+  public DynamoClientFactory withBackgroundCredentialRefresh() {
+    if (credentials instanceof StaticCredentialsProvider) {
+      return this;
+    }
+    return new DynamoClientFactory(
+        endpoint,
+        region,
+        DefaultCredentialsProvider.builder().asyncCredentialUpdateEnabled(true).build(),
+        apiCallTimeout);
+  }
+
   public DynamoClientFactory withApiCallTimeout(Duration timeout) {
     return new DynamoClientFactory(endpoint, region, credentials, timeout);
   }
