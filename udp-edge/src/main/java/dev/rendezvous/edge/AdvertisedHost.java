@@ -11,7 +11,8 @@ import java.util.Optional;
  * Which address a task advertises in its heartbeat for its internal API: the one it is told, else
  * its bind address, else (bound to a wildcard, as in the container) the first site-local IPv4
  * address of an interface that is up (in a Fargate task: the task's private address in the VPC),
- * else any other non-loopback IPv4 address, else 127.0.0.1.
+ * else its first other IPv4 address that is neither loopback nor link-local (a VPC whose CIDR is
+ * outside RFC 1918), else 127.0.0.1 (a host with loopback only, where readers are local too).
  */
 final class AdvertisedHost {
   private AdvertisedHost() {}
@@ -33,7 +34,10 @@ final class AdvertisedHost {
           continue;
         }
         for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-          if (a instanceof Inet4Address && (!siteLocalOnly || a.isSiteLocalAddress())) {
+          if (!(a instanceof Inet4Address) || a.isLoopbackAddress() || a.isLinkLocalAddress()) {
+            continue;
+          }
+          if (!siteLocalOnly || a.isSiteLocalAddress()) {
             return Optional.of(a.getHostAddress());
           }
         }

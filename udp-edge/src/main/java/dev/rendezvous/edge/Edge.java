@@ -105,7 +105,7 @@ public final class Edge implements AutoCloseable {
     p.gate =
         new StorageGate(settings.maxInFlight(), settings.storageTimeout(), p.metrics, inFlight);
     p.task = TaskId.random(random);
-    p.secret = await(directory.internalSecret().toCompletableFuture(), "the internal secret");
+    p.secret = readSecret(directory);
     p.internalClient =
         new InternalApiClient(
             SecretSource.fixed(p.secret), settings.internalApi().ownerTimeout(), clock);
@@ -320,6 +320,24 @@ public final class Edge implements AutoCloseable {
   private static String label() {
     String host = System.getenv("HOSTNAME");
     return host == null || host.isBlank() ? "edge" : host;
+  }
+
+  /**
+   * The first storage call of a fresh process (SDK start-up, a cold table endpoint, a loaded host)
+   * can outlast one call's timeout: try again, for up to {@code START_TIMEOUT} in all.
+   */
+  private static InternalSecret readSecret(LiveDirectory directory) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return await(directory.internalSecret().toCompletableFuture(), "the internal secret");
+      } catch (IllegalStateException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
   }
 
   private static <T> T await(java.util.concurrent.CompletableFuture<T> f, String what)

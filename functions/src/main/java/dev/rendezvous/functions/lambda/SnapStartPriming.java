@@ -2,6 +2,7 @@ package dev.rendezvous.functions.lambda;
 
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.functions.api.ApiError;
+import dev.rendezvous.internalapi.InternalApiPriming;
 import dev.rendezvous.protocol.identity.ClientId;
 import io.micronaut.crac.OrderedResource;
 import io.micronaut.json.JsonMapper;
@@ -9,6 +10,7 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crac.Context;
 import org.crac.Resource;
@@ -17,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lambda SnapStart readiness. Before the snapshot, runs what the first request would otherwise pay
- * for: one storage read (SDK marshalling, request signing, the HTTP client, our item mapping) and a
- * JSON round trip. The application context itself is already built, and its singletons created,
- * when the snapshot is taken.
+ * for: one storage read (SDK marshalling, request signing, the HTTP client, our item mapping), a
+ * JSON round trip, and one internal API call against a throwaway loopback server (the owners'
+ * client: java.net.http, signing, its JSON), with a throwaway secret. The application context
+ * itself is already built, and its singletons created, when the snapshot is taken.
  *
  * <p>Nothing unique per instance is created before the snapshot: the credential source makes its
  * {@code SecureRandom} on first use, after restore, and priming never issues credentials. The
@@ -32,11 +35,13 @@ public class SnapStartPriming implements OrderedResource {
 
   private final ClientRegistry registry;
   private final JsonMapper json;
+  private final Clock clock;
   private final AtomicInteger completed = new AtomicInteger();
 
-  public SnapStartPriming(ClientRegistry registry, JsonMapper json) {
+  public SnapStartPriming(ClientRegistry registry, JsonMapper json, Clock clock) {
     this.registry = registry;
     this.json = json;
+    this.clock = clock;
   }
 
   @Override
@@ -47,6 +52,9 @@ public class SnapStartPriming implements OrderedResource {
       byte[] bytes = json.writeValueAsBytes(ApiError.of("priming", "priming"));
       json.readValue(bytes, JsonNode.class);
       json.readValue("{}".getBytes(StandardCharsets.UTF_8), JsonNode.class);
+      if (!InternalApiPriming.prime(clock)) {
+        LOG.warn("priming the internal API client failed; the first owner call pays for it");
+      }
       completed.incrementAndGet();
       LOG.info("primed for the snapshot in {} ms", (System.nanoTime() - started) / 1_000_000);
     } catch (IOException | RuntimeException e) {
