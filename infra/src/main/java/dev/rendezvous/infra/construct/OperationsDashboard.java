@@ -56,8 +56,8 @@ public final class OperationsDashboard extends Construct {
             "Edge tasks and targets",
             Metrics.edgeService(edgeService, "DesiredTaskCount", "Maximum"),
             Metrics.edgeService(edgeService, "RunningTaskCount", "Minimum"),
-            edgeService.targetGroup().getMetrics().healthyHostCount(stat("Minimum")),
-            edgeService.targetGroup().getMetrics().unHealthyHostCount(stat("Maximum"))),
+            Metrics.healthyEdgeTargets(edgeService),
+            Metrics.unhealthyEdgeTargets(edgeService)),
         graph(
             "Edge CPU (%)",
             edgeService.service().metricCpuUtilization(stat("Average")),

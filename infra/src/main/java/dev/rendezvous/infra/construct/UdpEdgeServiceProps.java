@@ -10,29 +10,29 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *
  * @param dockerDirectory the edge's docker build context (holds its Dockerfile)
  * @param environment the edge's variables (SPEC names)
+ * @param network the VPC, subnets and security groups of the tasks and the load balancer
+ * @param ports pulse, health and internal API ports of the container
  * @param cpuUnits Fargate CPU units (1024 = one vCPU)
- * @param natGateways 0 puts the tasks in public subnets with public IPs (no NAT cost; inbound is
- *     still only from the load balancer's security group); 1 or 2 puts them in private subnets
- *     behind that many NAT gateways
  */
 public record UdpEdgeServiceProps(
     RendezvousTable table,
     Path dockerDirectory,
     Map<String, String> environment,
-    int udpPort,
-    int healthPort,
+    ServiceNetwork network,
+    EdgePorts ports,
     int cpuUnits,
     int memoryMb,
     int minTasks,
     int maxTasks,
     int cpuTargetPercent,
-    int natGateways,
     RetentionDays logRetention) {
 
   public UdpEdgeServiceProps {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(dockerDirectory, "dockerDirectory");
     environment = Map.copyOf(environment);
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(logRetention, "logRetention");
     if (minTasks < 1 || maxTasks < minTasks) {
       throw new IllegalArgumentException("need 1 <= minTasks <= maxTasks");
@@ -48,14 +48,13 @@ public record UdpEdgeServiceProps(
     private RendezvousTable table;
     private Path dockerDirectory;
     private Map<String, String> environment = Map.of();
-    private int udpPort = 5024;
-    private int healthPort = 8080;
+    private ServiceNetwork network;
+    private EdgePorts ports = new EdgePorts(5024, 8080, 5027);
     private int cpuUnits = 512;
     private int memoryMb = 1024;
     private int minTasks = 2;
     private int maxTasks = 6;
     private int cpuTargetPercent = 60;
-    private int natGateways = 0;
     private RetentionDays logRetention = RetentionDays.ONE_MONTH;
 
     private Builder() {}
@@ -75,13 +74,13 @@ public record UdpEdgeServiceProps(
       return this;
     }
 
-    public Builder udpPort(int udpPort) {
-      this.udpPort = udpPort;
+    public Builder network(ServiceNetwork network) {
+      this.network = network;
       return this;
     }
 
-    public Builder healthPort(int healthPort) {
-      this.healthPort = healthPort;
+    public Builder ports(EdgePorts ports) {
+      this.ports = ports;
       return this;
     }
 
@@ -106,11 +105,6 @@ public record UdpEdgeServiceProps(
       return this;
     }
 
-    public Builder natGateways(int natGateways) {
-      this.natGateways = natGateways;
-      return this;
-    }
-
     public Builder logRetention(RetentionDays logRetention) {
       this.logRetention = logRetention;
       return this;
@@ -121,14 +115,13 @@ public record UdpEdgeServiceProps(
           table,
           dockerDirectory,
           environment,
-          udpPort,
-          healthPort,
+          network,
+          ports,
           cpuUnits,
           memoryMb,
           minTasks,
           maxTasks,
           cpuTargetPercent,
-          natGateways,
           logRetention);
     }
   }
