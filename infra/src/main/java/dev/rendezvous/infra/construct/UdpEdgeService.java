@@ -70,10 +70,8 @@ public final class UdpEdgeService extends Construct {
   /** SIGTERM to SIGKILL: the drain plus closing the sockets, the internal API and the SDK. */
   public static final int STOP_TIMEOUT_SECONDS = 30;
 
-  /** Deployments: new tasks first (up to half the count), old ones stopped once those are up. */
+  /** Deployments never run fewer healthy tasks than the desired count. */
   public static final int MIN_HEALTHY_PERCENT = 100;
-
-  public static final int MAX_PERCENT = 150;
 
   private final int minTasks;
   private final int maxTasks;
@@ -148,7 +146,7 @@ public final class UdpEdgeService extends Construct {
             .cluster(cluster)
             .taskDefinition(taskDefinition)
             .minHealthyPercent(MIN_HEALTHY_PERCENT)
-            .maxHealthyPercent(MAX_PERCENT)
+            .maxHealthyPercent(maxPercent(props.minTasks()))
             .assignPublicIp(network.publicTasks())
             .vpcSubnets(network.edgeTaskSubnets())
             .securityGroups(List.of(network.securityGroups().edgeTasks()))
@@ -159,6 +157,15 @@ public final class UdpEdgeService extends Construct {
     this.loadBalancer =
         new EdgeLoadBalancer(this, "Balancer", network, service, CONTAINER_NAME, ports);
     acknowledgeFindings(taskDefinition);
+  }
+
+  /**
+   * The smallest maximum percent with which ECS (which rounds the maximum down) may run one task
+   * more than {@code minTasks}: exactly one extra at the minimum count, so a deployment always
+   * progresses and replaces few tasks at once (2 tasks: 150 %; 4: 125 %; 10: 110 %).
+   */
+  public static int maxPercent(int minTasks) {
+    return (int) Math.ceil(100.0 * (minTasks + 1) / minTasks);
   }
 
   private static PortMapping port(int port, software.amazon.awscdk.services.ecs.Protocol protocol) {
