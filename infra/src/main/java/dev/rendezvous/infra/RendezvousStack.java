@@ -16,6 +16,7 @@ import dev.rendezvous.infra.construct.RendezvousFunctionsProps;
 import dev.rendezvous.infra.construct.RendezvousTable;
 import dev.rendezvous.infra.construct.RestApiV1;
 import dev.rendezvous.infra.construct.ServiceNetwork;
+import dev.rendezvous.infra.construct.ServiceNetworkProps;
 import dev.rendezvous.infra.construct.Throttle;
 import dev.rendezvous.infra.construct.UdpEdgeService;
 import dev.rendezvous.infra.construct.UdpEdgeServiceProps;
@@ -68,10 +69,8 @@ public final class RendezvousStack extends Stack {
                 new ServiceNetwork(
                     this,
                     "Network",
-                    settings.natGateways(),
-                    settings.edgeIpv6(),
-                    ports,
-                    logRetention));
+                    new ServiceNetworkProps(
+                        settings.natGateways(), settings.edgeIpv6(), ports, logRetention)));
     RendezvousFunctionsProps.Builder functionsProps =
         RendezvousFunctionsProps.builder()
             .table(table)

@@ -3,6 +3,9 @@ package dev.rendezvous.infra;
 import static dev.rendezvous.infra.TemplateQueries.getAtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rendezvous.infra.SynthesizedStacks.Synthesized;
 import dev.rendezvous.infra.construct.ServiceNetwork;
 import dev.rendezvous.infra.construct.UdpEdgeService;
@@ -120,10 +123,22 @@ class ServiceNetworkTest {
         TemplateQueries.properties(
             aws.template().findResources("Custom::AWS").get(prefixListLookup()));
     for (String call : List.of("Create", "Update")) {
-      assertThat(lookup.get(call).toString())
-          .contains("\"action\":\"DescribePrefixLists\"", "\"service\":\"EC2\"")
-          .contains("{\"Name\":\"prefix-list-name\",\"Values\":[\"com.amazonaws.")
-          .contains("{Ref=AWS::Region}", ".dynamodb\"]}");
+      assertThat(sdkCall(lookup.get(call)))
+          .isEqualTo(
+              Map.of(
+                  "service", "EC2",
+                  "action", "DescribePrefixLists",
+                  "parameters",
+                      Map.of(
+                          "Filters",
+                          List.of(
+                              Map.of(
+                                  "Name",
+                                  "prefix-list-name",
+                                  "Values",
+                                  List.of("com.amazonaws.<region>.dynamodb")))),
+                  "outputPaths", List.of("PrefixLists.0.PrefixListId"),
+                  "physicalResourceId", Map.of("id", "com.amazonaws.<region>.dynamodb")));
     }
     aws.template().resourceCountIs("Custom::AWS", 1);
     aws.template()
@@ -213,6 +228,22 @@ class ServiceNetworkTest {
         .map(TemplateQueries::properties)
         .filter(p -> getAtt(groupLogicalId, "GroupId").equals(p.get("GroupId")))
         .toList();
+  }
+
+  /** The SDK call of a Custom::AWS resource: a Fn::Join of JSON around the stack's region. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> sdkCall(Object joined) {
+    List<Object> parts =
+        (List<Object>) ((List<Object>) ((Map<String, Object>) joined).get("Fn::Join")).get(1);
+    StringBuilder json = new StringBuilder();
+    for (Object part : parts) {
+      json.append(part.equals(Map.of("Ref", "AWS::Region")) ? "<region>" : part);
+    }
+    try {
+      return new ObjectMapper().readValue(json.toString(), new TypeReference<>() {});
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
   }
 
   private String prefixListLookup() {

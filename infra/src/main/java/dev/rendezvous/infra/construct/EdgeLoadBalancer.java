@@ -59,12 +59,7 @@ public final class EdgeLoadBalancer extends Construct {
   private final List<NetworkTargetGroup> targetGroups = new ArrayList<>();
 
   EdgeLoadBalancer(
-      Construct scope,
-      String id,
-      ServiceNetwork network,
-      FargateService service,
-      String containerName,
-      EdgePorts ports) {
+      Construct scope, String id, ServiceNetwork network, FargateService service, EdgePorts ports) {
     super(scope, id);
     boolean dualStack = network.dualStack();
     List<SubnetMapping> mappings = new ArrayList<>();
@@ -111,7 +106,7 @@ public final class EdgeLoadBalancer extends Construct {
       group.addTarget(
           service.loadBalancerTarget(
               LoadBalancerTargetOptions.builder()
-                  .containerName(containerName)
+                  .containerName(UdpEdgeService.CONTAINER_NAME)
                   .containerPort(ports.udp())
                   .protocol(software.amazon.awscdk.services.ecs.Protocol.UDP)
                   .build()));

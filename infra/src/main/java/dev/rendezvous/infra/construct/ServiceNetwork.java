@@ -15,7 +15,6 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -46,22 +45,10 @@ public final class ServiceNetwork extends Construct {
   private final GatewayVpcEndpoint dynamoDb;
   private final ServiceSecurityGroups securityGroups;
 
-  /**
-   * @param natGateways 0 puts the edge tasks in the public subnets with public IPv4 addresses
-   *     (inbound still only from the load balancer); 1 or 2 adds private subnets behind that many
-   *     NAT gateways
-   * @param dualStack give the VPC and every subnet IPv6 addresses
-   */
-  public ServiceNetwork(
-      Construct scope,
-      String id,
-      int natGateways,
-      boolean dualStack,
-      EdgePorts ports,
-      RetentionDays logRetention) {
+  public ServiceNetwork(Construct scope, String id, ServiceNetworkProps props) {
     super(scope, id);
-    this.dualStack = dualStack;
-    this.publicTasks = natGateways == 0;
+    this.dualStack = props.dualStack();
+    this.publicTasks = props.natGateways() == 0;
     List<SubnetConfiguration> subnets = new ArrayList<>();
     subnets.add(subnet("Public", SubnetType.PUBLIC));
     if (!publicTasks) {
@@ -72,7 +59,7 @@ public final class ServiceNetwork extends Construct {
     this.vpc =
         Vpc.Builder.create(this, "Vpc")
             .maxAzs(2)
-            .natGateways(natGateways)
+            .natGateways(props.natGateways())
             .ipProtocol(dualStack ? IpProtocol.DUAL_STACK : IpProtocol.IPV4_ONLY)
             .subnetConfiguration(subnets)
             .build();
@@ -86,7 +73,7 @@ public final class ServiceNetwork extends Construct {
             .destination(
                 FlowLogDestination.toCloudWatchLogs(
                     LogGroup.Builder.create(this, "FlowLogs")
-                        .retention(logRetention)
+                        .retention(props.logRetention())
                         .removalPolicy(RemovalPolicy.DESTROY)
                         .build()))
             .build());
@@ -103,9 +90,8 @@ public final class ServiceNetwork extends Construct {
             this,
             "SecurityGroups",
             vpc,
-            dualStack,
-            ports,
-            new DynamoDbPrefixList(this, "DynamoDbPrefixList", logRetention));
+            props,
+            new DynamoDbPrefixList(this, "DynamoDbPrefixList", props.logRetention()));
   }
 
   private static SubnetConfiguration subnet(String name, SubnetType type) {

@@ -35,13 +35,9 @@ public final class ServiceSecurityGroups extends Construct {
   private final SecurityGroup apiFunction;
 
   ServiceSecurityGroups(
-      Construct scope,
-      String id,
-      Vpc vpc,
-      boolean dualStack,
-      EdgePorts ports,
-      DynamoDbPrefixList dynamoDb) {
+      Construct scope, String id, Vpc vpc, ServiceNetworkProps props, DynamoDbPrefixList dynamoDb) {
     super(scope, id);
+    EdgePorts ports = props.ports();
     this.loadBalancer =
         SecurityGroup.Builder.create(this, "LoadBalancer")
             .vpc(vpc)
@@ -60,7 +56,7 @@ public final class ServiceSecurityGroups extends Construct {
             .description("Rendezvous API function: edge internal API and DynamoDB only")
             .allowAllOutbound(false)
             .build();
-    loadBalancerRules(vpc, dualStack, ports);
+    loadBalancerRules(vpc, props.dualStack(), ports);
     // Referencing the NLB's group admits the clients' preserved source addresses too (AWS docs:
     // "Update the security groups for your Network Load Balancer").
     edgeTasks.addIngressRule(loadBalancer, Port.udp(ports.udp()), "Pulses through the NLB");

@@ -154,8 +154,7 @@ public final class UdpEdgeService extends Construct {
             .healthCheckGracePeriod(Duration.seconds(60))
             .build();
     EdgeScaling.attach(service, props.minTasks(), props.maxTasks(), props.cpuTargetPercent());
-    this.loadBalancer =
-        new EdgeLoadBalancer(this, "Balancer", network, service, CONTAINER_NAME, ports);
+    this.loadBalancer = new EdgeLoadBalancer(this, "Balancer", network, service, ports);
     acknowledgeFindings(taskDefinition);
   }
 
