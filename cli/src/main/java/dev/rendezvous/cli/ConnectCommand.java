@@ -1,5 +1,6 @@
 package dev.rendezvous.cli;
 
+import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.punch.PeerLink;
 import dev.rendezvous.client.punch.PeerMessage;
 import dev.rendezvous.client.punch.PunchOptions;
@@ -70,7 +71,8 @@ final class ConnectCommand implements Callable<Integer> {
             PulseCommand.print(err, "gone: " + reason);
           }
         };
-    try (RendezvousSession session = root.client().openSession(me.get(), listener)) {
+    try (RendezvousClient client = root.client();
+        RendezvousSession session = client.openSession(me.get(), listener)) {
       try {
         session.firstAccepted().get(30, TimeUnit.SECONDS);
       } catch (ExecutionException | TimeoutException e) {

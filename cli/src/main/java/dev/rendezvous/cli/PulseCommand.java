@@ -1,5 +1,6 @@
 package dev.rendezvous.cli;
 
+import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.PulseReply;
 import dev.rendezvous.client.session.RendezvousSession;
@@ -11,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -75,18 +78,51 @@ final class PulseCommand implements Callable<Integer> {
             print(out, "error " + what + ": " + cause.getMessage());
           }
         };
-    try (RendezvousSession session = root.client().openSession(me.get(), listener)) {
-      print(
-          out,
-          "pulsing "
-              + root.edge
-              + " from "
-              + text(session.localAddress())
-              + " as "
-              + me.get().clientId()
-              + " ("
-              + session.config().protocol()
-              + ")");
+    // The replies' lines must follow the header: callbacks run on one thread whose first task
+    // holds it until the header is out.
+    CountDownLatch headerPrinted = new CountDownLatch(1);
+    ExecutorService callbacks =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "rendezvous-cli-output");
+              t.setDaemon(true);
+              return t;
+            });
+    callbacks.execute(() -> awaitQuietly(headerPrinted));
+    try {
+      return pulse(me.get(), listener, callbacks, headerPrinted, done, exit);
+    } finally {
+      headerPrinted.countDown();
+      callbacks.shutdown();
+    }
+  }
+
+  private int pulse(
+      ClientCredentials me,
+      SessionListener listener,
+      ExecutorService callbacks,
+      CountDownLatch headerPrinted,
+      CountDownLatch done,
+      AtomicInteger exit)
+      throws IOException, InterruptedException {
+    PrintWriter out = root.out();
+    try (RendezvousClient client = root.client(callbacks);
+        RendezvousSession session = client.openSession(me, listener)) {
+      try {
+        print(
+            out,
+            "pulsing "
+                + root.edge
+                + " from "
+                + text(session.localAddress())
+                + " as "
+                + me.clientId()
+                + " ("
+                + session.config().protocol()
+                + ")");
+      } finally {
+        headerPrinted.countDown();
+      }
       if (session.config().probeEdge().isPresent()) {
         NatMapping nat = session.probeNat().join();
         print(out, "NAT mapping: " + nat.kind());
@@ -98,6 +134,14 @@ final class PulseCommand implements Callable<Integer> {
       }
     }
     return exit.get();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static void print(PrintWriter out, String line) {

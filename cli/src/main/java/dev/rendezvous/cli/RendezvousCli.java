@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
@@ -147,6 +148,11 @@ public final class RendezvousCli {
 
   RendezvousClient client() {
     return new RendezvousClient(url, sessionConfig());
+  }
+
+  /** A client whose callbacks (listener, received lines) run on {@code callbacks}. */
+  RendezvousClient client(Executor callbacks) {
+    return RendezvousClient.builder(url, sessionConfig()).callbackExecutor(callbacks).build();
   }
 
   /** Reads the identity file, or explains how to make one. */

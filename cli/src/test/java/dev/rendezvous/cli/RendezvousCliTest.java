@@ -1,5 +1,6 @@
 package dev.rendezvous.cli;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.IdentityFile;
@@ -54,10 +55,14 @@ class RendezvousCliTest {
   private record Run(int exit, String out, String err) {}
 
   private Run run(InputStream stdin, String... args) {
+    return run(stdin, new StringWriter(), args);
+  }
+
+  /** Runs the CLI; {@code out} receives its standard output as it is printed. */
+  private Run run(InputStream stdin, StringWriter out, String... args) {
     RendezvousCli root = new RendezvousCli();
     root.stdin = stdin;
     CommandLine cl = RendezvousCli.commandLine(root);
-    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
@@ -115,6 +120,7 @@ class RendezvousCliTest {
     Run pulse = run("-i", b.toString(), "pulse", "--count", "2");
     assertThat(pulse.exit()).as(pulse.err()).isZero();
     assertThat(pulse.out()).contains("1020 accepted, public address 127.0.0.1:");
+    assertThat(pulse.out()).as("the header comes before the replies").startsWith("pulsing ");
 
     Run peer = run("-i", a.toString(), "peer", idB);
     assertThat(peer.exit()).isZero();
@@ -157,10 +163,19 @@ class RendezvousCliTest {
 
     PipedOutputStream typing = new PipedOutputStream();
     PipedInputStream stdin = new PipedInputStream(typing);
+    StringWriter cliOut = new StringWriter();
     CompletableFuture<Run> cli =
         CompletableFuture.supplyAsync(
             () ->
-                run(stdin, "-i", a.toString(), "connect", peer.clientId().hex(), "--timeout", "5"));
+                run(
+                    stdin,
+                    cliOut,
+                    "-i",
+                    a.toString(),
+                    "connect",
+                    peer.clientId().hex(),
+                    "--timeout",
+                    "5"));
     try (RendezvousSession session = sdk.openSession(peer, new SessionListener() {})) {
       PunchResult r =
           session
@@ -176,7 +191,10 @@ class RendezvousCliTest {
           .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
           .contains("hello from the cli");
       link.send("hello from the sdk".getBytes(StandardCharsets.UTF_8));
-      Thread.sleep(300);
+      awaitUntil(
+          Duration.ofSeconds(10),
+          () -> cliOut.toString().contains("peer> hello from the sdk"),
+          "the CLI to print the SDK's line");
       typing.close();
       Run done = cli.get(20, TimeUnit.SECONDS);
       assertThat(done.exit()).as(done.err()).isZero();

@@ -1,9 +1,9 @@
 package dev.rendezvous.client;
 
-import dev.rendezvous.client.http.Json;
-import dev.rendezvous.client.http.MalformedJsonException;
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.MalformedCredentialException;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,26 +17,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Saves and loads an identity as a small JSON file ({@code {"client_id", "private_id"}}) readable
- * only by its owner (mode 600 where the file system has POSIX permissions). The file holds the
- * private key in clear: treat it like an SSH key.
+ * Keeps an identity as a small JSON text ({@code {"client_id", "private_id"}}): in a file readable
+ * only by its owner (mode 600 where the file system has POSIX permissions, as an Android app's
+ * private files directory has), or as a string for a store of the app's choosing. The text holds
+ * the private key in clear: treat it like an SSH key.
  */
 public final class IdentityFile {
   private IdentityFile() {}
 
   /**
-   * Writes the identity atomically with mode 600.
+   * Writes the identity atomically with mode 600, creating missing parent directories.
    *
    * @param overwrite whether an existing file may be replaced
+   * @throws FileAlreadyExistsException if the file exists and {@code overwrite} is false
    */
   public static void save(Path file, ClientCredentials identity, boolean overwrite)
       throws IOException {
     if (!overwrite && Files.exists(file)) {
       throw new FileAlreadyExistsException(file.toString(), null, "identity file exists");
     }
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("client_id", identity.clientId().hex());
-    fields.put("private_id", identity.privateKey().revealHex());
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
@@ -47,8 +46,8 @@ public final class IdentityFile {
     } else {
       Files.createFile(tmp);
     }
-    Files.writeString(
-        tmp, Json.write(fields) + "\n", StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+    Files.write(
+        tmp, (toJson(identity) + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -58,19 +57,58 @@ public final class IdentityFile {
    * @throws IOException if the file cannot be read or does not hold a valid identity
    */
   public static ClientCredentials load(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     try {
-      Map<String, Object> fields = Json.parseObject(text);
-      PrivateKey key =
-          PrivateKey.tryParse(String.valueOf(fields.get("private_id")))
-              .orElseThrow(() -> new IOException(file + ": private_id is not 64 hex characters"));
-      Object id = fields.get("client_id");
-      if (id != null && !ClientId.parse(id.toString()).equals(key.clientId())) {
-        throw new IOException(file + ": client_id does not match private_id");
-      }
-      return ClientCredentials.of(key);
-    } catch (MalformedJsonException | IllegalArgumentException e) {
-      throw new IOException(file + ": not an identity file (" + e.getMessage() + ")", e);
+      return fromJson(text);
+    } catch (IOException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The identity as the JSON text that {@link #save} writes (holds the private key). */
+  public static String toJson(ClientCredentials identity) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("client_id", identity.clientId().hex());
+    fields.put("private_id", identity.privateKey().revealHex());
+    try {
+      return JSON.std.asString(fields);
+    } catch (IOException e) {
+      throw new IllegalStateException("two strings always write as JSON", e);
+    }
+  }
+
+  /**
+   * Reads the JSON text of {@link #toJson}.
+   *
+   * @throws IOException if the text does not hold a valid identity
+   */
+  public static ClientCredentials fromJson(String text) throws IOException {
+    Map<String, Object> fields;
+    try {
+      fields = JSON.std.mapFrom(text);
+    } catch (IOException e) {
+      throw new IOException("not an identity file (" + firstLine(e.getMessage()) + ")", e);
+    }
+    if (fields == null) {
+      throw new IOException("not an identity file (null)");
+    }
+    PrivateKey key = PrivateKey.tryParse(String.valueOf(fields.get("private_id"))).orElse(null);
+    if (key == null) {
+      throw new IOException("private_id is not 64 hex characters");
+    }
+    Object id = fields.get("client_id");
+    try {
+      if (id != null && !ClientId.parse(id.toString()).equals(key.clientId())) {
+        throw new IOException("client_id does not match private_id");
+      }
+    } catch (MalformedCredentialException e) {
+      throw new IOException("client_id is not 32 hex characters", e);
+    }
+    return ClientCredentials.of(key);
+  }
+
+  private static String firstLine(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
   }
 }

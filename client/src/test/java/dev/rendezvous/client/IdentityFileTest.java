@@ -60,4 +60,26 @@ class IdentityFileTest {
             + "\"}");
     assertThatThrownBy(() -> IdentityFile.load(file)).hasMessageContaining("does not match");
   }
+
+  @Test
+  void theJsonTextRoundTripsForAppsThatKeepItElsewhere() throws IOException {
+    ClientCredentials me = fresh();
+    String json = IdentityFile.toJson(me);
+    assertThat(json)
+        .isEqualTo(
+            "{\"client_id\":\""
+                + me.clientId().hex()
+                + "\",\"private_id\":\""
+                + me.privateKey().revealHex()
+                + "\"}");
+    assertThat(IdentityFile.fromJson(json)).isEqualTo(me);
+    assertThatThrownBy(() -> IdentityFile.fromJson("[1]")).hasMessageContaining("not an identity");
+    assertThatThrownBy(
+            () ->
+                IdentityFile.fromJson(
+                    "{\"client_id\":\"xyz\",\"private_id\":\""
+                        + me.privateKey().revealHex()
+                        + "\"}"))
+        .hasMessageContaining("client_id is not 32 hex");
+  }
 }

@@ -1,16 +1,52 @@
 package dev.rendezvous.load;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 /** The five routes over the JDK's HTTP client, with a bound on requests in flight. */
 final class HttpApi {
-  record Answer(int status, String body) {}
+  /** An HTTP answer: its status, its body, and the body's top-level JSON fields. */
+  static final class Answer {
+    private final int status;
+    private final String body;
+    private final Map<String, Object> fields;
+
+    Answer(int status, String body) {
+      this.status = status;
+      this.body = body;
+      Map<String, Object> parsed;
+      try {
+        parsed = JSON.std.mapFrom(body);
+      } catch (IOException e) {
+        parsed = null; // not JSON: every field is missing
+      }
+      this.fields = parsed == null ? Map.of() : parsed;
+    }
+
+    int status() {
+      return status;
+    }
+
+    String body() {
+      return body;
+    }
+
+    /** A top-level field as text (a JSON null as {@code "null"}); empty when it is missing. */
+    Optional<String> field(String name) {
+      return fields.containsKey(name)
+          ? Optional.of(String.valueOf(fields.get(name)))
+          : Optional.empty();
+    }
+  }
 
   private final HttpClient http;
   private final URI base;

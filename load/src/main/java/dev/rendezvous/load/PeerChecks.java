@@ -84,17 +84,18 @@ final class PeerChecks {
                     "status", "peer " + peer.index + " answered " + a.status() + " " + a.body());
                 return;
               }
-              String got = Json.field(a.body(), "status").orElse("?");
+              String got = a.field("status").orElse("?");
               if (want != null && before.aliveUpper() == after.aliveUpper() && !want.equals(got)) {
                 tally.wrong("status", "peer " + peer.index + " is " + got + ", expected " + want);
               }
-              checkLastOnline(a.body(), after, asked, answered);
+              checkLastOnline(a, after, asked, answered);
             })
         .exceptionally(e -> failed(e));
   }
 
-  private void checkLastOnline(String body, SimulatedClient.View peer, long asked, long answered) {
-    String lastOnline = Json.field(body, "last_online").orElse("null");
+  private void checkLastOnline(
+      HttpApi.Answer answer, SimulatedClient.View peer, long asked, long answered) {
+    String lastOnline = answer.field("last_online").orElse("null");
     if (peer.pulseLower() < 0) {
       return; // may or may not have been recorded yet
     }
@@ -135,7 +136,7 @@ final class PeerChecks {
                       "address", "peer " + peer.index + " pulsed but answered " + a.status());
                   return;
                 }
-                String port = Json.field(a.body(), "port").orElse("?");
+                String port = a.field("port").orElse("?");
                 if (!port.equals(Integer.toString(peer.localPort))) {
                   tally.wrong(
                       "address", "port " + port + ", but the peer's socket is " + peer.localPort);

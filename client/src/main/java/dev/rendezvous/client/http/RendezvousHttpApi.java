@@ -3,250 +3,220 @@ package dev.rendezvous.client.http;
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.MalformedCredentialException;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
- * The service's HTTP routes over {@link HttpClient}. Every call is asynchronous; failures complete
- * the future with an {@link ApiException}. Each reply's {@code timestamp} corrects the shared
- * {@link ServerClock}. Thread-safe.
+ * The service's HTTP routes over {@link java.net.HttpURLConnection}, each call run on the SDK's
+ * HTTP threads. Every call is asynchronous; failures complete the future with an {@link
+ * ApiException}. Each reply's {@code timestamp} corrects the shared {@link ServerClock}.
+ * Thread-safe.
+ *
+ * <p>The futures complete on an HTTP thread: this is the SDK's internal layer. Apps call {@code
+ * RendezvousClient}, whose futures complete on the app's callback executor.
  */
 public final class RendezvousHttpApi {
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final URI baseUrl;
-  private final HttpClient http;
   private final ServerClock clock;
+  private final Executor httpThreads;
 
-  public RendezvousHttpApi(URI baseUrl, HttpClient http, ServerClock clock) {
+  /**
+   * An API client for the service at {@code baseUrl}.
+   *
+   * @param httpThreads where the blocking HTTP exchanges run
+   */
+  public RendezvousHttpApi(URI baseUrl, ServerClock clock, Executor httpThreads) {
     String text = baseUrl.toString();
     this.baseUrl = URI.create(text.endsWith("/") ? text : text + "/");
-    this.http = http;
     this.clock = clock;
-  }
-
-  public RendezvousHttpApi(URI baseUrl, ServerClock clock) {
-    this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), clock);
+    this.httpThreads = httpThreads;
   }
 
   public URI baseUrl() {
     return baseUrl;
   }
 
+  /** {@code POST /register}: a new identity. */
   public CompletableFuture<Responses.Registered> register() {
     return call(
-        post("register", null),
+        "POST",
+        "register",
+        null,
         body -> {
-          PrivateKey key =
-              PrivateKey.tryParse(string(body, "private_id"))
-                  .orElseThrow(() -> malformed("private_id is not 64 hex characters"));
-          if (!key.clientId().hex().equals(string(body, "client_id"))) {
-            throw malformed("client_id does not match private_id");
+          PrivateKey key = PrivateKey.tryParse(body.string("private_id")).orElse(null);
+          if (key == null) {
+            throw new UnexpectedReplyException("private_id is not 64 hex characters");
           }
-          return new Responses.Registered(ClientCredentials.of(key), timestamp(body));
+          if (!key.clientId().hex().equals(body.string("client_id"))) {
+            throw new UnexpectedReplyException("client_id does not match private_id");
+          }
+          return new Responses.Registered(ClientCredentials.of(key), body.timestamp());
         });
   }
 
+  /** {@code POST /verify}: revives a PENDING client. */
   public CompletableFuture<Responses.Verified> verify(ClientCredentials me) {
     return call(
-        post("verify", me.privateKey()),
+        "POST",
+        "verify",
+        me.privateKey(),
         body ->
             new Responses.Verified(
-                ClientId.parse(string(body, "client_id")),
-                Boolean.TRUE.equals(body.get("ok")),
-                timestamp(body)));
+                ClientId.parse(body.string("client_id")), body.isTrue("ok"), body.timestamp()));
   }
 
+  /** {@code POST /logout}: the client is gone at once. */
   public CompletableFuture<ClientId> logout(ClientCredentials me) {
-    return call(post("logout", me.privateKey()), body -> me.clientId());
+    return call("POST", "logout", me.privateKey(), body -> me.clientId());
   }
 
+  /** {@code GET /peer/{id}/udp}. */
   public CompletableFuture<Responses.PeerAddress> peerAddress(ClientCredentials me, ClientId peer) {
     return call(
-        get("peer/" + peer.hex() + "/udp", me.privateKey()),
+        "GET",
+        "peer/" + peer.hex() + "/udp",
+        me.privateKey(),
         body -> {
-          double port = number(body, "port");
+          double port = body.number("port");
           if (port < 1 || port > 65535 || port != Math.rint(port)) {
-            throw malformed("port out of range");
+            throw new UnexpectedReplyException("port out of range");
           }
           return new Responses.PeerAddress(
-              ClientId.parse(string(body, "client_id")),
-              string(body, "host"),
+              ClientId.parse(body.string("client_id")),
+              body.string("host"),
               (int) port,
-              timestamp(body));
+              body.timestamp());
         });
   }
 
+  /** {@code GET /peer/{id}/udp/status}. */
   public CompletableFuture<Responses.PeerStatus> peerStatus(ClientCredentials me, ClientId peer) {
     return call(
-        get("peer/" + peer.hex() + "/udp/status", me.privateKey()),
+        "GET",
+        "peer/" + peer.hex() + "/udp/status",
+        me.privateKey(),
         body -> {
           Responses.Liveness status;
           try {
-            status = Responses.Liveness.valueOf(string(body, "status").toUpperCase(Locale.ROOT));
+            status = Responses.Liveness.valueOf(body.string("status").toUpperCase(Locale.ROOT));
           } catch (IllegalArgumentException e) {
-            throw malformed("unknown status " + body.get("status"));
+            throw new UnexpectedReplyException("unknown status " + body.text("status"));
           }
-          Object last = body.get("last_online");
           Optional<Duration> since =
-              last instanceof Double seconds
-                  ? Optional.of(Duration.ofMillis(Math.round(seconds * 1000)))
-                  : Optional.empty();
+              body.optionalNumber("last_online")
+                  .map(seconds -> Duration.ofMillis(Math.round(seconds * 1000)));
           return new Responses.PeerStatus(
-              ClientId.parse(string(body, "client_id")), status, since, timestamp(body));
+              ClientId.parse(body.string("client_id")), status, since, body.timestamp());
         });
   }
 
-  private HttpRequest.Builder request(String path, PrivateKey key) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(baseUrl.resolve(path))
-            .timeout(REQUEST_TIMEOUT)
-            .header("Accept", "application/json");
-    if (key != null) {
-      b.header("Authorization", "Bearer " + key.revealHex());
-    }
-    return b;
-  }
-
-  private HttpRequest post(String path, PrivateKey key) {
-    return request(path, key)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-        .build();
-  }
-
-  private HttpRequest get(String path, PrivateKey key) {
-    return request(path, key).GET().build();
-  }
-
   private <T> CompletableFuture<T> call(
-      HttpRequest request, Function<Map<String, Object>, T> reader) {
-    long sentAt = clock.localMillis();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .handle(
-            (response, failure) -> {
-              if (failure != null) {
-                Throwable cause =
-                    failure instanceof CompletionException ? failure.getCause() : failure;
-                throw new CompletionException(
-                    new ApiException(
-                        0,
-                        null,
-                        "cannot reach "
-                            + request.uri()
-                            + ": "
-                            + (cause instanceof IOException && cause.getMessage() == null
-                                ? cause.getClass().getSimpleName()
-                                : String.valueOf(cause)),
-                        cause));
-              }
-              return read(request, response, reader, sentAt);
-            });
+      String method, String path, PrivateKey key, Function<JsonBody, T> reader) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    URL url;
+    try {
+      url = baseUrl.resolve(path).toURL();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      result.completeExceptionally(
+          new ApiException(0, null, "not an HTTP URL: " + baseUrl.resolve(path), e));
+      return result;
+    }
+    try {
+      httpThreads.execute(
+          () -> {
+            try {
+              result.complete(exchange(method, url, key, reader));
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new ApiException(0, null, "the client is closed", e));
+    }
+    return result;
   }
 
-  private <T> T read(
-      HttpRequest request,
-      HttpResponse<String> response,
-      Function<Map<String, Object>, T> reader,
-      long sentAt) {
-    Map<String, Object> body;
+  private <T> T exchange(String method, URL url, PrivateKey key, Function<JsonBody, T> reader) {
+    long sentAt = clock.localMillis();
+    HttpExchange.Reply reply;
     try {
-      body = Json.parseObject(response.body());
-    } catch (MalformedJsonException e) {
-      throw new CompletionException(
-          new ApiException(
-              response.statusCode(),
-              null,
-              request.method()
-                  + " "
-                  + request.uri().getPath()
-                  + " answered "
-                  + response.statusCode()
-                  + " with a body that is not JSON ("
-                  + e.getMessage()
-                  + ")",
-              e));
+      reply =
+          HttpExchange.send(
+              method, url, key == null ? null : key.revealHex(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.toString();
+      throw new ApiException(0, null, "cannot reach " + url + ": " + why, e);
     }
-    if (response.statusCode() != 200
-        || (!Boolean.TRUE.equals(body.get("ok")) && !isVerify(request))) {
-      Object error = body.get("error");
-      Object message = body.get("message");
-      throw new CompletionException(
-          new ApiException(
-              response.statusCode(),
-              error == null ? null : error.toString(),
-              request.method()
-                  + " "
-                  + request.uri().getPath()
-                  + ": "
-                  + response.statusCode()
-                  + (error == null ? "" : " " + error)
-                  + (message == null ? "" : ": " + message),
-              null));
+    long receivedAt = clock.localMillis();
+    String route = method + " " + url.getPath();
+    if (reply.body == null) {
+      throw badBody(route, reply, "over " + HttpExchange.MAX_BODY_BYTES + " bytes", null);
+    }
+    JsonBody body;
+    try {
+      body = JsonBody.parse(reply.body);
+    } catch (IOException e) {
+      throw badBody(route, reply, "that is not JSON (" + firstLine(e.getMessage()) + ")", e);
+    }
+    if (reply.status != 200 || (!body.isTrue("ok") && !url.getPath().endsWith("/verify"))) {
+      String error = body.text("error");
+      String message = body.text("message");
+      throw new ApiException(
+          reply.status,
+          error,
+          route
+              + ": "
+              + reply.status
+              + (error == null ? "" : " " + error)
+              + (message == null ? "" : ": " + message),
+          null);
     }
     try {
       T value = reader.apply(body);
-      Object ts = body.get("timestamp");
-      if (ts instanceof Double) {
-        clock.observe(timestamp(body), sentAt, clock.localMillis());
+      if (body.get("timestamp") instanceof Number) {
+        clock.observe(body.timestamp(), sentAt, receivedAt);
       }
       return value;
-    } catch (MalformedJsonException | IllegalArgumentException e) {
-      throw new CompletionException(
-          new ApiException(
-              response.statusCode(),
-              null,
-              request.uri().getPath() + ": unexpected reply (" + e.getMessage() + ")",
-              e));
+    } catch (UnexpectedReplyException | MalformedCredentialException | IllegalArgumentException e) {
+      throw new ApiException(
+          reply.status, null, route + ": unexpected reply (" + e.getMessage() + ")", e);
     }
   }
 
-  private static boolean isVerify(HttpRequest request) {
-    return request.uri().getPath().endsWith("/verify");
+  private static ApiException badBody(
+      String route, HttpExchange.Reply reply, String what, Throwable cause) {
+    return new ApiException(
+        reply.status, null, route + " answered " + reply.status + " with a body " + what, cause);
   }
 
-  private static String string(Map<String, Object> body, String name) {
-    Object v = body.get(name);
-    if (!(v instanceof String s)) {
-      throw malformed(name + " is missing or not a string");
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
     }
-    return s;
-  }
-
-  private static double number(Map<String, Object> body, String name) {
-    Object v = body.get(name);
-    if (!(v instanceof Double d)) {
-      throw malformed(name + " is missing or not a number");
-    }
-    return d;
-  }
-
-  private static Instant timestamp(Map<String, Object> body) {
-    double seconds = number(body, "timestamp");
-    return Instant.ofEpochMilli(Math.round(seconds * 1000));
-  }
-
-  private static MalformedJsonException malformed(String what) {
-    return new MalformedJsonException(what);
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   /** Unwraps the {@link ApiException} from a failed future's exception, for synchronous callers. */
   public static RuntimeException unwrap(Throwable t) {
     Throwable cause = t;
-    while ((cause instanceof CompletionException
-            || cause instanceof java.util.concurrent.ExecutionException)
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
       cause = cause.getCause();
     }

@@ -5,27 +5,149 @@ import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
-/** The five response shapes of the HTTP API (SPEC "HTTP routes"). */
+/**
+ * The response shapes of the HTTP API (docs/openapi.yaml). Plain immutable values; every one
+ * carries the service's clock ({@code timestamp}) at the time it answered.
+ */
 public final class Responses {
   private Responses() {}
 
   /** {@code POST /register}: the new identity; save it, the key is shown only once. */
-  public record Registered(ClientCredentials identity, Instant serverTime) {}
+  public static final class Registered {
+    private final ClientCredentials identity;
+    private final Instant serverTime;
 
-  /**
-   * {@code POST /verify}.
-   *
-   * @param revived true when a PENDING client became ONLINE, false when it already was ONLINE
-   */
-  public record Verified(ClientId clientId, boolean revived, Instant serverTime) {}
+    public Registered(ClientCredentials identity, Instant serverTime) {
+      this.identity = Objects.requireNonNull(identity);
+      this.serverTime = Objects.requireNonNull(serverTime);
+    }
+
+    public ClientCredentials identity() {
+      return identity;
+    }
+
+    public Instant serverTime() {
+      return serverTime;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Registered r
+          && identity.equals(r.identity)
+          && serverTime.equals(r.serverTime);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(identity, serverTime);
+    }
+
+    @Override
+    public String toString() {
+      return "Registered[" + identity + ", serverTime=" + serverTime + "]";
+    }
+  }
+
+  /** {@code POST /verify}. */
+  public static final class Verified {
+    private final ClientId clientId;
+    private final boolean revived;
+    private final Instant serverTime;
+
+    public Verified(ClientId clientId, boolean revived, Instant serverTime) {
+      this.clientId = Objects.requireNonNull(clientId);
+      this.revived = revived;
+      this.serverTime = Objects.requireNonNull(serverTime);
+    }
+
+    public ClientId clientId() {
+      return clientId;
+    }
+
+    /** True when a PENDING client became ONLINE, false when it already was ONLINE. */
+    public boolean revived() {
+      return revived;
+    }
+
+    public Instant serverTime() {
+      return serverTime;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Verified v
+          && clientId.equals(v.clientId)
+          && revived == v.revived
+          && serverTime.equals(v.serverTime);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(clientId, revived, serverTime);
+    }
+
+    @Override
+    public String toString() {
+      return "Verified[" + clientId + ", revived=" + revived + ", serverTime=" + serverTime + "]";
+    }
+  }
 
   /** {@code GET /peer/{id}/udp}: where the peer's last accepted pulse came from. */
-  public record PeerAddress(ClientId clientId, String host, int port, Instant serverTime) {
+  public static final class PeerAddress {
+    private final ClientId clientId;
+    private final String host;
+    private final int port;
+    private final Instant serverTime;
+
+    public PeerAddress(ClientId clientId, String host, int port, Instant serverTime) {
+      this.clientId = Objects.requireNonNull(clientId);
+      this.host = Objects.requireNonNull(host);
+      this.port = port;
+      this.serverTime = Objects.requireNonNull(serverTime);
+    }
+
+    public ClientId clientId() {
+      return clientId;
+    }
+
+    /** The address as a literal IP, IPv4 dotted or IPv6 text. */
+    public String host() {
+      return host;
+    }
+
+    public int port() {
+      return port;
+    }
+
+    public Instant serverTime() {
+      return serverTime;
+    }
+
     /** The address as a socket address (host is a literal IP, so no DNS lookup happens). */
     public InetSocketAddress socketAddress() {
       return new InetSocketAddress(host, port);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PeerAddress a
+          && clientId.equals(a.clientId)
+          && host.equals(a.host)
+          && port == a.port
+          && serverTime.equals(a.serverTime);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(clientId, host, port, serverTime);
+    }
+
+    @Override
+    public String toString() {
+      return "PeerAddress[" + clientId + " at " + host + ":" + port + "]";
     }
   }
 
@@ -35,11 +157,60 @@ public final class Responses {
     PENDING
   }
 
-  /**
-   * {@code GET /peer/{id}/udp/status}.
-   *
-   * @param sinceLastPulse time since the peer's last pulse; empty if it never pulsed
-   */
-  public record PeerStatus(
-      ClientId clientId, Liveness status, Optional<Duration> sinceLastPulse, Instant serverTime) {}
+  /** {@code GET /peer/{id}/udp/status}. */
+  public static final class PeerStatus {
+    private final ClientId clientId;
+    private final Liveness status;
+    private final Optional<Duration> sinceLastPulse;
+    private final Instant serverTime;
+
+    public PeerStatus(
+        ClientId clientId, Liveness status, Optional<Duration> sinceLastPulse, Instant serverTime) {
+      this.clientId = Objects.requireNonNull(clientId);
+      this.status = Objects.requireNonNull(status);
+      this.sinceLastPulse = Objects.requireNonNull(sinceLastPulse);
+      this.serverTime = Objects.requireNonNull(serverTime);
+    }
+
+    public ClientId clientId() {
+      return clientId;
+    }
+
+    public Liveness status() {
+      return status;
+    }
+
+    /** Time since the peer's last accepted pulse; empty if it never pulsed. */
+    public Optional<Duration> sinceLastPulse() {
+      return sinceLastPulse;
+    }
+
+    public Instant serverTime() {
+      return serverTime;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PeerStatus s
+          && clientId.equals(s.clientId)
+          && status == s.status
+          && sinceLastPulse.equals(s.sinceLastPulse)
+          && serverTime.equals(s.serverTime);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(clientId, status, sinceLastPulse, serverTime);
+    }
+
+    @Override
+    public String toString() {
+      return "PeerStatus["
+          + clientId
+          + " "
+          + status
+          + sinceLastPulse.map(d -> ", last pulse " + d.toMillis() + " ms ago").orElse("")
+          + "]";
+    }
+  }
 }

@@ -1,2 +1,5 @@
-/** The HTTP API over the JDK's HttpClient, its response shapes, and a tiny JSON reader. */
+/**
+ * The HTTP routes over {@link java.net.HttpURLConnection} (present on the JVM and on Android), the
+ * response shapes, and the API's error type. JSON is read with jackson-jr.
+ */
 package dev.rendezvous.client.http;

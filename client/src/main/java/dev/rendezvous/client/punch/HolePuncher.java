@@ -1,6 +1,8 @@
 package dev.rendezvous.client.punch;
 
+import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.RendezvousHttpApi;
+import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
@@ -13,11 +15,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 /**
  * Opens paths to peers on the session's socket: looks the peer up over HTTP, then sends PUNCH
@@ -34,6 +36,9 @@ public final class HolePuncher implements AutoCloseable {
 
     RendezvousHttpApi api();
 
+    /** The clock punch deadlines and durations are measured on. */
+    ServerClock clock();
+
     InetSocketAddress localAddress();
 
     Optional<InetSocketAddress> publicMapping();
@@ -46,7 +51,7 @@ public final class HolePuncher implements AutoCloseable {
   private final Environment env;
   private final ScheduledExecutorService scheduler;
   private final Executor events;
-  private final PeerLink.Sender sender;
+  private final DatagramSender sender;
   private final BiConsumer<ClientId, InetSocketAddress> strangerPunch;
   private final SecureRandom random = new SecureRandom();
   private final Map<ClientId, PunchAttempt> attempts = new ConcurrentHashMap<>();
@@ -55,18 +60,25 @@ public final class HolePuncher implements AutoCloseable {
   private final ScheduledFuture<?> keepalives;
   private final PeerLookup lookup;
 
+  /**
+   * Punching on one session's socket.
+   *
+   * @param scheduler the session's timers (punch retries, timeouts, keepalives)
+   * @param events the session's callback lane: received messages and progress lines run there
+   * @param strangerPunch told (on the receiver thread) about PUNCHes from peers nobody punches to
+   */
   public HolePuncher(
       Environment env,
       ScheduledExecutorService scheduler,
       Executor events,
-      PeerLink.Sender sender,
+      DatagramSender sender,
       BiConsumer<ClientId, InetSocketAddress> strangerPunch) {
     this.env = env;
     this.scheduler = scheduler;
     this.events = events;
     this.sender = sender;
     this.strangerPunch = strangerPunch;
-    this.lookup = new PeerLookup(env.api(), scheduler);
+    this.lookup = new PeerLookup(env.api(), scheduler, env.clock());
     this.keepalives =
         scheduler.scheduleWithFixedDelay(
             this::sendKeepalives,
@@ -77,7 +89,7 @@ public final class HolePuncher implements AutoCloseable {
 
   /** Punches to {@code peer}; the future never fails, it completes with a {@link PunchResult}. */
   public CompletableFuture<PunchResult> punch(ClientId peer, PunchOptions options) {
-    PunchAttempt fresh = new PunchAttempt(peer, nonzeroNonce(), options, System.nanoTime());
+    PunchAttempt fresh = new PunchAttempt(peer, nonzeroNonce(), options, env.clock().localMillis());
     PunchAttempt existing = attempts.putIfAbsent(peer, fresh);
     if (existing != null) {
       return existing.result;
@@ -87,8 +99,7 @@ public final class HolePuncher implements AutoCloseable {
       return fresh.result;
     }
     fresh.probe = env.probeNat();
-    Supplier<Long> deadline = () -> System.nanoTime() + options.waitForPeer().toNanos();
-    lookUp(fresh, deadline.get());
+    lookUp(fresh, fresh.startMillis + options.waitForPeer().toMillis());
     return fresh.result;
   }
 
@@ -100,10 +111,19 @@ public final class HolePuncher implements AutoCloseable {
     return n;
   }
 
-  private void lookUp(PunchAttempt a, long waitUntilNanos) {
+  /** Hands a progress line to the app's progress consumer, on the callback lane. */
+  private void progress(PunchAttempt a, String line) {
+    try {
+      events.execute(() -> a.options.progress().accept(line));
+    } catch (RejectedExecutionException closed) {
+      // the client is closed: nobody is watching
+    }
+  }
+
+  private void lookUp(PunchAttempt a, long waitUntilMillis) {
     var unused =
         lookup
-            .find(env.identity(), a.peer, waitUntilNanos, a.options.progress())
+            .find(env.identity(), a.peer, waitUntilMillis, line -> progress(a, line))
             .whenComplete(
                 (address, failure) -> {
                   if (failure == null) {
@@ -124,12 +144,12 @@ public final class HolePuncher implements AutoCloseable {
       return;
     }
     a.target = target;
-    a.options.progress().accept("peer " + a.peer + " is at " + target + "; punching");
     long every = a.options.retryInterval().toMillis();
     a.ticker =
         scheduler.scheduleWithFixedDelay(() -> sendPunch(a), 0, every, TimeUnit.MILLISECONDS);
     a.deadline =
         scheduler.schedule(() -> timeOut(a), a.options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    progress(a, "peer " + a.peer + " is at " + target + "; punching");
   }
 
   private void sendPunch(PunchAttempt a) {
@@ -145,59 +165,25 @@ public final class HolePuncher implements AutoCloseable {
     }
     int n = a.sent.incrementAndGet();
     if (n % 10 == 0) {
-      a.options.progress().accept(n + " punches sent, no answer yet");
+      progress(a, n + " punches sent, no answer yet");
     }
   }
 
   private void timeOut(PunchAttempt a) {
-    InetSocketAddress other = a.peerSource;
-    if (other != null && !other.equals(a.target)) {
-      fail(
-          a,
-          PunchFailure.MAPPING_ADDRESS_DEPENDENT,
-          "the peer's punches came from "
-              + other
-              + " but the service saw it at "
-              + a.target
-              + ": the peer's NAT maps each destination to its own port");
-      return;
-    }
-    NatMapping mine = a.probe == null ? null : a.probe.getNow(null);
-    if (mine != null && mine.kind() == NatMapping.Kind.ADDRESS_DEPENDENT) {
-      fail(
-          a,
-          PunchFailure.MAPPING_ADDRESS_DEPENDENT,
-          "no reply from "
-              + a.target
-              + "; this client's NAT mapped two edge ports to "
-              + mine.primary().orElseThrow()
-              + " and "
-              + mine.probe().orElseThrow()
-              + " (address-dependent mapping): hole punching cannot cross it");
-      return;
-    }
-    fail(
-        a,
-        PunchFailure.NO_REPLY,
-        "no reply from "
-            + a.target
-            + " after "
-            + a.sent.get()
-            + " punches"
-            + (mine == null ? "" : " (this client's NAT mapping: " + mine.kind() + ")"));
+    fail(a, a.timeoutReason(), a.timeoutDetail());
   }
 
   /** Handles a datagram that did not come from the edge. */
   public void onDatagram(InetSocketAddress source, byte[] datagram, int length) {
     Optional<PeerMessage> decoded = PeerMessage.decode(datagram, length);
-    if (decoded.isEmpty()) {
+    if (!decoded.isPresent()) {
       return;
     }
     PeerMessage m = decoded.get();
     switch (m.type()) {
       case PUNCH -> onPunch(source, m);
       case PUNCH_ACK -> {
-        PunchAttempt a = attempts.get(m.sender().orElseThrow());
+        PunchAttempt a = attempts.get(m.sender().get());
         if (a != null && m.nonce() == a.nonce) {
           succeed(a, source, m.address());
         }
@@ -208,7 +194,7 @@ public final class HolePuncher implements AutoCloseable {
   }
 
   private void onPunch(InetSocketAddress source, PeerMessage m) {
-    ClientId from = m.sender().orElseThrow();
+    ClientId from = m.sender().get();
     PunchAttempt a = attempts.get(from);
     PeerLink link = links.get(from);
     if (a == null && link == null) {
@@ -249,7 +235,7 @@ public final class HolePuncher implements AutoCloseable {
       }
       PeerPath path = new PeerPath(env.localAddress(), env.publicMapping(), remote, seenByPeer);
       PeerLink link =
-          new PeerLink(a.peer, path, a.nonce, a.peerNonce, sender, events, this::forget);
+          new PeerLink(a.peer, path, a.nonce, a.peerNonce, sender, scheduler, events, this::forget);
       a.link = link;
       PeerLink old = links.put(a.peer, link);
       linksByRemote.put(remote, link);
@@ -258,7 +244,7 @@ public final class HolePuncher implements AutoCloseable {
       }
       cancelTimers(a);
       attempts.remove(a.peer, a);
-      a.result.complete(new PunchResult.Success(a.peer, link, a.sent.get(), a.elapsed()));
+      a.result.complete(new PunchResult.Success(a.peer, link, a.sent.get(), a.elapsedAt(now())));
       return link;
     }
   }
@@ -270,8 +256,13 @@ public final class HolePuncher implements AutoCloseable {
       }
       cancelTimers(a);
       attempts.remove(a.peer, a);
-      a.result.complete(new PunchResult.Failure(a.peer, reason, detail, a.sent.get(), a.elapsed()));
+      a.result.complete(
+          new PunchResult.Failure(a.peer, reason, detail, a.sent.get(), a.elapsedAt(now())));
     }
+  }
+
+  private long now() {
+    return env.clock().localMillis();
   }
 
   private static void cancelTimers(PunchAttempt a) {

@@ -1,34 +1,35 @@
 package dev.rendezvous.client.punch;
 
+import dev.rendezvous.client.internal.DatagramSender;
+import dev.rendezvous.client.internal.Futures;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * An open path to a peer, on the session's socket. Send with {@link #send(byte[])}; receive either
- * with a callback ({@link #onReceive}, run on the session's event thread) or by polling ({@link
- * #receive(Duration)}). Messages are plain UDP datagrams: unordered, unreliable, unencrypted (run
- * your own DTLS or Noise over them if they matter). Thread-safe.
+ * An open path to a peer, on the session's socket. Send with {@link #send(byte[])} (on the calling
+ * thread) or {@link #sendAsync(byte[])} (on the SDK's timer thread: the one to use from Android's
+ * main thread, where network calls are not allowed); receive either with a callback ({@link
+ * #onReceive}, run on the client's callback executor) or by polling ({@link #receive(Duration)}).
+ * Messages are plain UDP datagrams: unordered, unreliable, unencrypted (run your own DTLS or Noise
+ * over them if they matter). Thread-safe.
  */
 public final class PeerLink implements AutoCloseable {
   private static final int QUEUE_CAPACITY = 1024;
 
-  /** Sends one datagram from the session's socket. */
-  public interface Sender {
-    void send(InetSocketAddress to, byte[] datagram) throws IOException;
-  }
-
   private final ClientId peer;
   private final PeerPath path;
   private final long myNonce;
-  private final Sender sender;
+  private final DatagramSender sender;
+  private final Executor io;
   private final Executor events;
   private final Consumer<PeerLink> onClose;
   private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -41,7 +42,8 @@ public final class PeerLink implements AutoCloseable {
       PeerPath path,
       long myNonce,
       long peerNonce,
-      Sender sender,
+      DatagramSender sender,
+      Executor io,
       Executor events,
       Consumer<PeerLink> onClose) {
     this.peer = peer;
@@ -49,6 +51,7 @@ public final class PeerLink implements AutoCloseable {
     this.myNonce = myNonce;
     this.peerNonce = peerNonce;
     this.sender = sender;
+    this.io = io;
     this.events = events;
     this.onClose = onClose;
   }
@@ -78,8 +81,37 @@ public final class PeerLink implements AutoCloseable {
   }
 
   /**
+   * Sends one DATA datagram without blocking the calling thread: the send happens on the SDK's
+   * timer thread. The future completes (on the client's callback executor) once the datagram left
+   * the socket, or fails with the {@link IOException} that {@link #send(byte[])} would throw.
+   *
+   * @throws IllegalArgumentException if {@code data} is longer than {@link PeerMessage#MAX_PAYLOAD}
+   */
+  public CompletableFuture<Void> sendAsync(byte[] data) {
+    byte[] datagram = PeerMessage.data(myNonce, data).encode();
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    try {
+      io.execute(
+          () -> {
+            try {
+              if (closed) {
+                throw new IOException("link to " + peer + " is closed");
+              }
+              sender.send(path.remote(), datagram);
+              sent.complete(null);
+            } catch (IOException | RuntimeException e) {
+              sent.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      sent.completeExceptionally(new IOException("link to " + peer + " is closed", e));
+    }
+    return Futures.completeOn(sent, events);
+  }
+
+  /**
    * Delivers every message received from now on (and any already queued) to {@code consumer}, on
-   * the session's event thread.
+   * the client's callback executor, one at a time and in order.
    */
   public void onReceive(Consumer<byte[]> consumer) {
     receiver = consumer;

@@ -1,5 +1,6 @@
 package dev.rendezvous.client.punch;
 
+import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.ApiException;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.http.Responses;
@@ -22,27 +23,29 @@ final class PeerLookup {
 
   private final RendezvousHttpApi api;
   private final ScheduledExecutorService scheduler;
+  private final ServerClock clock;
 
-  PeerLookup(RendezvousHttpApi api, ScheduledExecutorService scheduler) {
+  PeerLookup(RendezvousHttpApi api, ScheduledExecutorService scheduler, ServerClock clock) {
     this.api = api;
     this.scheduler = scheduler;
+    this.clock = clock;
   }
 
   /**
    * Completes with the peer's address, or fails with {@link PeerAbsent} (a reason and detail) once
-   * {@code waitUntilNanos} has passed, or with the HTTP failure.
+   * {@code waitUntilMillis} (on the local clock) has passed, or with the HTTP failure.
    */
   CompletableFuture<InetSocketAddress> find(
-      ClientCredentials me, ClientId peer, long waitUntilNanos, Consumer<String> progress) {
+      ClientCredentials me, ClientId peer, long waitUntilMillis, Consumer<String> progress) {
     CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
-    attempt(me, peer, waitUntilNanos, progress, result);
+    attempt(me, peer, waitUntilMillis, progress, result);
     return result;
   }
 
   private void attempt(
       ClientCredentials me,
       ClientId peer,
-      long waitUntilNanos,
+      long waitUntilMillis,
       Consumer<String> progress,
       CompletableFuture<InetSocketAddress> result) {
     if (result.isDone()) {
@@ -58,14 +61,14 @@ final class PeerLookup {
                   }
                   RuntimeException cause = RendezvousHttpApi.unwrap(failure);
                   if (!(cause instanceof PeerAbsent absent)
-                      || System.nanoTime() - waitUntilNanos >= 0) {
+                      || clock.localMillis() >= waitUntilMillis) {
                     result.completeExceptionally(cause);
                     return;
                   }
                   progress.accept("waiting for the peer: " + absent.getMessage());
                   var unusedRetry =
                       scheduler.schedule(
-                          () -> attempt(me, peer, waitUntilNanos, progress, result),
+                          () -> attempt(me, peer, waitUntilMillis, progress, result),
                           RETRY.toMillis(),
                           TimeUnit.MILLISECONDS);
                 });

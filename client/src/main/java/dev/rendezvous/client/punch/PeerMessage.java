@@ -35,14 +35,7 @@ import java.util.Optional;
  * the sender's; a PUNCH_ACK echoes the nonce of the PUNCH it answers. DATA (0x03) carries the
  * sender's nonce and then the application's bytes; KEEPALIVE (0x04) is the bare header.
  */
-@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and the factories copy the array
-public record PeerMessage(
-    Type type,
-    long nonce,
-    Optional<ClientId> sender,
-    Optional<InetSocketAddress> address,
-    byte[] payload) {
-
+public final class PeerMessage {
   public static final int HEADER_LENGTH = 16;
   public static final int PUNCH_LENGTH = 52;
 
@@ -56,6 +49,25 @@ public record PeerMessage(
   private static final int FAMILY_OFFSET = 32;
   private static final int PORT_OFFSET = 34;
   private static final int ADDRESS_OFFSET = 36;
+
+  private final Type type;
+  private final long nonce;
+  private final Optional<ClientId> sender;
+  private final Optional<InetSocketAddress> address;
+  private final byte[] payload;
+
+  private PeerMessage(
+      Type type,
+      long nonce,
+      Optional<ClientId> sender,
+      Optional<InetSocketAddress> address,
+      byte[] payload) {
+    this.type = type;
+    this.nonce = nonce;
+    this.sender = sender;
+    this.address = address;
+    this.payload = payload;
+  }
 
   /** The message types. */
   public enum Type {
@@ -73,6 +85,30 @@ public record PeerMessage(
     static Optional<Type> of(int code) {
       return Arrays.stream(values()).filter(t -> t.code == code).findFirst();
     }
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** The session nonce: the sender's (PUNCH, DATA, KEEPALIVE) or the one echoed (PUNCH_ACK). */
+  public long nonce() {
+    return nonce;
+  }
+
+  /** The sender's client_id (PUNCH and PUNCH_ACK only). */
+  public Optional<ClientId> sender() {
+    return sender;
+  }
+
+  /** PUNCH: the sender's public mapping, if known; PUNCH_ACK: where the PUNCH came from. */
+  public Optional<InetSocketAddress> address() {
+    return address;
+  }
+
+  /** DATA: the application's bytes (the array itself, not a copy); empty for the other types. */
+  public byte[] payload() {
+    return payload;
   }
 
   public static PeerMessage punch(long nonce, ClientId sender, Optional<InetSocketAddress> mine) {
@@ -111,7 +147,7 @@ public record PeerMessage(
     ByteBuffer out = ByteBuffer.allocate(length);
     out.put(MAGIC).put((byte) type.code).put((byte) 0).putShort((short) 0).putLong(nonce);
     if (punchLike) {
-      out.put(sender.orElseThrow().toBytes());
+      out.put(sender.get().toBytes());
       if (address.isPresent()) {
         InetAddress ip = address.get().getAddress();
         out.put((byte) (ip instanceof Inet4Address ? 4 : 6)).put((byte) 0);
@@ -136,7 +172,7 @@ public record PeerMessage(
       return Optional.empty();
     }
     Optional<Type> type = Type.of(datagram[TYPE_OFFSET] & 0xff);
-    if (type.isEmpty()) {
+    if (!type.isPresent()) {
       return Optional.empty();
     }
     ByteBuffer in = ByteBuffer.wrap(datagram, 0, length);
@@ -188,7 +224,7 @@ public record PeerMessage(
     } else if (family != 0) {
       return Optional.empty();
     }
-    if (type == Type.PUNCH_ACK && address.isEmpty()) {
+    if (type == Type.PUNCH_ACK && !address.isPresent()) {
       return Optional.empty();
     }
     return Optional.of(new PeerMessage(type, nonce, Optional.of(sender), address, new byte[0]));

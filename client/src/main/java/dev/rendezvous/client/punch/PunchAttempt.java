@@ -13,7 +13,7 @@ final class PunchAttempt {
   final ClientId peer;
   final long nonce;
   final PunchOptions options;
-  final long startNanos;
+  final long startMillis;
   final CompletableFuture<PunchResult> result = new CompletableFuture<>();
   final AtomicInteger sent = new AtomicInteger();
   volatile CompletableFuture<NatMapping> probe;
@@ -31,14 +31,62 @@ final class PunchAttempt {
   /** Set once, under the attempt's lock, when the punch succeeds. */
   PeerLink link;
 
-  PunchAttempt(ClientId peer, long nonce, PunchOptions options, long startNanos) {
+  PunchAttempt(ClientId peer, long nonce, PunchOptions options, long startMillis) {
     this.peer = peer;
     this.nonce = nonce;
     this.options = options;
-    this.startNanos = startNanos;
+    this.startMillis = startMillis;
   }
 
-  Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - startNanos);
+  Duration elapsedAt(long nowMillis) {
+    return Duration.ofMillis(nowMillis - startMillis);
+  }
+
+  /** This client's NAT mapping as the probe at the start found it, if it is known yet. */
+  private NatMapping probed() {
+    CompletableFuture<NatMapping> p = probe;
+    return p == null ? null : p.getNow(null);
+  }
+
+  /**
+   * Why punching timed out: an address-dependent mapping (the peer's punches came from another port
+   * than the service recorded, or this client's probe saw two mappings), or plain no reply.
+   */
+  PunchFailure timeoutReason() {
+    InetSocketAddress other = peerSource;
+    boolean peerRemapped = other != null && !other.equals(target);
+    NatMapping mine = probed();
+    boolean meRemapped = mine != null && mine.kind() == NatMapping.Kind.ADDRESS_DEPENDENT;
+    return peerRemapped || meRemapped
+        ? PunchFailure.MAPPING_ADDRESS_DEPENDENT
+        : PunchFailure.NO_REPLY;
+  }
+
+  /** What was seen when punching timed out, for people. */
+  String timeoutDetail() {
+    InetSocketAddress other = peerSource;
+    if (other != null && !other.equals(target)) {
+      return "the peer's punches came from "
+          + other
+          + " but the service saw it at "
+          + target
+          + ": the peer's NAT maps each destination to its own port";
+    }
+    NatMapping mine = probed();
+    if (mine != null && mine.kind() == NatMapping.Kind.ADDRESS_DEPENDENT) {
+      return "no reply from "
+          + target
+          + "; this client's NAT mapped two edge ports to "
+          + mine.primary().get()
+          + " and "
+          + mine.probe().get()
+          + " (address-dependent mapping): hole punching cannot cross it";
+    }
+    return "no reply from "
+        + target
+        + " after "
+        + sent.get()
+        + " punches"
+        + (mine == null ? "" : " (this client's NAT mapping: " + mine.kind() + ")");
   }
 }

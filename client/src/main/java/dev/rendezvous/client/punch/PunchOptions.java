@@ -1,24 +1,25 @@
 package dev.rendezvous.client.punch;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Consumer;
 
-/**
- * How long and how hard to punch.
- *
- * @param timeout the whole punch, after the peer was found, fails after this
- * @param retryInterval time between two PUNCH datagrams
- * @param waitForPeer how long to keep looking the peer up while it is unknown or offline (zero:
- *     fail at once with PEER_UNKNOWN or PEER_OFFLINE)
- * @param progress receives short human-readable progress lines (may be a no-op)
- */
-public record PunchOptions(
-    Duration timeout, Duration retryInterval, Duration waitForPeer, Consumer<String> progress) {
+/** How long and how hard to punch. Immutable; start from {@link #defaults()}. */
+public final class PunchOptions {
+  private final Duration timeout;
+  private final Duration retryInterval;
+  private final Duration waitForPeer;
+  private final Consumer<String> progress;
 
-  public PunchOptions {
+  private PunchOptions(
+      Duration timeout, Duration retryInterval, Duration waitForPeer, Consumer<String> progress) {
     if (timeout.toMillis() < 1 || retryInterval.toMillis() < 1 || waitForPeer.isNegative()) {
       throw new IllegalArgumentException("timeout and retry interval must be positive");
     }
+    this.timeout = timeout;
+    this.retryInterval = retryInterval;
+    this.waitForPeer = waitForPeer;
+    this.progress = Objects.requireNonNull(progress);
   }
 
   /** 10 s timeout, a punch every 200 ms, no waiting for an absent peer, no progress output. */
@@ -26,8 +27,35 @@ public record PunchOptions(
     return new PunchOptions(Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ZERO, s -> {});
   }
 
+  /** The whole punch, after the peer was found, fails after this. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Time between two PUNCH datagrams. */
+  public Duration retryInterval() {
+    return retryInterval;
+  }
+
+  /**
+   * How long to keep looking the peer up while it is unknown or offline (zero: fail at once with
+   * PEER_UNKNOWN or PEER_OFFLINE).
+   */
+  public Duration waitForPeer() {
+    return waitForPeer;
+  }
+
+  /** Receives short human-readable progress lines, on the client's callback executor. */
+  public Consumer<String> progress() {
+    return progress;
+  }
+
   public PunchOptions withTimeout(Duration t) {
     return new PunchOptions(t, retryInterval, waitForPeer, progress);
+  }
+
+  public PunchOptions withRetryInterval(Duration every) {
+    return new PunchOptions(timeout, every, waitForPeer, progress);
   }
 
   public PunchOptions withWaitForPeer(Duration wait) {
@@ -36,5 +64,16 @@ public record PunchOptions(
 
   public PunchOptions withProgress(Consumer<String> p) {
     return new PunchOptions(timeout, retryInterval, waitForPeer, p);
+  }
+
+  @Override
+  public String toString() {
+    return "PunchOptions[timeout="
+        + timeout.toMillis()
+        + " ms, every "
+        + retryInterval.toMillis()
+        + " ms, wait for peer "
+        + waitForPeer.toMillis()
+        + " ms]";
   }
 }

@@ -1,22 +1,25 @@
 package dev.rendezvous.client.session;
 
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
-/** Runs listener callbacks one at a time, in order, off the socket and timer threads. */
+/**
+ * Hands listener callbacks to the session's callback lane (one at a time, in order, on the app's
+ * callback executor), never running them on the socket or timer threads.
+ */
 final class EventDispatcher {
   private final SessionListener listener;
-  private final ExecutorService executor;
+  private final Executor lane;
 
-  EventDispatcher(SessionListener listener, ExecutorService executor) {
+  EventDispatcher(SessionListener listener, Executor lane) {
     this.listener = listener;
-    this.executor = executor;
+    this.lane = lane;
   }
 
   void fire(Consumer<SessionListener> event) {
     try {
-      executor.execute(
+      lane.execute(
           () -> {
             try {
               event.accept(listener);
@@ -26,7 +29,7 @@ final class EventDispatcher {
             }
           });
     } catch (RejectedExecutionException closed) {
-      // The session is closed: nobody is listening any more.
+      // The client is closed: nobody is listening any more.
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.rendezvous.client.session;
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.ApiException;
 import dev.rendezvous.client.http.RendezvousHttpApi;
+import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.protocol.MalformedPulseException;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
@@ -37,14 +38,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * from a client the edge cannot find gets no reply at all; only HTTPS may say "gone").
  */
 final class PulseLoop {
-  /** Sends one datagram from the session's socket. */
-  interface Sender {
-    void send(InetSocketAddress to, byte[] datagram) throws IOException;
-  }
-
-  private record Outstanding(
-      InetSocketAddress target, long sentAtMillis, CompletableFuture<PulseReply> reply) {}
-
   private final SessionConfig config;
   private final ClientCredentials identity;
   private final PulseMacKey macKey;
@@ -52,9 +45,9 @@ final class PulseLoop {
   private final ServerClock clock;
   private final ScheduledExecutorService scheduler;
   private final EventDispatcher events;
-  private final Sender sender;
+  private final DatagramSender sender;
 
-  private final Map<Long, Outstanding> outstanding = new ConcurrentSkipListMap<>();
+  private final Map<Long, OutstandingPulse> outstanding = new ConcurrentSkipListMap<>();
   private final AtomicLong v1Sequence = new AtomicLong();
   private final AtomicInteger unanswered = new AtomicInteger();
   private final AtomicBoolean verifying = new AtomicBoolean();
@@ -70,7 +63,7 @@ final class PulseLoop {
       ServerClock clock,
       ScheduledExecutorService scheduler,
       EventDispatcher events,
-      Sender sender) {
+      DatagramSender sender) {
     this.config = config;
     this.identity = identity;
     this.macKey = identity.privateKey().pulseMacKey();
@@ -108,7 +101,7 @@ final class PulseLoop {
    * and compares the two mappings.
    */
   CompletableFuture<NatMapping> probeNat() {
-    if (config.probeEdge().isEmpty() || config.protocol() == SessionConfig.Protocol.V1) {
+    if (!config.probeEdge().isPresent() || config.protocol() == SessionConfig.Protocol.V1) {
       return CompletableFuture.completedFuture(NatMapping.of(mapping(), Optional.empty()));
     }
     InetSocketAddress probe = config.probeEdge().get();
@@ -123,11 +116,24 @@ final class PulseLoop {
   }
 
   private CompletableFuture<PulseReply> withRetries(InetSocketAddress target, int tries) {
-    CompletableFuture<PulseReply> attempt = pulseTo(target);
-    if (tries <= 1) {
-      return attempt;
-    }
-    return attempt.exceptionallyCompose(e -> withRetries(target, tries - 1));
+    CompletableFuture<PulseReply> result = new CompletableFuture<>();
+    retry(target, tries, result);
+    return result;
+  }
+
+  private void retry(InetSocketAddress target, int tries, CompletableFuture<PulseReply> result) {
+    var unused =
+        pulseTo(target)
+            .whenComplete(
+                (reply, failure) -> {
+                  if (failure == null) {
+                    result.complete(reply);
+                  } else if (tries <= 1) {
+                    result.completeExceptionally(failure);
+                  } else {
+                    retry(target, tries - 1, result);
+                  }
+                });
   }
 
   /** A scheduled pulse: its reply is handled in {@link #onReply}, nobody waits for the future. */
@@ -141,7 +147,7 @@ final class PulseLoop {
     if (n != null) {
       n.cancel(false);
     }
-    for (Iterator<Outstanding> it = outstanding.values().iterator(); it.hasNext(); ) {
+    for (Iterator<OutstandingPulse> it = outstanding.values().iterator(); it.hasNext(); ) {
       it.next().reply().completeExceptionally(new ClientGoneException("session " + finalState));
       it.remove();
     }
@@ -188,7 +194,7 @@ final class PulseLoop {
       key = v1Sequence.incrementAndGet();
       datagram = PulseV1RequestCodec.encode(identity.privateKey(), PulseV1Request.Form.RAW);
     }
-    outstanding.put(key, new Outstanding(target, clock.localMillis(), reply));
+    outstanding.put(key, new OutstandingPulse(target, clock.localMillis(), reply));
     try {
       sender.send(target, datagram);
     } catch (IOException e) {
@@ -201,7 +207,7 @@ final class PulseLoop {
   }
 
   private void expire(long key) {
-    Outstanding o = outstanding.remove(key);
+    OutstandingPulse o = outstanding.remove(key);
     if (o == null) {
       return;
     }
@@ -226,7 +232,7 @@ final class PulseLoop {
       } catch (MalformedPulseException e) {
         return; // not ours, forged, or damaged: ignore
       }
-      Outstanding o = outstanding.get(reply.counter());
+      OutstandingPulse o = outstanding.get(reply.counter());
       if (o == null || !o.target().equals(source) || !outstanding.remove(reply.counter(), o)) {
         return; // late, replayed, or from the wrong port
       }
@@ -245,9 +251,9 @@ final class PulseLoop {
         return;
       }
       // v1 replies carry no counter: the oldest outstanding pulse to that address gets it.
-      Iterator<Map.Entry<Long, Outstanding>> it = outstanding.entrySet().iterator();
+      Iterator<Map.Entry<Long, OutstandingPulse>> it = outstanding.entrySet().iterator();
       while (it.hasNext()) {
-        Map.Entry<Long, Outstanding> e = it.next();
+        Map.Entry<Long, OutstandingPulse> e = it.next();
         if (e.getValue().target().equals(source) && outstanding.remove(e.getKey(), e.getValue())) {
           handle(e.getValue(), code, Optional.empty());
           return;
@@ -256,7 +262,7 @@ final class PulseLoop {
     }
   }
 
-  private void handle(Outstanding o, ResponseCode code, Optional<InetSocketAddress> seen) {
+  private void handle(OutstandingPulse o, ResponseCode code, Optional<InetSocketAddress> seen) {
     boolean viaProbe = !o.target().equals(config.edge());
     PulseReply reply =
         new PulseReply(
@@ -276,9 +282,11 @@ final class PulseLoop {
                   events.fire(l -> l.onMappingChanged(m));
                 }
               });
-          firstAccepted.complete(reply);
         }
         events.fire(l -> l.onPulseAccepted(reply));
+        if (!viaProbe) {
+          firstAccepted.complete(reply); // after the event: the app hears of it in that order
+        }
       }
       case PENDING -> {
         state.compareAndSet(SessionState.ONLINE, SessionState.PENDING);

@@ -2,6 +2,9 @@ package dev.rendezvous.client.session;
 
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.RendezvousHttpApi;
+import dev.rendezvous.client.internal.Futures;
+import dev.rendezvous.client.internal.SdkThreads;
+import dev.rendezvous.client.internal.SerialExecutor;
 import dev.rendezvous.client.punch.HolePuncher;
 import dev.rendezvous.client.punch.PeerLink;
 import dev.rendezvous.client.punch.PunchOptions;
@@ -12,81 +15,90 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One UDP socket shared by the pulse loop and the app's peer traffic. A receiver thread blocks on
  * the socket (no polling) and demultiplexes by source address: datagrams from the edge (or the
  * probe edge) are pulse replies; everything else is peer traffic for the {@link HolePuncher}.
- * Thread-safe; {@link #close()} stops every thread and closes the socket.
+ * Timers run on the session's timer thread (or the client's shared scheduler). Listener callbacks,
+ * peer messages, punch progress and the completion of the futures below run on the client's
+ * callback executor, one at a time and in order. Thread-safe; {@link #close()} stops the session's
+ * threads and closes the socket.
  */
 public final class RendezvousSession implements AutoCloseable {
   private static final int MAX_DATAGRAM = 2048;
+  private static final long RECEIVER_JOIN_MILLIS = 2000;
 
   private final SessionConfig config;
   private final ClientCredentials identity;
   private final RendezvousHttpApi api;
+  private final ServerClock clock;
   private final DatagramChannel channel;
   private final InetSocketAddress localAddress;
-  private final ScheduledExecutorService scheduler;
-  private final ExecutorService eventExecutor;
+  private final ScheduledExecutorService timers;
+  private final boolean ownsTimers;
+  private final Executor lane;
   private final PulseLoop pulses;
   private final HolePuncher puncher;
+  private final CompletableFuture<PulseReply> firstAccepted;
   private final Thread receiver;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RendezvousSession(
       SessionConfig config,
       ClientCredentials identity,
-      RendezvousHttpApi api,
-      ServerClock clock,
+      SessionRuntime runtime,
       SessionListener listener)
       throws IOException {
     this.config = config;
     this.identity = identity;
-    this.api = api;
+    this.api = runtime.api();
     boolean v6 = config.edge().getAddress() instanceof Inet6Address;
     this.channel =
         DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
     channel.bind(config.bindAddress());
     this.localAddress = (InetSocketAddress) channel.getLocalAddress();
     String name = "rendezvous-" + identity.clientId().hex().substring(0, 8);
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
-    this.eventExecutor = Executors.newSingleThreadExecutor(daemon(name + "-events"));
-    EventDispatcher events = new EventDispatcher(listener, eventExecutor);
-    this.pulses = new PulseLoop(config, identity, api, clock, scheduler, events, this::send);
+    this.ownsTimers = !runtime.sharedTimers().isPresent();
+    this.timers =
+        ownsTimers ? SdkThreads.timerThread(name + "-timer") : runtime.sharedTimers().get();
+    this.lane = new SerialExecutor(runtime.callbacks());
+    EventDispatcher events = new EventDispatcher(listener, lane);
+    this.clock = runtime.clock();
+    this.pulses = new PulseLoop(config, identity, api, clock, timers, events, this::send);
     this.puncher =
         new HolePuncher(
             new PunchEnvironment(),
-            scheduler,
-            eventExecutor,
+            timers,
+            lane,
             this::send,
             (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)));
-    this.receiver = daemon(name + "-socket").newThread(this::receiveLoop);
+    this.firstAccepted = Futures.completeOn(pulses.firstAccepted(), lane);
+    this.receiver = SdkThreads.named(name + "-socket", false).newThread(this::receiveLoop);
   }
 
   /**
    * Binds the socket, starts the receiver and the pulse loop (first pulse at once, the second soon
    * after, then every interval +- jitter).
+   *
+   * @throws IOException if the socket cannot be opened or bound
    */
   public static RendezvousSession open(
       SessionConfig config,
       ClientCredentials identity,
-      RendezvousHttpApi api,
-      ServerClock clock,
+      SessionRuntime runtime,
       SessionListener listener)
       throws IOException {
-    RendezvousSession session = new RendezvousSession(config, identity, api, clock, listener);
+    RendezvousSession session = new RendezvousSession(config, identity, runtime, listener);
     session.receiver.start();
     session.pulses.start();
     return session;
@@ -116,17 +128,17 @@ public final class RendezvousSession implements AutoCloseable {
 
   /** Completes with the first accepted pulse; fails if the client turns out to be gone. */
   public CompletableFuture<PulseReply> firstAccepted() {
-    return pulses.firstAccepted();
+    return firstAccepted;
   }
 
   /** Pulses now, outside the schedule; completes with the reply, or fails after the timeout. */
   public CompletableFuture<PulseReply> pulseNow() {
-    return pulses.pulseNow();
+    return Futures.completeOn(pulses.pulseNow(), lane);
   }
 
   /** Pulses the probe edge and the main edge and compares the mappings they saw. */
   public CompletableFuture<NatMapping> probeNat() {
-    return pulses.probeNat();
+    return Futures.completeOn(pulses.probeNat(), lane);
   }
 
   /**
@@ -134,7 +146,7 @@ public final class RendezvousSession implements AutoCloseable {
    * future always completes normally, with a success or a failure and its reason.
    */
   public CompletableFuture<PunchResult> punch(ClientId peer, PunchOptions options) {
-    return puncher.punch(peer, options);
+    return Futures.completeOn(puncher.punch(peer, options), lane);
   }
 
   /** The open link to {@code peer} from an earlier successful punch, if any. */
@@ -151,14 +163,15 @@ public final class RendezvousSession implements AutoCloseable {
     while (!closed.get()) {
       InetSocketAddress source;
       try {
-        buffer.clear();
+        // Through Buffer: ByteBuffer's own clear() and flip() are Java 9+, missing on Android 26.
+        ((Buffer) buffer).clear();
         source = (InetSocketAddress) channel.receive(buffer);
       } catch (ClosedChannelException e) {
         return;
       } catch (IOException e) {
         continue; // e.g. an ICMP port-unreachable surfaced as an error: keep serving
       }
-      buffer.flip();
+      ((Buffer) buffer).flip();
       byte[] datagram = new byte[buffer.remaining()];
       buffer.get(datagram);
       try {
@@ -173,7 +186,10 @@ public final class RendezvousSession implements AutoCloseable {
     }
   }
 
-  /** Stops pulsing, fails running punches, closes links and the socket. Idempotent. */
+  /**
+   * Stops pulsing, fails running punches, closes links and the socket. Idempotent. Does not wait
+   * for callbacks still queued on the callback executor (so it may be called from that executor).
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -186,22 +202,16 @@ public final class RendezvousSession implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway
     }
-    scheduler.shutdownNow();
-    eventExecutor.shutdown();
-    try {
-      receiver.join(TimeUnit.SECONDS.toMillis(2));
-      eventExecutor.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (ownsTimers) {
+      timers.shutdownNow();
     }
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
+    if (Thread.currentThread() != receiver) {
+      try {
+        receiver.join(RECEIVER_JOIN_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private final class PunchEnvironment implements HolePuncher.Environment {
@@ -213,6 +223,11 @@ public final class RendezvousSession implements AutoCloseable {
     @Override
     public RendezvousHttpApi api() {
       return api;
+    }
+
+    @Override
+    public ServerClock clock() {
+      return clock;
     }
 
     @Override

@@ -2,41 +2,43 @@ package dev.rendezvous.client.session;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a {@link RendezvousSession} pulses. Validated on construction; build from {@link
- * #defaults(InetSocketAddress)} and the {@code with...} methods.
- *
- * @param edge the edge's UDP address (pulses go here; datagrams from it are protocol replies)
- * @param probeEdge a second edge address (another port of the edge) used only to detect an
- *     address-dependent NAT mapping; empty disables the check
- * @param bindAddress the local address and port of the socket (port 0 = any)
- * @param protocol V2 (authenticated, the default) or V1 (the key on the wire)
- * @param interval mean time between pulses (25 s: many NATs drop UDP mappings after 30 s)
- * @param jitter each interval is drawn uniformly from interval +- jitter
- * @param earlySecondPulse the second pulse follows the first after this (confirms the mapping)
- * @param replyTimeout how long a pulse waits for its reply before it counts as unanswered
- * @param unansweredBeforeVerify after this many unanswered pulses in a row, ask /verify over HTTP
+ * How a {@link RendezvousSession} pulses. Immutable and validated on construction; build it from
+ * {@link #defaults(InetSocketAddress)} and the {@code with...} methods.
  */
-public record SessionConfig(
-    InetSocketAddress edge,
-    Optional<InetSocketAddress> probeEdge,
-    InetSocketAddress bindAddress,
-    Protocol protocol,
-    Duration interval,
-    Duration jitter,
-    Duration earlySecondPulse,
-    Duration replyTimeout,
-    int unansweredBeforeVerify) {
+public final class SessionConfig {
 
   /** The pulse wire format. */
   public enum Protocol {
+    /** The seed format: the private key on the wire. */
     V1,
+    /** Authenticated: a MAC and a counter; replies carry this client's public mapping. */
     V2
   }
 
-  public SessionConfig {
+  private final InetSocketAddress edge;
+  private final Optional<InetSocketAddress> probeEdge;
+  private final InetSocketAddress bindAddress;
+  private final Protocol protocol;
+  private final Duration interval;
+  private final Duration jitter;
+  private final Duration earlySecondPulse;
+  private final Duration replyTimeout;
+  private final int unansweredBeforeVerify;
+
+  private SessionConfig(
+      InetSocketAddress edge,
+      Optional<InetSocketAddress> probeEdge,
+      InetSocketAddress bindAddress,
+      Protocol protocol,
+      Duration interval,
+      Duration jitter,
+      Duration earlySecondPulse,
+      Duration replyTimeout,
+      int unansweredBeforeVerify) {
     if (edge.isUnresolved()) {
       throw new IllegalArgumentException("edge address " + edge + " could not be resolved");
     }
@@ -52,6 +54,15 @@ public record SessionConfig(
     if (unansweredBeforeVerify < 1) {
       throw new IllegalArgumentException("unansweredBeforeVerify must be at least 1");
     }
+    this.edge = edge;
+    this.probeEdge = Objects.requireNonNull(probeEdge);
+    this.bindAddress = Objects.requireNonNull(bindAddress);
+    this.protocol = Objects.requireNonNull(protocol);
+    this.interval = interval;
+    this.jitter = jitter;
+    this.earlySecondPulse = earlySecondPulse;
+    this.replyTimeout = replyTimeout;
+    this.unansweredBeforeVerify = unansweredBeforeVerify;
   }
 
   /** 25 s +- 2.5 s, v2, second pulse after 2 s, 3 s reply timeout, /verify after 3 misses. */
@@ -66,6 +77,54 @@ public record SessionConfig(
         Duration.ofSeconds(2),
         Duration.ofSeconds(3),
         3);
+  }
+
+  /** The edge's UDP address: pulses go here; datagrams from it are protocol replies. */
+  public InetSocketAddress edge() {
+    return edge;
+  }
+
+  /**
+   * A second edge address (another port of the edge) used only to detect an address-dependent NAT
+   * mapping; empty disables the check.
+   */
+  public Optional<InetSocketAddress> probeEdge() {
+    return probeEdge;
+  }
+
+  /** The local address and port of the socket (port 0: any). */
+  public InetSocketAddress bindAddress() {
+    return bindAddress;
+  }
+
+  /** V2 (authenticated, the default) or V1 (the key on the wire). */
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /** Mean time between pulses (25 s: many NATs drop UDP mappings after 30 s). */
+  public Duration interval() {
+    return interval;
+  }
+
+  /** Each interval is drawn uniformly from interval +- jitter. */
+  public Duration jitter() {
+    return jitter;
+  }
+
+  /** The second pulse follows the first after this (confirms the mapping quickly). */
+  public Duration earlySecondPulse() {
+    return earlySecondPulse;
+  }
+
+  /** How long a pulse waits for its reply before it counts as unanswered. */
+  public Duration replyTimeout() {
+    return replyTimeout;
+  }
+
+  /** After this many unanswered pulses in a row, the session asks {@code /verify} over HTTP. */
+  public int unansweredBeforeVerify() {
+    return unansweredBeforeVerify;
   }
 
   public SessionConfig withProbeEdge(InetSocketAddress probe) {
@@ -145,5 +204,47 @@ public record SessionConfig(
         earlySecondPulse,
         replyTimeout,
         count);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SessionConfig c
+        && edge.equals(c.edge)
+        && probeEdge.equals(c.probeEdge)
+        && bindAddress.equals(c.bindAddress)
+        && protocol == c.protocol
+        && interval.equals(c.interval)
+        && jitter.equals(c.jitter)
+        && earlySecondPulse.equals(c.earlySecondPulse)
+        && replyTimeout.equals(c.replyTimeout)
+        && unansweredBeforeVerify == c.unansweredBeforeVerify;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        edge,
+        probeEdge,
+        bindAddress,
+        protocol,
+        interval,
+        jitter,
+        earlySecondPulse,
+        replyTimeout,
+        unansweredBeforeVerify);
+  }
+
+  @Override
+  public String toString() {
+    return "SessionConfig[edge="
+        + edge
+        + probeEdge.map(p -> ", probe=" + p).orElse("")
+        + ", "
+        + protocol
+        + ", every "
+        + interval.toMillis()
+        + " +- "
+        + jitter.toMillis()
+        + " ms]";
   }
 }

@@ -5,7 +5,8 @@ import java.net.InetSocketAddress;
 
 /**
  * What a {@link RendezvousSession} tells the app. Every method has an empty default. Callbacks run
- * one at a time, in order, on the session's event thread: do not block in them.
+ * one at a time, in order, on the client's callback executor (never on the SDK's socket or timer
+ * threads); a slow callback delays only the callbacks after it.
  */
 public interface SessionListener {
 

@@ -1,5 +1,6 @@
 package dev.rendezvous.client.http;
 
+import static dev.rendezvous.client.http.ApiFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.ServerClock;
@@ -14,7 +15,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,18 +25,20 @@ class RendezvousHttpApiTest {
   private final MutableClock serverClock = MutableClock.followingSystemTime();
   private TestRendezvousServer server;
   private ServerClock clientClock;
+  private final ExecutorService httpThreads = Executors.newFixedThreadPool(2);
   private RendezvousHttpApi api;
 
   @BeforeEach
   void start() throws Exception {
     server = TestRendezvousServer.start(new PulseTimings(30, 5, 180), serverClock);
     clientClock = new ServerClock(Clock.systemUTC());
-    api = new RendezvousHttpApi(server.baseUrl(), clientClock);
+    api = new RendezvousHttpApi(server.baseUrl(), clientClock, httpThreads);
   }
 
   @AfterEach
   void stop() {
     server.close();
+    httpThreads.shutdown();
   }
 
   @Test
@@ -99,20 +103,10 @@ class RendezvousHttpApiTest {
       closedPort = s.getLocalPort();
     }
     RendezvousHttpApi nowhere =
-        new RendezvousHttpApi(URI.create("http://127.0.0.1:" + closedPort), clientClock);
+        new RendezvousHttpApi(
+            URI.create("http://127.0.0.1:" + closedPort), clientClock, httpThreads);
     ApiException e = failure(() -> nowhere.register().join());
     assertThat(e.isTransportFailure()).isTrue();
     assertThat(e.getMessage()).contains("cannot reach");
-  }
-
-  private static ApiException failure(Supplier<?> call) {
-    try {
-      var unused = call.get();
-    } catch (RuntimeException e) {
-      RuntimeException cause = RendezvousHttpApi.unwrap(e);
-      assertThat(cause).isInstanceOf(ApiException.class);
-      return (ApiException) cause;
-    }
-    throw new AssertionError("the call should have failed");
   }
 }

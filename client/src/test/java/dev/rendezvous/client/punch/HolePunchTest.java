@@ -1,5 +1,6 @@
 package dev.rendezvous.client.punch;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.RendezvousClient;
@@ -10,9 +11,11 @@ import dev.rendezvous.client.testserver.TestRendezvousServer;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.testkit.ManualScheduler;
 import dev.rendezvous.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,24 +35,33 @@ class HolePunchTest {
   @BeforeEach
   void start() throws Exception {
     server = TestRendezvousServer.start(new PulseTimings(30, 5, 180), serverClock);
-    client =
-        new RendezvousClient(
-            server.baseUrl(),
-            SessionConfig.defaults(server.edge())
-                .withProbeEdge(server.probeEdge())
-                .withInterval(Duration.ofSeconds(1))
-                .withReplyTimeout(Duration.ofMillis(300)));
+    client = new RendezvousClient(server.baseUrl(), config());
     alice = client.register().join().identity();
     bob = client.register().join().identity();
   }
 
   @AfterEach
   void stop() {
+    client.close();
     server.close();
+  }
+
+  private SessionConfig config() {
+    return SessionConfig.defaults(server.edge())
+        .withProbeEdge(server.probeEdge())
+        .withInterval(Duration.ofSeconds(1))
+        .withReplyTimeout(Duration.ofMillis(300));
   }
 
   private static PunchOptions quick() {
     return PunchOptions.defaults().withTimeout(Duration.ofSeconds(2));
+  }
+
+  private static void awaitProgress(List<String> progress, String part) {
+    awaitUntil(
+        Duration.ofSeconds(10),
+        () -> progress.stream().anyMatch(p -> p.contains(part)),
+        "a progress line with '" + part + "'");
   }
 
   @Test
@@ -77,10 +89,7 @@ class HolePunchTest {
       assertThat(ab.receive(Duration.ofSeconds(3)))
           .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
           .contains("hello alice");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-      while (atBob.isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      awaitUntil(Duration.ofSeconds(3), () -> !atBob.isEmpty(), "bob to receive alice's line");
       assertThat(atBob).containsExactly("hello bob");
     }
   }
@@ -145,18 +154,31 @@ class HolePunchTest {
   }
 
   @Test
-  void aPeerThatDoesNotPunchBackGivesNoReplyWithinTheTimeout() throws Exception {
+  void aPeerThatDoesNotPunchBackGivesNoReplyExactlyAtTheTimeout() throws Exception {
+    // Virtual time: the lookups happen over real HTTP while the clock stands still; then the 2 s of
+    // punching pass at once, with a punch every 200 ms (at 0, 200, ..., 1800 ms).
+    ManualScheduler timers = ManualScheduler.startingAt(Instant.now());
     RecordingListener bobEvents = new RecordingListener();
-    try (RendezvousSession a = client.openSession(alice, new RecordingListener());
-        RendezvousSession b = client.openSession(bob, bobEvents)) {
+    List<String> progress = new CopyOnWriteArrayList<>();
+    try (RendezvousClient virtual =
+            RendezvousClient.builder(server.baseUrl(), config())
+                .timers(timers)
+                .clock(timers.clock())
+                .build();
+        RendezvousSession a = virtual.openSession(alice, new RecordingListener());
+        RendezvousSession b = virtual.openSession(bob, bobEvents)) {
+      timers.runDueTasks(); // both first pulses
       b.firstAccepted().get(5, TimeUnit.SECONDS);
-      long start = System.nanoTime();
-      PunchResult r = a.punch(bob.clientId(), quick()).get(5, TimeUnit.SECONDS);
-      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      PunchResult.Failure f = (PunchResult.Failure) r;
+      CompletableFuture<PunchResult> r =
+          a.punch(bob.clientId(), quick().withProgress(progress::add));
+      awaitProgress(progress, "punching");
+      timers.advance(Duration.ofMillis(1_999));
+      assertThat(r).isNotDone();
+      timers.advance(Duration.ofMillis(1));
+      PunchResult.Failure f = (PunchResult.Failure) r.get(5, TimeUnit.SECONDS);
       assertThat(f.reason()).isEqualTo(PunchFailure.NO_REPLY);
-      assertThat(f.punchesSent()).isGreaterThanOrEqualTo(5);
-      assertThat(tookMillis).isBetween(1900L, 6000L); // the 2 s timeout, plus the lookups
+      assertThat(f.punchesSent()).isEqualTo(10);
+      assertThat(f.elapsed()).isEqualTo(Duration.ofSeconds(2));
       // bob's app hears about the stranger's punches, and does not answer them by itself
       assertThat(bobEvents.await("incoming " + alice.clientId(), Duration.ofSeconds(2)))
           .isNotNull();
@@ -171,7 +193,7 @@ class HolePunchTest {
           a.punch(
               bob.clientId(),
               quick().withWaitForPeer(Duration.ofSeconds(10)).withProgress(progress::add));
-      Thread.sleep(1500);
+      awaitProgress(progress, "waiting for the peer");
       assertThat(fromA).isNotDone();
       try (RendezvousSession b = client.openSession(bob, new RecordingListener())) {
         b.firstAccepted().get(5, TimeUnit.SECONDS);
@@ -188,9 +210,12 @@ class HolePunchTest {
   @Test
   void closingTheSessionEndsARunningPunch() throws Exception {
     RendezvousSession a = client.openSession(alice, new RecordingListener());
+    List<String> progress = new CopyOnWriteArrayList<>();
     CompletableFuture<PunchResult> r =
-        a.punch(bob.clientId(), quick().withWaitForPeer(Duration.ofSeconds(30)));
-    Thread.sleep(300);
+        a.punch(
+            bob.clientId(),
+            quick().withWaitForPeer(Duration.ofSeconds(30)).withProgress(progress::add));
+    awaitProgress(progress, "waiting for the peer");
     a.close();
     PunchResult.Failure f = (PunchResult.Failure) r.get(2, TimeUnit.SECONDS);
     assertThat(f.reason()).isEqualTo(PunchFailure.SESSION_CLOSED);

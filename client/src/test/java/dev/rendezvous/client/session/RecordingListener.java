@@ -1,73 +1,89 @@
 package dev.rendezvous.client.session;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
+
 import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-/** Records a session's events as short strings, and waits for one that starts with a prefix. */
+/**
+ * Records a session's events as short strings (with the thread each ran on), and waits for one that
+ * starts with a prefix.
+ */
 public final class RecordingListener implements SessionListener {
-  private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-  private final List<String> seen = new ArrayList<>();
+  private final List<String> pending = new ArrayList<>(); // guarded by this
+  private final List<String> threads = new ArrayList<>(); // guarded by this
+
+  private synchronized void add(String event) {
+    pending.add(event);
+    threads.add(Thread.currentThread().getName());
+  }
 
   @Override
   public void onPulseAccepted(PulseReply reply) {
-    events.add("accepted " + reply.mapping().map(Object::toString).orElse("-"));
+    add("accepted " + reply.mapping().map(Object::toString).orElse("-"));
   }
 
   @Override
   public void onMappingChanged(InetSocketAddress mapping) {
-    events.add("mapping " + mapping);
+    add("mapping " + mapping);
   }
 
   @Override
   public void onVerified(boolean revived, String why) {
-    events.add("verified revived=" + revived + " " + why);
+    add("verified revived=" + revived + " " + why);
   }
 
   @Override
   public void onPulsesUnanswered(int count) {
-    events.add("unanswered " + count);
+    add("unanswered " + count);
   }
 
   @Override
   public void onClientGone(String reason) {
-    events.add("gone " + reason);
+    add("gone " + reason);
   }
 
   @Override
   public void onIncomingPunch(ClientId peer, InetSocketAddress from) {
-    events.add("incoming " + peer);
+    add("incoming " + peer);
   }
 
   @Override
   public void onError(String what, Throwable cause) {
-    events.add("error " + what + ": " + cause);
+    add("error " + what + ": " + cause);
   }
 
-  /** Waits for an event starting with {@code prefix}; fails the test with what was seen instead. */
-  public synchronized String await(String prefix, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (String s : seen) {
-      if (s.startsWith(prefix)) {
-        seen.remove(s);
-        return s;
-      }
-    }
-    while (true) {
-      long left = deadline - System.nanoTime();
-      String e = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
-      if (e == null) {
-        throw new AssertionError("no '" + prefix + "' event within " + timeout + "; saw " + seen);
-      }
-      if (e.startsWith(prefix)) {
-        return e;
-      }
-      seen.add(e);
-    }
+  /** The names of the threads the callbacks ran on, in order. */
+  public synchronized List<String> threads() {
+    return new ArrayList<>(threads);
+  }
+
+  /**
+   * Waits for the first event not yet taken that starts with {@code prefix}, and takes it; fails
+   * the test with the events seen instead.
+   */
+  public String await(String prefix, Duration timeout) {
+    String[] found = new String[1];
+    awaitUntil(
+        timeout,
+        () -> {
+          synchronized (this) {
+            for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+              String event = it.next();
+              if (event.startsWith(prefix)) {
+                it.remove();
+                found[0] = event;
+                return true;
+              }
+            }
+            throw new AssertionError("events so far: " + pending);
+          }
+        },
+        "an event starting with '" + prefix + "'");
+    return found[0];
   }
 }

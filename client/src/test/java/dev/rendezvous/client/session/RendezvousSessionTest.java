@@ -1,5 +1,6 @@
 package dev.rendezvous.client.session;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.RendezvousClient;
@@ -9,12 +10,15 @@ import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.testkit.ManualScheduler;
 import dev.rendezvous.testkit.MutableClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +42,7 @@ class RendezvousSessionTest {
 
   @AfterEach
   void stop() {
+    client.close();
     server.close();
   }
 
@@ -68,11 +73,9 @@ class RendezvousSessionTest {
       assertThat(session.publicMapping()).contains(expected);
       assertThat(session.state()).isEqualTo(SessionState.ONLINE);
 
-      // first pulse at once, an early second one after 1 s, then every 1 s +- 0.1 s
-      Thread.sleep(3200);
-      List<RecordedPulse> pulses = pulsesOf(me);
-      assertThat(pulses.size()).isBetween(3, 6);
-      assertThat(pulses)
+      // the schedule itself is pinned in virtual time by PulseLoopScheduleTest
+      awaitUntil(WAIT, () -> pulsesOf(me).size() >= 2, "the early second pulse");
+      assertThat(pulsesOf(me))
           .allSatisfy(
               p -> {
                 assertThat(p.version()).isEqualTo(2);
@@ -101,11 +104,7 @@ class RendezvousSessionTest {
       serverClock.advance(Duration.ofSeconds(40)); // past interval + grace: PENDING
       assertThat(events.await("verified ", WAIT))
           .isEqualTo("verified revived=true the edge answered 1050 (pending)");
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (session.state() != SessionState.ONLINE && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertThat(session.state()).isEqualTo(SessionState.ONLINE);
+      awaitUntil(WAIT, () -> session.state() == SessionState.ONLINE, "the session to be ONLINE");
       List<PulseOutcome> outcomes = pulsesOf(me).stream().map(RecordedPulse::outcome).toList();
       assertThat(outcomes).contains(PulseOutcome.PENDING);
       assertThat(outcomes.get(outcomes.size() - 1)).isEqualTo(PulseOutcome.ACCEPTED);
@@ -121,9 +120,10 @@ class RendezvousSessionTest {
       String gone = events.await("gone ", WAIT);
       assertThat(gone).contains("POST /verify answered 401").contains("3 pulses in a row");
       assertThat(session.state()).isEqualTo(SessionState.GONE);
-      int pulsesWhenGone = pulsesOf(me).size();
-      Thread.sleep(1500);
-      assertThat(pulsesOf(me)).hasSize(pulsesWhenGone);
+      assertThat(session.pulseNow())
+          .failsWithin(WAIT)
+          .withThrowableOfType(ExecutionException.class)
+          .withCauseInstanceOf(ClientGoneException.class); // pulsing has stopped
     }
   }
 
@@ -132,14 +132,13 @@ class RendezvousSessionTest {
     // This client never made an HTTP call, so its clock is uncorrected: 10 min ahead, beyond the
     // edge's 300 s window, so its v2 pulses are dropped until /verify brings the server's time.
     RendezvousClient ahead =
-        new RendezvousClient(
-            server.baseUrl(),
-            fastConfig(),
-            Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)));
+        RendezvousClient.builder(server.baseUrl(), fastConfig())
+            .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)))
+            .build();
     try (RendezvousSession session = ahead.openSession(me, events)) {
       assertThat(events.await("verified revived=false", WAIT)).contains("3 pulses in a row");
       session.firstAccepted().get(10, TimeUnit.SECONDS);
-      assertThat(ahead.clock().offsetMillis()).isBetween(-610_000L, -590_000L);
+      assertThat(ahead.serverClock().offsetMillis()).isBetween(-610_000L, -590_000L);
       assertThat(session.state()).isEqualTo(SessionState.ONLINE);
     }
   }
@@ -181,15 +180,27 @@ class RendezvousSessionTest {
   }
 
   @Test
-  void closeStopsPulsingAndIsIdempotent() throws Exception {
-    RendezvousSession session = client.openSession(me, events);
+  void closeCancelsEveryTimerOnASharedSchedulerAndIsIdempotent() throws Exception {
+    ManualScheduler timers = ManualScheduler.startingAt(Instant.now());
+    RendezvousClient shared =
+        RendezvousClient.builder(server.baseUrl(), fastConfig())
+            .timers(timers)
+            .clock(timers.clock())
+            .build();
+    RendezvousSession session = shared.openSession(me, events);
+    timers.runDueTasks(); // the first pulse
     session.firstAccepted().get(5, TimeUnit.SECONDS);
+    timers.advance(fastConfig().replyTimeout()); // its reply timeout passes: nothing to do
+    assertThat(timers.queuedTasks()).isEqualTo(2); // the next pulse and the keepalives
     session.close();
     session.close();
     assertThat(session.state()).isEqualTo(SessionState.CLOSED);
-    int count = pulsesOf(me).size();
-    Thread.sleep(1500);
-    assertThat(pulsesOf(me)).hasSize(count);
-    assertThat(session.pulseNow()).isCompletedExceptionally();
+    assertThat(timers.queuedTasks()).isZero();
+    assertThat(timers.isShutdown()).isFalse(); // the app's scheduler stays the app's
+    assertThat(session.pulseNow())
+        .failsWithin(WAIT)
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(ClientGoneException.class);
+    shared.close();
   }
 }

@@ -1,8 +1,8 @@
 package dev.rendezvous.client.testserver;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.rendezvous.client.http.Json;
 import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.service.PeerNotFoundException;
@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * input.
  */
 final class TestHttpRoutes implements AutoCloseable {
+  /** The service writes {@code "last_online": null}; so does this server. */
+  private static final JSON JSON_WITH_NULLS = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
   private static final Pattern PEER = Pattern.compile("^/peer/([^/]*)/udp(/status)?$");
 
   private final RendezvousService service;
@@ -64,7 +67,7 @@ final class TestHttpRoutes implements AutoCloseable {
       } catch (StorageUnavailableException e) {
         r = error(503, "storage_unavailable", "storage is unavailable, try again");
       }
-      byte[] body = Json.write(r.body).getBytes(StandardCharsets.UTF_8);
+      byte[] body = JSON_WITH_NULLS.asString(r.body).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       if (r.status == 401) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
