@@ -17,9 +17,11 @@ import dev.rendezvous.infra.construct.RendezvousTable;
 import dev.rendezvous.infra.construct.RestApiV1;
 import dev.rendezvous.infra.construct.ServiceNetwork;
 import dev.rendezvous.infra.construct.ServiceNetworkProps;
+import dev.rendezvous.infra.construct.TableAccess;
 import dev.rendezvous.infra.construct.Throttle;
 import dev.rendezvous.infra.construct.UdpEdgeService;
 import dev.rendezvous.infra.construct.UdpEdgeServiceProps;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
@@ -89,7 +91,13 @@ public final class RendezvousStack extends Stack {
             .architecture(settings.localStack() ? Architecture.X86_64 : Architecture.ARM_64)
             // LocalStack 4.14's Lambda predates the java25 runtime.
             .runtime(settings.localStack() ? Runtime.JAVA_21 : Runtime.JAVA_25);
-    network.ifPresent(n -> functionsProps.apiPlacement(FunctionPlacement.apiFunction(n)));
+    network.ifPresent(
+        n -> {
+          functionsProps.apiPlacement(FunctionPlacement.apiFunction(n));
+          // The edge tasks and the API function reach DynamoDB through the endpoint; the sweep
+          // runs outside the VPC.
+          table.limitEndpoint(n.dynamoDbEndpoint(), List.of(TableAccess.EDGE, TableAccess.API));
+        });
     this.functions = new RendezvousFunctions(this, "Functions", functionsProps.build());
     new ExpirySchedule(this, "ExpirySchedule", functions.expiryAlias());
     Throttle stageThrottle =
