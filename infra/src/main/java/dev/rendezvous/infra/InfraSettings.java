@@ -153,8 +153,7 @@ public record InfraSettings(
   public static InfraSettings fromContext(Function<String, Object> context) {
     ContextReader read = new ContextReader(context);
     long interval = read.integer("pulseIntervalSeconds", PulseTimings.DEFAULTS.intervalSeconds());
-    long grace =
-        read.integer("graceSeconds", Math.min(PulseTimings.DEFAULTS.graceSeconds(), interval));
+    long grace = read.integer("graceSeconds", PulseTimings.defaultGraceSeconds(interval));
     long error = read.integer("errorTimeSeconds", PulseTimings.DEFAULTS.errorTimeSeconds());
     PulseTimings timings;
     try {

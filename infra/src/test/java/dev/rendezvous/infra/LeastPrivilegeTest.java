@@ -59,17 +59,12 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void apiMayPutUpdateDeleteAndGetItemsOnTheTable() {
+  void apiMayPutUpdateAndGetItemsOnTheTableButNeverDelete() {
     String role = logicalIdOf("Functions", "ApiRole");
     assertThat(dynamoStatements(role))
         .containsExactly(
             statement(
-                List.of(
-                    "dynamodb:DeleteItem",
-                    "dynamodb:GetItem",
-                    "dynamodb:PutItem",
-                    "dynamodb:UpdateItem"),
-                tableArn));
+                List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"), tableArn));
   }
 
   @Test

@@ -48,6 +48,47 @@ final class Expectations {
     return Set.of(ACCEPTED, PENDING, UNKNOWN);
   }
 
+  /**
+   * How long a silent-once client stays silent after its last sign of life: {@code extraMillis}
+   * past the ONLINE window, but never past the middle of the PENDING span, so that one unanswered
+   * pulse after the silence still leaves it time to verify before it expires.
+   */
+  long silenceMillis(long extraMillis) {
+    return Math.min(windowMillis + extraMillis, (windowMillis + lifetimeMillis) / 2);
+  }
+
+  /**
+   * Checks a status answer's {@code last_online} (seconds since the last recorded pulse, or "null")
+   * against the pulses the driver knew were accepted <em>when it asked</em>. A pulse answered 1020
+   * while the question was on its way may or may not have been recorded when the service read the
+   * peer, so only the view taken before asking bounds the answer.
+   *
+   * @return null if the answer fits, else what is wrong with it
+   */
+  String lastOnlineMismatch(String lastOnline, SimulatedClient.View atAsking, long answeredAt) {
+    if (atAsking.pulseLower() < 0) {
+      return null; // no pulse confirmed yet: one may or may not have been recorded
+    }
+    if (lastOnline.equals("null")) {
+      return "null although the peer pulsed";
+    }
+    double seconds = Double.parseDouble(lastOnline);
+    double most = (answeredAt - atAsking.pulseLower()) / 1000.0 + 1;
+    if (seconds < 0 || seconds > most) {
+      return seconds + " s, but the peer pulsed within " + most + " s before the answer";
+    }
+    return null;
+  }
+
+  /**
+   * True when the client may have expired by {@code at}: its last confirmed sign of life is older
+   * than the lifetime (near the boundary). This happens only when its pulses went unanswered
+   * (storage slower than the edge's timeout) and were in fact not recorded.
+   */
+  boolean mayHaveExpired(SimulatedClient.View c, long at) {
+    return at + guardMillis - c.aliveLower() > lifetimeMillis;
+  }
+
   /** "ONLINE", "PENDING", or null when the bracket straddles the boundary. */
   String statusOf(SimulatedClient.View c, long askedAt, long answeredAt) {
     long shortest = askedAt - c.aliveUpper();

@@ -12,7 +12,6 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Runs the simulated clients: a scheduler thread sends, receiver threads check every reply. */
@@ -27,6 +26,7 @@ final class LoadDriver {
   private final List<Selector> selectors = new ArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final PeerChecks peerChecks;
+  private final ClientAnswers replies;
 
   LoadDriver(LoadOptions options) {
     this.options = options;
@@ -36,6 +36,7 @@ final class LoadDriver {
             options.intervalSeconds(), options.graceSeconds(), options.errorSeconds(), 1500);
     this.random = new Random(options.seed());
     this.peerChecks = new PeerChecks(api, expect, tally, clients, random);
+    this.replies = new ClientAnswers(api, expect, tally);
   }
 
   Tally tally() {
@@ -49,6 +50,10 @@ final class LoadDriver {
   void run() throws IOException, InterruptedException {
     long start = System.currentTimeMillis();
     register();
+    if (clients.isEmpty()) {
+      throw new IllegalStateException(
+          "no client could register at " + options.http() + ": is the service running there?");
+    }
     System.out.printf(
         "registered %d clients in %.1f s%n",
         clients.size(), (System.currentTimeMillis() - start) / 1000.0);
@@ -88,7 +93,7 @@ final class LoadDriver {
     int logoutEvery = fraction(options.logoutFraction());
     int v1Every = fraction(options.v1Fraction());
     long span = options.durationSeconds() * 1000L;
-    long silence = expect.windowMillis() + 5000 + random.nextInt(5000);
+    long silence = expect.silenceMillis(5000 + random.nextInt(5000));
     for (int i = 0; i < options.clients(); i++) {
       int index = i;
       SimulatedClient.Plan plan =
@@ -187,7 +192,7 @@ final class LoadDriver {
     long jitter = (long) ((random.nextDouble() - 0.5) * options.intervalSeconds() * 200);
     long period = options.intervalSeconds() * 800L + jitter;
     synchronized (c) {
-      if (c.loggedOut || c.logoutStarted) {
+      if (c.loggedOut || c.logoutStarted || c.expired) {
         return false;
       }
       if (c.verifying) {
@@ -196,14 +201,14 @@ final class LoadDriver {
       }
       if (c.plan == SimulatedClient.Plan.LOGOUT && elapsed >= c.planAtMillis) {
         c.logoutStarted = true;
-        logout(c);
+        replies.logout(c, () -> send(c, System.currentTimeMillis(), Set.of(Expectations.UNKNOWN)));
         return false;
       }
       if (c.plan == SimulatedClient.Plan.SILENT_ONCE
           && !c.silenceDone
           && elapsed >= c.planAtMillis) {
         c.silenceDone = true;
-        c.nextDueMillis = Math.max(now, c.aliveUpperMillis) + c.silenceMillis;
+        c.nextDueMillis = Math.max(now, c.aliveUpperMillis + c.silenceMillis);
         tally.count("went silent");
         return true;
       }
@@ -226,7 +231,9 @@ final class LoadDriver {
       }
       // Decided only now, after the unanswered pulse (if any) widened what the client knows.
       allowed = forced != null ? forced : expect.forPulse(c.view(), now);
-      c.pending = new SimulatedClient.Pending(counter, now, allowed, forced != null && !c.v1);
+      c.pending =
+          new SimulatedClient.Pending(
+              counter, now, allowed, forced != null, forced != null && !c.v1);
     }
     try {
       c.channel.write(ByteBuffer.wrap(PulseWire.pulse(c, counter)));
@@ -234,25 +241,6 @@ final class LoadDriver {
     } catch (IOException e) {
       tally.count("send failed");
     }
-  }
-
-  private void logout(SimulatedClient c) {
-    CompletableFuture<Void> unused =
-        api.logout(c.keyHex)
-            .thenAccept(
-                a -> {
-                  if (a.status() != 200) {
-                    tally.wrong("logout", a.status() + " " + a.body());
-                    return;
-                  }
-                  synchronized (c) {
-                    c.loggedOut = true;
-                  }
-                  tally.count("logged out");
-                  // The next pulse must get 1060 (v1), or 1060 or silence (v2: see
-                  // Pending.silenceOk).
-                  send(c, System.currentTimeMillis(), Set.of(Expectations.UNKNOWN));
-                });
   }
 
   private void receive(Selector selector) {
@@ -267,7 +255,7 @@ final class LoadDriver {
             buffer.flip();
             byte[] datagram = new byte[buffer.remaining()];
             buffer.get(datagram);
-            onReply(c, datagram, System.currentTimeMillis());
+            replies.onReply(c, datagram, System.currentTimeMillis());
             buffer.clear();
           }
         }
@@ -276,79 +264,6 @@ final class LoadDriver {
         tally.count("receive failed");
       }
     }
-  }
-
-  private void onReply(SimulatedClient c, byte[] datagram, long now) {
-    PulseWire.Reply reply;
-    try {
-      reply = PulseWire.read(c, datagram);
-    } catch (RuntimeException e) {
-      tally.wrong("reply", "undecodable or unauthenticated reply: " + e.getMessage());
-      return;
-    }
-    SimulatedClient.Pending p;
-    synchronized (c) {
-      p = c.pending;
-      if (p == null || (!c.v1 && reply.counter() != p.counter())) {
-        tally.count("late or duplicate replies");
-        return;
-      }
-      c.pending = null;
-    }
-    tally.count("reply " + reply.code());
-    SimulatedClient.View view = c.view();
-    if (!p.allowed().contains(reply.code())) {
-      tally.wrong(
-          "pulse code",
-          "client "
-              + c.index
-              + " got "
-              + reply.code()
-              + ", allowed "
-              + p.allowed()
-              + (c.v1 ? " (v1)" : " (v2)")
-              + "; sent "
-              + (p.sentAtMillis() - view.aliveUpper())
-              + " ms after the last known sign of life (window "
-              + view.aliveLower()
-              + ".."
-              + view.aliveUpper()
-              + "), replied after "
-              + (now - p.sentAtMillis())
-              + " ms, "
-              + (view.pulseLower() < 0 ? "first pulse" : "not the first pulse"));
-    }
-    if (reply.observed() != null && reply.observed().getPort() != c.localPort) {
-      tally.wrong(
-          "observed mapping", reply.observed() + " but the socket is on port " + c.localPort);
-    }
-    if (reply.code() == Expectations.ACCEPTED) {
-      c.markAlive(p.sentAtMillis(), now, true);
-    } else if (reply.code() == Expectations.PENDING) {
-      verify(c);
-    }
-  }
-
-  private void verify(SimulatedClient c) {
-    synchronized (c) {
-      c.verifying = true;
-    }
-    long sent = System.currentTimeMillis();
-    CompletableFuture<HttpApi.Answer> unused =
-        api.verify(c.keyHex)
-            .orTimeout(20, TimeUnit.SECONDS)
-            .whenComplete(
-                (a, e) -> {
-                  if (e != null || a.status() != 200) {
-                    tally.wrong("verify", e != null ? e.toString() : a.status() + " " + a.body());
-                  } else {
-                    tally.count("verified " + a.field("ok").orElse("?"));
-                    c.markAlive(sent, System.currentTimeMillis(), false);
-                  }
-                  synchronized (c) {
-                    c.verifying = false;
-                  }
-                });
   }
 
   private void countUnanswered() {

@@ -32,7 +32,7 @@ final class PeerChecks {
     while (running.get() && System.currentTimeMillis() < endMillis) {
       SimulatedClient asker = clients.get(random.nextInt(clients.size()));
       SimulatedClient peer = clients.get(random.nextInt(clients.size()));
-      if (asker.view().logoutStarted()) {
+      if (asker.view().leaving()) {
         continue;
       }
       inFlight.add(random.nextBoolean() ? checkStatus(asker, peer) : checkAddress(asker, peer));
@@ -47,7 +47,7 @@ final class PeerChecks {
     CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
   }
 
-  private CompletableFuture<Void> checkStatus(SimulatedClient asker, SimulatedClient peer) {
+  CompletableFuture<Void> checkStatus(SimulatedClient asker, SimulatedClient peer) {
     SimulatedClient.View before = peer.view();
     long asked = System.currentTimeMillis();
     return api.status(asker.keyHex, peer.id.hex())
@@ -57,23 +57,26 @@ final class PeerChecks {
               SimulatedClient.View after = peer.view();
               tally.count("status checks");
               if (a.status() == 401) {
-                tally.wrong("lost registration", "asker " + asker.index + " got 401");
+                askerUnknown(asker, answered);
                 return;
               }
               if (a.status() == 503) {
                 tally.count("503 storage unavailable (documented)");
                 return;
               }
-              if (before.logoutStarted() != after.logoutStarted()
-                  || after.verifying()
-                  || before.verifying()) {
+              if (before.leaving() != after.leaving() || after.verifying() || before.verifying()) {
                 return; // the peer changed state meanwhile: nothing certain to check
               }
-              if (after.loggedOut() && before.loggedOut()) {
-                expectStatus(a.status() == 404, "logged-out peer answered " + a.status());
+              if (after.gone() && before.gone()) {
+                expectStatus(
+                    a.status() == 404, "logged-out or expired peer answered " + a.status());
                 return;
               }
-              if (after.logoutStarted()) {
+              if (after.leaving()) {
+                return;
+              }
+              if (a.status() == 404 && expect.mayHaveExpired(after, answered)) {
+                tally.count("peer may have expired (its pulses went unanswered)");
                 return;
               }
               String want =
@@ -88,28 +91,13 @@ final class PeerChecks {
               if (want != null && before.aliveUpper() == after.aliveUpper() && !want.equals(got)) {
                 tally.wrong("status", "peer " + peer.index + " is " + got + ", expected " + want);
               }
-              checkLastOnline(a, after, asked, answered);
+              String lastOnline = a.field("last_online").orElse("null");
+              String wrong = expect.lastOnlineMismatch(lastOnline, before, answered);
+              if (wrong != null) {
+                tally.wrong("last_online", wrong);
+              }
             })
         .exceptionally(e -> failed(e));
-  }
-
-  private void checkLastOnline(
-      HttpApi.Answer answer, SimulatedClient.View peer, long asked, long answered) {
-    String lastOnline = answer.field("last_online").orElse("null");
-    if (peer.pulseLower() < 0) {
-      return; // may or may not have been recorded yet
-    }
-    if (lastOnline.equals("null")) {
-      if (peer.pulseUpper() < asked) {
-        tally.wrong("last_online", "null although the peer pulsed");
-      }
-      return;
-    }
-    double seconds = Double.parseDouble(lastOnline);
-    double most = (answered - peer.pulseLower()) / 1000.0 + 1;
-    if (seconds < 0 || seconds > most) {
-      tally.wrong("last_online", seconds + " s, but the peer pulsed within " + most + " s");
-    }
   }
 
   private CompletableFuture<Void> checkAddress(SimulatedClient asker, SimulatedClient peer) {
@@ -123,10 +111,13 @@ final class PeerChecks {
                 return;
               }
               if (a.status() == 401) {
-                tally.wrong("lost registration", "asker " + asker.index + " got 401");
+                askerUnknown(asker, System.currentTimeMillis());
                 return;
               }
-              if (before.logoutStarted() || peer.view().logoutStarted()) {
+              SimulatedClient.View after = peer.view();
+              if (before.leaving()
+                  || after.leaving()
+                  || expect.mayHaveExpired(after, System.currentTimeMillis())) {
                 return;
               }
               if (before.pulseLower() > 0
@@ -146,6 +137,14 @@ final class PeerChecks {
         .exceptionally(e -> failed(e));
   }
 
+  private void askerUnknown(SimulatedClient asker, long answered) {
+    if (expect.mayHaveExpired(asker.view(), answered)) {
+      tally.count("asker may have expired (its pulses went unanswered)");
+    } else {
+      tally.wrong("lost registration", "asker " + asker.index + " got 401");
+    }
+  }
+
   private Void failed(Throwable e) {
     tally.count("http errors: " + e.getClass().getSimpleName());
     return null;
@@ -157,10 +156,14 @@ final class PeerChecks {
     }
   }
 
-  /** Every client that did not log out must still be known; every one that did, gone. */
+  /** Every client that did not log out (or expire) must still be known; every other one, gone. */
   void finalAudit() {
+    long now = System.currentTimeMillis();
     SimulatedClient asker =
-        clients.stream().filter(c -> !c.view().logoutStarted()).findFirst().orElseThrow();
+        clients.stream()
+            .filter(c -> !c.view().leaving() && !expect.mayHaveExpired(c.view(), now))
+            .findFirst()
+            .orElseThrow();
     List<CompletableFuture<Void>> all = new ArrayList<>();
     for (SimulatedClient c : clients) {
       SimulatedClient.View v = c.view();
@@ -171,9 +174,12 @@ final class PeerChecks {
                     tally.count("audited");
                     if (a.status() == 503) {
                       tally.wrong("audit", "storage unavailable at the end: cannot tell");
-                    } else if (v.loggedOut()) {
-                      expectStatus(a.status() == 404, "logged-out client answered " + a.status());
-                    } else if (!v.logoutStarted() && a.status() != 200) {
+                    } else if (v.gone()) {
+                      expectStatus(
+                          a.status() == 404, "logged-out or expired client answered " + a.status());
+                    } else if (a.status() == 404 && expect.mayHaveExpired(v, now)) {
+                      tally.count("audited: expired after unanswered pulses");
+                    } else if (!v.leaving() && a.status() != 200) {
                       tally.wrong(
                           "lost registration", "client " + c.index + " answered " + a.status());
                     }

@@ -24,10 +24,13 @@ final class SimulatedClient {
   /**
    * A pulse awaiting its reply.
    *
+   * @param allowed the codes allowed if the edge decided when the pulse was sent
+   * @param forced true when {@code allowed} holds whenever the edge decides (after a logout)
    * @param silenceOk true when no reply at all is also right (a v2 pulse of a logged-out client:
    *     the edge can only answer it if it still holds the client's MAC key in its cache)
    */
-  record Pending(long counter, long sentAtMillis, Set<Integer> allowed, boolean silenceOk) {}
+  record Pending(
+      long counter, long sentAtMillis, Set<Integer> allowed, boolean forced, boolean silenceOk) {}
 
   final int index;
   final PrivateKey key;
@@ -50,6 +53,10 @@ final class SimulatedClient {
   Pending pending;
   boolean loggedOut;
   boolean logoutStarted;
+
+  /** The service answered 1060 (allowed) to a pulse: it expired the client, which is now gone. */
+  boolean expired;
+
   boolean silenceDone;
   boolean verifying;
   long nextDueMillis;
@@ -100,17 +107,24 @@ final class SimulatedClient {
         upper,
         pulseLowerMillis,
         pulseUpperMillis,
-        loggedOut,
-        logoutStarted,
+        loggedOut || expired,
+        logoutStarted || expired,
         verifying);
   }
 
+  /**
+   * What the driver knows of a client at one instant.
+   *
+   * @param pulseLower the latest send time of a pulse answered 1020 (-1 before the first)
+   * @param gone logged out, or expired as the service said with a 1060
+   * @param leaving a logout was started, or the client is gone
+   */
   record View(
       long aliveLower,
       long aliveUpper,
       long pulseLower,
       long pulseUpper,
-      boolean loggedOut,
-      boolean logoutStarted,
+      boolean gone,
+      boolean leaving,
       boolean verifying) {}
 }

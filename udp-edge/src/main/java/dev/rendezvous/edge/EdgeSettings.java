@@ -1,10 +1,9 @@
 package dev.rendezvous.edge;
 
+import dev.rendezvous.core.InvalidSettingException;
 import dev.rendezvous.core.config.EnvironmentValues;
-import dev.rendezvous.core.config.InvalidSettingException;
 import dev.rendezvous.core.config.RendezvousSettings;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,12 +76,10 @@ public record EdgeSettings(
     if (storageTimeout.toMillis() < 1) {
       throw new InvalidSettingException(STORAGE_TIMEOUT + " must be at least 1 ms");
     }
-    if (sourceRatePerSecond <= 0 || clientRatePerSecond <= 0) {
-      throw new InvalidSettingException(SOURCE_RATE + " and " + CLIENT_RATE + " must be positive");
-    }
-    if (sourceBurst < 1 || clientBurst < 1) {
-      throw new InvalidSettingException(SOURCE_BURST + " and " + CLIENT_BURST + " must be >= 1");
-    }
+    requireRate(SOURCE_RATE, sourceRatePerSecond);
+    requireRate(CLIENT_RATE, clientRatePerSecond);
+    requireBurst(SOURCE_BURST, sourceBurst);
+    requireBurst(CLIENT_BURST, clientBurst);
     if (bindAddress == null || bindAddress.isBlank()) {
       throw new InvalidSettingException(BIND_ADDRESS + " must not be empty");
     }
@@ -109,15 +106,7 @@ public record EdgeSettings(
   }
 
   private static boolean bool(Map<String, String> env, String name, boolean fallback) {
-    String text = env.get(name);
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "true", "1", "yes", "on" -> true;
-      case "false", "0", "no", "off" -> false;
-      default -> throw new InvalidSettingException(name + " must be true or false, got " + text);
-    };
+    return EnvironmentValues.flag(env, name, fallback);
   }
 
   private static long integer(Map<String, String> env, String name, long fallback) {
@@ -125,14 +114,20 @@ public record EdgeSettings(
   }
 
   private static double decimal(Map<String, String> env, String name, double fallback) {
-    String text = env.get(name);
-    if (text == null || text.isBlank()) {
-      return fallback;
+    return EnvironmentValues.decimal(env, name, fallback);
+  }
+
+  // NaN compares false with everything, so "finite" is checked first and explicitly.
+  private static void requireRate(String name, double perSecond) {
+    if (!Double.isFinite(perSecond) || perSecond <= 0) {
+      throw new InvalidSettingException(
+          name + " must be a finite number above 0, got " + perSecond);
     }
-    try {
-      return Double.parseDouble(text.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidSettingException(name + " must be a number, got '" + text + "'");
+  }
+
+  private static void requireBurst(String name, double burst) {
+    if (!Double.isFinite(burst) || burst < 1) {
+      throw new InvalidSettingException(name + " must be a finite number >= 1, got " + burst);
     }
   }
 

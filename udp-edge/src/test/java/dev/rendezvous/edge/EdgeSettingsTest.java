@@ -3,10 +3,12 @@ package dev.rendezvous.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rendezvous.core.config.InvalidSettingException;
+import dev.rendezvous.core.InvalidSettingException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EdgeSettingsTest {
 
@@ -68,5 +70,50 @@ class EdgeSettingsTest {
         .hasMessageContaining("RENDEZVOUS_V2_MAX_SKEW_SECONDS");
     assertThatThrownBy(() -> EdgeSettings.fromEnvironment(Map.of("RENDEZVOUS_HEALTH_PORT", "x")))
         .hasMessageContaining("RENDEZVOUS_HEALTH_PORT");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "RENDEZVOUS_EDGE_SOURCE_RATE_PER_SECOND, NaN",
+    "RENDEZVOUS_EDGE_SOURCE_RATE_PER_SECOND, Infinity",
+    "RENDEZVOUS_EDGE_SOURCE_BURST, NaN",
+    "RENDEZVOUS_EDGE_SOURCE_BURST, 1e400",
+    "RENDEZVOUS_EDGE_CLIENT_RATE_PER_SECOND, -Infinity",
+    "RENDEZVOUS_EDGE_CLIENT_RATE_PER_SECOND, NaN",
+    "RENDEZVOUS_EDGE_CLIENT_BURST, NaN",
+    "RENDEZVOUS_EDGE_CLIENT_BURST, Infinity",
+    "RENDEZVOUS_EDGE_CLIENT_BURST, 5d",
+  })
+  void nonFiniteRatesAndBurstsAreRefusedByName(String variable, String value) {
+    assertThatThrownBy(() -> EdgeSettings.fromEnvironment(Map.of(variable, value)))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining(variable)
+        .hasMessageContaining(value);
+  }
+
+  @Test
+  void nonFiniteRatesAreRefusedWhenBuiltFromTypedValues() {
+    EdgeSettings valid = EdgeSettings.fromEnvironment(Map.of());
+    assertThatThrownBy(
+            () ->
+                new EdgeSettings(
+                    valid.shared(),
+                    valid.v1Enabled(),
+                    valid.v2MaxSkew(),
+                    valid.healthPort(),
+                    valid.bindAddress(),
+                    valid.eventLoopThreads(),
+                    valid.maxInFlight(),
+                    valid.storageTimeout(),
+                    Double.NaN,
+                    valid.sourceBurst(),
+                    valid.clientRatePerSecond(),
+                    Double.POSITIVE_INFINITY,
+                    valid.trackedKeys(),
+                    valid.keyCacheSize(),
+                    valid.drainTimeout(),
+                    valid.cloudWatchMetrics()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("RENDEZVOUS_EDGE_SOURCE_RATE_PER_SECOND");
   }
 }

@@ -1,10 +1,10 @@
 package dev.rendezvous.edge;
 
+import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
-import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.util.ArrayList;

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,15 +72,11 @@ public final class NatPeerMain {
         return;
       }
       ClientId peer = ClientId.parse(line.substring(5).trim());
-      Responses.PeerAddress address = lookUp(client, me, peer, out);
+      Responses.PeerAddress address = client.peerAddress(me, peer).get(20, TimeUnit.SECONDS);
       out.println("PEERADDR " + address.host() + ":" + address.port());
       PunchResult result =
           session
-              .punch(
-                  peer,
-                  PunchOptions.defaults()
-                      .withTimeout(punchTimeout)
-                      .withWaitForPeer(Duration.ofSeconds(10)))
+              .punch(peer, PunchOptions.defaults().withTimeout(punchTimeout))
               .get(punchTimeout.toSeconds() + 20, TimeUnit.SECONDS);
       if (result instanceof PunchResult.Failure f) {
         out.println(
@@ -104,27 +99,6 @@ public final class NatPeerMain {
       exchange(out, link, "hello from " + name);
     }
     out.println("DONE");
-  }
-
-  /**
-   * The peer's address; a 404 is retried for up to 10 s and reported ({@code PEERADDR-RETRY}), so
-   * that a transient miss shows in the transcript instead of ending the peer.
-   */
-  private static Responses.PeerAddress lookUp(
-      RendezvousClient client, ClientCredentials me, ClientId peer, PrintStream out)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (true) {
-      try {
-        return client.peerAddress(me, peer).get(20, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        out.println("PEERADDR-RETRY " + e.getCause().getMessage());
-        Thread.sleep(500);
-      }
-    }
   }
 
   /** Sends our line until the peer's arrives (UDP may lose some), then a little longer. */

@@ -270,6 +270,10 @@ class NatTraversalTest {
       int portB = Integer.parseInt(mappingB.substring(mappingB.lastIndexOf(':') + 1));
       assertThat(portB).isBetween(20000, 29999);
       assertThat(b.expect("NAT ", START)).startsWith("NAT ENDPOINT_INDEPENDENT");
+      // Each peer looks the other up as soon as it reads PEER: both must have pulsed by then
+      // (MAPPING follows the first accepted pulse), or the lookup is rightly answered 404.
+      a.expect("MAPPING ", START);
+      a.expect("NAT ", START);
       a.send("PEER " + idB);
       b.send("PEER " + idA);
       assertThat(a.expect("PUNCH ", START))

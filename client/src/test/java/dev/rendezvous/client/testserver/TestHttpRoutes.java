@@ -3,9 +3,9 @@ package dev.rendezvous.client.testserver;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.rendezvous.core.registry.StorageUnavailableException;
-import dev.rendezvous.core.registry.UnknownClientException;
-import dev.rendezvous.core.service.PeerNotFoundException;
+import dev.rendezvous.core.PeerNotFoundException;
+import dev.rendezvous.core.StorageUnavailableException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.service.PeerStatus;
 import dev.rendezvous.core.service.PeerUdpAddress;
 import dev.rendezvous.core.service.Registration;
@@ -140,17 +140,19 @@ final class TestHttpRoutes implements AutoCloseable {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("client_id", target.hex());
-    Instant now = service.clock().instant();
+    Instant at;
     if (m.group(2) == null) {
       PeerUdpAddress address = service.peerAddress(key, target);
       body.put("host", address.address().host());
       body.put("port", address.address().port());
+      at = address.at();
     } else {
       PeerStatus status = service.peerStatus(key, target);
       body.put("status", status.liveness().name());
       body.put("last_online", status.sinceLastPulse().map(d -> d.toMillis() / 1000.0).orElse(null));
+      at = status.at();
     }
-    body.put("timestamp", seconds(now));
+    body.put("timestamp", seconds(at));
     body.put("ok", true);
     return new Response(200, body);
   }

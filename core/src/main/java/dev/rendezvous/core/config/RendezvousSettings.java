@@ -1,12 +1,13 @@
 package dev.rendezvous.core.config;
 
+import dev.rendezvous.core.InvalidSettingException;
 import dev.rendezvous.core.timing.PulseTimings;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The settings shared by every process, read from environment variables with the same names
- * everywhere. Validated on construction; an invalid value names its variable.
+ * The settings shared by every process, with the same environment variable names everywhere. This
+ * is their one validator: built from typed values ({@link #builder()}), from the environment
+ * ({@link #fromEnvironment}), or directly; an invalid value names its variable.
  */
 public record RendezvousSettings(
     PulseTimings timings, int udpPort, int httpPort, String tableName, StoreKind store) {
@@ -20,8 +21,13 @@ public record RendezvousSettings(
   public static final String STORE = "RENDEZVOUS_STORE";
 
   public static final String DEFAULT_TABLE = "rendezvous-clients";
+  public static final int DEFAULT_UDP_PORT = 5024;
+  public static final int DEFAULT_HTTP_PORT = 5025;
 
   public RendezvousSettings {
+    if (timings == null || store == null) {
+      throw new IllegalArgumentException("timings and store are required");
+    }
     requirePort(UDP_PORT, udpPort);
     requirePort(HTTP_PORT, httpPort);
     if (tableName == null || !tableName.matches("[A-Za-z0-9_.-]{3,255}")) {
@@ -31,51 +37,115 @@ public record RendezvousSettings(
   }
 
   public static RendezvousSettings defaults() {
-    return fromEnvironment(Map.of());
+    return builder().build();
   }
 
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The variables as set in {@code env}; unset or blank ones take their defaults. */
   public static RendezvousSettings fromEnvironment(Map<String, String> env) {
-    long interval = seconds(env, PULSE_INTERVAL, PulseTimings.DEFAULTS.intervalSeconds());
-    long error = seconds(env, ERROR_TIME, PulseTimings.DEFAULTS.errorTimeSeconds());
-    long grace = seconds(env, GRACE, Math.min(PulseTimings.DEFAULTS.graceSeconds(), interval));
-    PulseTimings timings;
-    try {
-      timings = new PulseTimings(interval, grace, error);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidSettingException(
-          PULSE_INTERVAL + ", " + GRACE + ", " + ERROR_TIME + ": " + e.getMessage());
-    }
-    String storeText = env.getOrDefault(STORE, "dynamodb").trim().toUpperCase(Locale.ROOT);
-    StoreKind store;
-    try {
-      store = StoreKind.valueOf(storeText);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidSettingException(
-          STORE + " must be dynamodb or memory, got '" + storeText + "'");
-    }
-    return new RendezvousSettings(
-        timings,
-        (int) integer(env, UDP_PORT, 5024),
-        (int) integer(env, HTTP_PORT, 5025),
-        env.getOrDefault(TABLE, DEFAULT_TABLE).trim(),
-        store);
+    return builder()
+        .pulseIntervalSeconds(EnvironmentValues.wholeNumber(env, PULSE_INTERVAL).orElse(null))
+        .errorTimeSeconds(EnvironmentValues.wholeNumber(env, ERROR_TIME).orElse(null))
+        .graceSeconds(EnvironmentValues.wholeNumber(env, GRACE).orElse(null))
+        .udpPort(EnvironmentValues.wholeNumber(env, UDP_PORT).orElse(null))
+        .httpPort(EnvironmentValues.wholeNumber(env, HTTP_PORT).orElse(null))
+        .table(env.get(TABLE))
+        .store(env.get(STORE))
+        .build();
   }
 
-  private static long seconds(Map<String, String> env, String name, long fallback) {
-    long value = integer(env, name, fallback);
-    if (value < 0) {
-      throw new InvalidSettingException(name + " must not be negative, got " + value);
-    }
-    return value;
-  }
-
-  private static long integer(Map<String, String> env, String name, long fallback) {
-    return EnvironmentValues.wholeNumber(env, name, fallback);
-  }
-
-  private static void requirePort(String name, int port) {
+  private static void requirePort(String name, long port) {
     if (port < 0 || port > 65535) {
       throw new InvalidSettingException(name + " must be 0..65535, got " + port);
+    }
+  }
+
+  /**
+   * Typed values, each {@code null} (or, for text, blank) for its default: interval 30 s, error
+   * time 180 s, grace 5 s but never more than the interval, UDP 5024, HTTP 5025, table {@value
+   * #DEFAULT_TABLE}, store {@code dynamodb}.
+   */
+  public static final class Builder {
+    private Long pulseIntervalSeconds;
+    private Long errorTimeSeconds;
+    private Long graceSeconds;
+    private Long udpPort;
+    private Long httpPort;
+    private String table;
+    private String store;
+
+    private Builder() {}
+
+    public Builder pulseIntervalSeconds(Long seconds) {
+      this.pulseIntervalSeconds = seconds;
+      return this;
+    }
+
+    public Builder errorTimeSeconds(Long seconds) {
+      this.errorTimeSeconds = seconds;
+      return this;
+    }
+
+    public Builder graceSeconds(Long seconds) {
+      this.graceSeconds = seconds;
+      return this;
+    }
+
+    public Builder udpPort(Long port) {
+      this.udpPort = port;
+      return this;
+    }
+
+    public Builder httpPort(Long port) {
+      this.httpPort = port;
+      return this;
+    }
+
+    public Builder table(String name) {
+      this.table = name;
+      return this;
+    }
+
+    /** {@code dynamodb} or {@code memory}, read by {@link StoreKind#parse}. */
+    public Builder store(String kind) {
+      this.store = kind;
+      return this;
+    }
+
+    /**
+     * @throws InvalidSettingException naming the variable of the first value that is invalid, or of
+     *     the timings that do not fit together
+     */
+    public RendezvousSettings build() {
+      long interval =
+          seconds(PULSE_INTERVAL, pulseIntervalSeconds, PulseTimings.DEFAULTS.intervalSeconds());
+      long error = seconds(ERROR_TIME, errorTimeSeconds, PulseTimings.DEFAULTS.errorTimeSeconds());
+      long grace = seconds(GRACE, graceSeconds, PulseTimings.defaultGraceSeconds(interval));
+      PulseTimings timings;
+      try {
+        timings = new PulseTimings(interval, grace, error);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSettingException(
+            PULSE_INTERVAL + ", " + GRACE + ", " + ERROR_TIME + ": " + e.getMessage());
+      }
+      long udp = udpPort == null ? DEFAULT_UDP_PORT : udpPort;
+      long http = httpPort == null ? DEFAULT_HTTP_PORT : httpPort;
+      requirePort(UDP_PORT, udp);
+      requirePort(HTTP_PORT, http);
+      String tableName = table == null || table.isBlank() ? DEFAULT_TABLE : table.strip();
+      return new RendezvousSettings(
+          timings, (int) udp, (int) http, tableName, StoreKind.parse(store));
+    }
+
+    private static long seconds(String name, Long value, long fallback) {
+      long seconds = value == null ? fallback : value;
+      if (seconds < 0) {
+        throw new InvalidSettingException(name + " must not be negative, got " + seconds);
+      }
+      return seconds;
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.rendezvous.core.registry;
 
+import dev.rendezvous.core.ClientIdCollisionException;
+import dev.rendezvous.core.StorageUnavailableException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;

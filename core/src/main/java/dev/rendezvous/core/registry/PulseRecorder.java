@@ -1,5 +1,6 @@
 package dev.rendezvous.core.registry;
 
+import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.util.Optional;

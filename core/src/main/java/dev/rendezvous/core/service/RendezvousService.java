@@ -1,9 +1,10 @@
 package dev.rendezvous.core.service;
 
-import dev.rendezvous.core.registry.ClientIdCollisionException;
+import dev.rendezvous.core.ClientIdCollisionException;
+import dev.rendezvous.core.PeerNotFoundException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
@@ -64,40 +65,53 @@ public final class RendezvousService {
    * @throws UnknownClientException otherwise
    */
   public ClientId authenticate(PrivateKey key) {
+    return authenticate(key, clock.instant());
+  }
+
+  /**
+   * The peer's last observed address; the answer's instant is the one the request was judged at.
+   */
+  public PeerUdpAddress peerAddress(PrivateKey requester, ClientId target) {
+    Instant now = clock.instant();
+    authenticate(requester, now);
+    ClientSnapshot peer = livePeer(target, now);
+    if (peer.lastAddress().isEmpty() || peer.lastPulseAt().isEmpty()) {
+      throw new PeerNotFoundException("peer " + target + " has not pulsed yet");
+    }
+    return new PeerUdpAddress(target, peer.lastAddress().get(), peer.lastPulseAt().get(), now);
+  }
+
+  /**
+   * The peer's liveness. The clock is read once per request: a peer is judged alive (or expired)
+   * and its status computed at the same instant, so an expiry between two reads can never surface
+   * as a status.
+   */
+  public PeerStatus peerStatus(PrivateKey requester, ClientId target) {
+    Instant now = clock.instant();
+    authenticate(requester, now);
+    ClientSnapshot peer = livePeer(target, now);
+    return new PeerStatus(
+        target,
+        peer.liveness(rules, now),
+        peer.lastPulseAt().map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)),
+        now);
+  }
+
+  private ClientId authenticate(PrivateKey key, Instant now) {
     ClientSnapshot snapshot =
         registry.find(key.clientId()).orElseThrow(RendezvousService::unknownKey);
     boolean matches = snapshot.keyVerifier().matches(key);
-    boolean alive = snapshot.liveness(rules, clock.instant()) != Liveness.EXPIRED;
+    boolean alive = snapshot.liveness(rules, now) != Liveness.EXPIRED;
     if (!matches || !alive) {
       throw unknownKey();
     }
     return snapshot.clientId();
   }
 
-  public PeerUdpAddress peerAddress(PrivateKey requester, ClientId target) {
-    authenticate(requester);
-    ClientSnapshot peer = livePeer(target);
-    if (peer.lastAddress().isEmpty() || peer.lastPulseAt().isEmpty()) {
-      throw new PeerNotFoundException("peer " + target + " has not pulsed yet");
-    }
-    return new PeerUdpAddress(target, peer.lastAddress().get(), peer.lastPulseAt().get());
-  }
-
-  public PeerStatus peerStatus(PrivateKey requester, ClientId target) {
-    authenticate(requester);
-    ClientSnapshot peer = livePeer(target);
-    Instant now = clock.instant();
-    Liveness liveness = peer.liveness(rules, now);
-    return new PeerStatus(
-        target,
-        liveness,
-        peer.lastPulseAt().map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now)));
-  }
-
-  private ClientSnapshot livePeer(ClientId target) {
+  private ClientSnapshot livePeer(ClientId target, Instant now) {
     ClientSnapshot peer =
         registry.find(target).orElseThrow(() -> new PeerNotFoundException("no client " + target));
-    if (peer.liveness(rules, clock.instant()) == Liveness.EXPIRED) {
+    if (peer.liveness(rules, now) == Liveness.EXPIRED) {
       throw new PeerNotFoundException("client " + target + " has expired");
     }
     return peer;
@@ -105,9 +119,5 @@ public final class RendezvousService {
 
   private static UnknownClientException unknownKey() {
     return new UnknownClientException("unknown or expired key");
-  }
-
-  public Clock clock() {
-    return clock;
   }
 }

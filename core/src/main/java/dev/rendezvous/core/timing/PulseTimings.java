@@ -27,6 +27,11 @@ public record PulseTimings(long intervalSeconds, long graceSeconds, long errorTi
     }
   }
 
+  /** The grace when none is set: the default 5 s, but never more than the interval. */
+  public static long defaultGraceSeconds(long intervalSeconds) {
+    return Math.min(DEFAULTS.graceSeconds(), intervalSeconds);
+  }
+
   /** Longest silence that still counts as ONLINE. */
   public Duration onlineWindow() {
     return Duration.ofSeconds(intervalSeconds + graceSeconds);

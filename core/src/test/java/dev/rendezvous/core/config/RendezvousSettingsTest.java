@@ -3,6 +3,8 @@ package dev.rendezvous.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.InvalidSettingException;
+import dev.rendezvous.core.timing.PulseTimings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,43 @@ class RendezvousSettingsTest {
         .hasMessageContaining("RENDEZVOUS_ERROR_TIME_SECONDS");
     assertThatThrownBy(() -> RendezvousSettings.fromEnvironment(Map.of("RENDEZVOUS_TABLE", "a b")))
         .hasMessageContaining("RENDEZVOUS_TABLE");
+  }
+
+  @Test
+  void typedValuesTakeTheSameDefaultsAndChecks() {
+    assertThat(RendezvousSettings.builder().build()).isEqualTo(RendezvousSettings.defaults());
+    RendezvousSettings s =
+        RendezvousSettings.builder()
+            .pulseIntervalSeconds(3L)
+            .errorTimeSeconds(9L)
+            .table(" t-1 ")
+            .store(" Memory ")
+            .build();
+    assertThat(s.timings()).isEqualTo(new PulseTimings(3, 3, 9));
+    assertThat(s.tableName()).isEqualTo("t-1");
+    assertThat(s.store()).isEqualTo(StoreKind.MEMORY);
+    assertThatThrownBy(() -> RendezvousSettings.builder().pulseIntervalSeconds(0L).build())
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("RENDEZVOUS_PULSE_INTERVAL_SECONDS");
+    assertThatThrownBy(() -> RendezvousSettings.builder().httpPort(65536L).build())
+        .hasMessageContaining("RENDEZVOUS_HTTP_PORT");
+    assertThatThrownBy(() -> RendezvousSettings.builder().graceSeconds(-1L).build())
+        .hasMessageContaining("RENDEZVOUS_GRACE_SECONDS");
+    assertThatThrownBy(() -> RendezvousSettings.builder().store("sqlite").build())
+        .hasMessageContaining("RENDEZVOUS_STORE");
+  }
+
+  @Test
+  void blankVariablesAreUnset() {
+    assertThat(
+            RendezvousSettings.fromEnvironment(
+                Map.of(
+                    "RENDEZVOUS_TABLE",
+                    " ",
+                    "RENDEZVOUS_STORE",
+                    "",
+                    "RENDEZVOUS_GRACE_SECONDS",
+                    "")))
+        .isEqualTo(RendezvousSettings.defaults());
   }
 }

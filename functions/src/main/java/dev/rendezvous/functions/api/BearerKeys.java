@@ -1,5 +1,7 @@
 package dev.rendezvous.functions.api;
 
+import dev.rendezvous.core.InvalidRequestException;
+import dev.rendezvous.core.InvalidRequestException.Reason;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Locale;
@@ -15,22 +17,23 @@ final class BearerKeys {
 
   static PrivateKey require(@Nullable String authorization) {
     if (authorization == null || authorization.isBlank()) {
-      throw new BearerRejectedException(
-          "missing Authorization header: send 'Authorization: Bearer <private_id>'", null);
+      throw new InvalidRequestException(
+          Reason.CREDENTIALS_MISSING,
+          "missing Authorization header: send 'Authorization: Bearer <private_id>'");
     }
     String value = authorization.strip();
     int space = value.indexOf(' ');
     if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals(SCHEME)) {
-      throw new BearerRejectedException(
-          "the Authorization header must use the Bearer scheme", "invalid_request");
+      throw new InvalidRequestException(
+          Reason.CREDENTIALS_MALFORMED, "the Authorization header must use the Bearer scheme");
     }
     return PrivateKey.tryParse(value.substring(space + 1).strip())
         .orElseThrow(
             () ->
-                new BearerRejectedException(
+                new InvalidRequestException(
+                    Reason.TOKEN_MALFORMED,
                     "the Bearer token must be the private_id: "
                         + PrivateKey.LENGTH_HEX
-                        + " hex characters",
-                    "invalid_token"));
+                        + " hex characters"));
   }
 }

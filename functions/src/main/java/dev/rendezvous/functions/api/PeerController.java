@@ -3,7 +3,6 @@ package dev.rendezvous.functions.api;
 import dev.rendezvous.core.service.PeerStatus;
 import dev.rendezvous.core.service.PeerUdpAddress;
 import dev.rendezvous.core.service.RendezvousService;
-import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -27,12 +26,12 @@ public class PeerController {
       @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
       @PathVariable("client_id") String clientId) {
     PrivateKey key = BearerKeys.require(authorization);
-    PeerUdpAddress peer = service.peerAddress(key, ClientId.parse(clientId));
+    PeerUdpAddress peer = service.peerAddress(key, PathIds.clientId(clientId));
     return new Responses.PeerUdp(
         peer.clientId().hex(),
         peer.address().host(),
         peer.address().port(),
-        ApiTimes.epochSeconds(service.clock().instant()),
+        ApiTimes.epochSeconds(peer.at()),
         true);
   }
 
@@ -41,12 +40,12 @@ public class PeerController {
       @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
       @PathVariable("client_id") String clientId) {
     PrivateKey key = BearerKeys.require(authorization);
-    PeerStatus peer = service.peerStatus(key, ClientId.parse(clientId));
+    PeerStatus peer = service.peerStatus(key, PathIds.clientId(clientId));
     return new Responses.PeerUdpStatus(
         peer.clientId().hex(),
         peer.liveness().name(),
         peer.sinceLastPulse().map(ApiTimes::seconds).orElse(null),
-        ApiTimes.epochSeconds(service.clock().instant()),
+        ApiTimes.epochSeconds(peer.at()),
         true);
   }
 }

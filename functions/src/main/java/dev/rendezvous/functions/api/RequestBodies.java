@@ -1,5 +1,7 @@
 package dev.rendezvous.functions.api;
 
+import dev.rendezvous.core.InvalidRequestException;
+import dev.rendezvous.core.InvalidRequestException.Reason;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpRequestWrapper;
@@ -49,10 +51,11 @@ public final class RequestBodies {
       return in.readNBytes(MAX_BODY_BYTES + 1);
     } catch (IOException | RuntimeException e) {
       if (causedByTooLarge(e)) {
-        throw new RequestBodyException(
-            "the request body is larger than " + MAX_BODY_BYTES + " bytes", true);
+        throw new InvalidRequestException(
+            Reason.BODY_TOO_LARGE, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
       }
-      throw new RequestBodyException("the request body could not be read", false);
+      throw new InvalidRequestException(
+          Reason.BODY_MALFORMED, "the request body could not be read");
     }
   }
 
@@ -71,8 +74,8 @@ public final class RequestBodies {
       return;
     }
     if (bytes.length > MAX_BODY_BYTES) {
-      throw new RequestBodyException(
-          "the request body is larger than " + MAX_BODY_BYTES + " bytes", true);
+      throw new InvalidRequestException(
+          Reason.BODY_TOO_LARGE, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
     if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       return;
@@ -81,10 +84,12 @@ public final class RequestBodies {
     try {
       node = jsonMapper.readValue(bytes, JsonNode.class);
     } catch (IOException | RuntimeException e) {
-      throw new RequestBodyException("the request body is not valid JSON", false);
+      throw new InvalidRequestException(
+          Reason.BODY_MALFORMED, "the request body is not valid JSON");
     }
     if (node == null || !node.isObject()) {
-      throw new RequestBodyException("the request body must be empty or a JSON object", false);
+      throw new InvalidRequestException(
+          Reason.BODY_MALFORMED, "the request body must be empty or a JSON object");
     }
   }
 }

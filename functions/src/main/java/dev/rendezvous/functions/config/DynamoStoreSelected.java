@@ -1,20 +1,18 @@
 package dev.rendezvous.functions.config;
 
+import dev.rendezvous.core.config.StoreKind;
 import io.micronaut.context.condition.Condition;
 import io.micronaut.context.condition.ConditionContext;
-import java.util.Locale;
 
 /**
- * True unless {@code RENDEZVOUS_STORE} says {@code memory} (in any case): DynamoDB is the default,
- * and its SDK client is only built when it is used.
+ * True when {@code RENDEZVOUS_STORE} selects DynamoDB (core's {@link StoreKind#parse} decides): the
+ * SDK client is only defined, and built, when it is used.
  */
 public final class DynamoStoreSelected implements Condition {
   @Override
   @SuppressWarnings("rawtypes") // the interface declares a raw ConditionContext
   public boolean matches(ConditionContext context) {
-    return context
-        .getProperty("rendezvous.store", String.class)
-        .map(s -> !s.strip().toLowerCase(Locale.ROOT).equals("memory"))
-        .orElse(true);
+    String store = context.getProperty("rendezvous.store", String.class).orElse(null);
+    return StoreKind.parse(store) == StoreKind.DYNAMODB;
   }
 }

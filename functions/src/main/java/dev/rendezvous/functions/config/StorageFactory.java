@@ -5,7 +5,6 @@ import dev.rendezvous.core.config.StoreKind;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.memory.InMemoryClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
-import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import io.micronaut.context.BeanProvider;
@@ -31,7 +30,7 @@ public class StorageFactory {
   @Bean(preDestroy = "close")
   @Requires(condition = DynamoStoreSelected.class)
   DynamoDbClient dynamoDbClient(AwsProperties aws) {
-    return DynamoClientFactory.fromEnvironment(aws.asEnvironment()).syncClient();
+    return aws.dynamoClients().syncClient();
   }
 
   @Singleton

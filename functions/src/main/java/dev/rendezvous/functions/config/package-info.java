@@ -1,5 +1,7 @@
 /**
- * Configuration: the SPEC's environment variables bound and validated as Micronaut configuration
- * properties, and factories that turn them into core's settings and the storage adapter.
+ * Configuration: the SPEC's environment variables bound by Micronaut as records ({@link
+ * dev.rendezvous.functions.config.RendezvousProperties}, {@link
+ * dev.rendezvous.functions.config.AwsProperties}), turned into core's settings (their one
+ * validator) and the storage adapter by the factories.
  */
 package dev.rendezvous.functions.config;

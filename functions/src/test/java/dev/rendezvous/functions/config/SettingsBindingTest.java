@@ -73,13 +73,25 @@ class SettingsBindingTest {
   }
 
   @Test
-  void aValueOutOfRangeStopsTheStartWithItsName() {
-    assertThatThrownBy(() -> start(Map.of("RENDEZVOUS_PULSE_INTERVAL_SECONDS", "0")).close())
-        .hasStackTraceContaining("pulseIntervalSeconds");
+  void aValueOutOfRangeStopsTheStartWithItsVariable() {
+    assertThatThrownBy(
+            () ->
+                start(
+                        Map.of(
+                            "RENDEZVOUS_STORE", "memory", "RENDEZVOUS_PULSE_INTERVAL_SECONDS", "0"))
+                    .close())
+        .hasStackTraceContaining("RENDEZVOUS_PULSE_INTERVAL_SECONDS")
+        .hasStackTraceContaining("pulse interval must be at least 1 s");
     assertThatThrownBy(() -> start(Map.of("RENDEZVOUS_STORE", "sqlite")).close())
-        .hasStackTraceContaining("store");
-    assertThatThrownBy(() -> start(Map.of("RENDEZVOUS_TABLE", "x")).close())
-        .hasStackTraceContaining("table");
+        .hasStackTraceContaining("RENDEZVOUS_STORE must be dynamodb or memory, got 'sqlite'");
+    assertThatThrownBy(
+            () -> start(Map.of("RENDEZVOUS_STORE", "memory", "RENDEZVOUS_TABLE", "x")).close())
+        .hasStackTraceContaining("RENDEZVOUS_TABLE must be 3-255 characters");
+    assertThatThrownBy(
+            () ->
+                start(Map.of("RENDEZVOUS_STORE", "memory", "RENDEZVOUS_HTTP_PORT", "70000"))
+                    .close())
+        .hasStackTraceContaining("RENDEZVOUS_HTTP_PORT must be 0..65535, got 70000");
   }
 
   @Test

@@ -12,10 +12,11 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * secret) and writes client state with conditional UpdateItems; it puts whole items only for its
  * own task item ({@code ~task#<id>}) and the internal secret ({@code ~internal-secret}), and IAM
  * holds it to those keys ({@code dynamodb:LeadingKeys}). The API registers (PutItem), verifies
- * (UpdateItem), logs out (DeleteItem) and reads clients, task items and the secret (GetItem); the
- * sweep ({@code DynamoExpirySweeper}) queries the sweep index shard by shard, deletes expired
- * clients with a conditional DeleteItem, and reads (GetItem) and advances (UpdateItem) its cursor
- * item: it never puts whole items.
+ * (UpdateItem), logs out (PutItem of a tombstone) and reads clients, task items, the secret and
+ * refused writes' items (GetItem): it never deletes. The sweep ({@code DynamoExpirySweeper})
+ * queries the sweep index shard by shard, deletes expired clients and tombstones with a conditional
+ * DeleteItem, and reads (GetItem) and advances (UpdateItem) its cursor item: it never puts whole
+ * items.
  *
  * @param tableActions allowed on every item of the table
  * @param sweepIndexActions allowed on the sweep index
@@ -42,8 +43,7 @@ public record TableAccess(
   public static final TableAccess API =
       new TableAccess(
           "api",
-          List.of(
-              "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+          List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
           List.of(),
           List.of(),
           List.of());

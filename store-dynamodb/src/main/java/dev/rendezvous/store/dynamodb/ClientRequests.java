@@ -35,6 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 final class ClientRequests {
   private static final String SET_ALIVE =
       "SET "
+          + WRITE_TOKEN
+          + " = "
+          + RequestToken.PLACEHOLDER
+          + ", "
           + LAST_SEEN_AT_MILLIS
           + " = :now, "
           + EXPIRES_AT_EPOCH_SECONDS
@@ -51,6 +55,8 @@ final class ClientRequests {
           + PORT
           + " = :port";
   private static final String IS_ONLINE = LAST_SEEN_AT_MILLIS + " >= :onlineSince";
+  private static final String IS_NEWER =
+      "(attribute_not_exists(" + LAST_PULSE_AT_MILLIS + ") OR " + LAST_PULSE_AT_MILLIS + " < :now)";
 
   private final String table;
   private final LivenessRules rules;
@@ -70,7 +76,7 @@ final class ClientRequests {
     return table;
   }
 
-  PutItemRequest register(ClientCredentials credentials, Instant now) {
+  PutItemRequest register(ClientCredentials credentials, RequestToken token, Instant now) {
     PrivateKey key = credentials.privateKey();
     long expires = rules.expiresAtEpochSeconds(now);
     Map<String, AttributeValue> item = new HashMap<>();
@@ -82,22 +88,29 @@ final class ClientRequests {
     item.put(PULSE_COUNTER, n(0));
     item.put(EXPIRES_AT_EPOCH_SECONDS, n(expires));
     item.put(SWEEP_PARTITION, s(buckets.partitionFor(credentials.clientId(), expires)));
+    item.put(WRITE_TOKEN, token.value());
     return PutItemRequest.builder()
         .tableName(table)
         .item(item)
         .conditionExpression("attribute_not_exists(" + CLIENT_ID + ")")
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
         .build();
   }
 
-  /** v1 pulse: the stored verifier must match and the client must be ONLINE. */
-  UpdateItemRequest pulse(PrivateKey key, ObservedAddress source, Instant now) {
-    Map<String, AttributeValue> values = pulseValues(key.clientId(), source, now);
+  /**
+   * v1 pulse: the stored verifier must match, the client must be ONLINE, and the recorded pulse
+   * must be older than this one, so that a write that lands late (a delayed SDK retry carries its
+   * first attempt's time) never moves the recorded time or address back. (v2 pulses are ordered by
+   * their counters.)
+   */
+  UpdateItemRequest pulse(PrivateKey key, ObservedAddress source, RequestToken token, Instant now) {
+    Map<String, AttributeValue> values = pulseValues(key.clientId(), source, token, now);
     values.put(":verifier", b(key.verifier().toBytes()));
     return UpdateItemRequest.builder()
         .tableName(table)
         .key(key(key.clientId()))
         .updateExpression(SET_PULSE)
-        .conditionExpression(KEY_VERIFIER + " = :verifier AND " + IS_ONLINE)
+        .conditionExpression(KEY_VERIFIER + " = :verifier AND " + IS_ONLINE + " AND " + IS_NEWER)
         .expressionAttributeValues(values)
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
         .build();
@@ -107,8 +120,8 @@ final class ClientRequests {
    * v2 pulse (MAC already checked): the client must exist, be ONLINE, and the counter must rise.
    */
   UpdateItemRequest authenticatedPulse(
-      ClientId clientId, long counter, ObservedAddress source, Instant now) {
-    Map<String, AttributeValue> values = pulseValues(clientId, source, now);
+      ClientId clientId, long counter, ObservedAddress source, RequestToken token, Instant now) {
+    Map<String, AttributeValue> values = pulseValues(clientId, source, token, now);
     values.put(":counter", n(counter));
     return UpdateItemRequest.builder()
         .tableName(table)
@@ -142,8 +155,8 @@ final class ClientRequests {
   }
 
   /** Revives a PENDING client: the verifier must match and the client must be PENDING. */
-  UpdateItemRequest verify(PrivateKey key, Instant now) {
-    Map<String, AttributeValue> values = alive(key.clientId(), now);
+  UpdateItemRequest verify(PrivateKey key, RequestToken token, Instant now) {
+    Map<String, AttributeValue> values = alive(key.clientId(), token, now);
     values.put(":verifier", b(key.verifier().toBytes()));
     values.put(":onlineSince", n(rules.onlineSince(now).toEpochMilli()));
     values.put(":aliveSince", n(rules.aliveSince(now).toEpochMilli()));
@@ -163,37 +176,62 @@ final class ClientRequests {
         .build();
   }
 
-  /** Deletes the client if the verifier matches and it has not expired. */
-  DeleteItemRequest logout(PrivateKey key, Instant now) {
-    return DeleteItemRequest.builder()
+  /**
+   * Logs the client out if the verifier matches and it has not expired, by replacing its item with
+   * a tombstone: no key material and no address, only the write's token (so that an SDK retry of
+   * this write can tell it landed), a TTL of now and a sweep partition that the expiry sweep
+   * deletes within one bucket. Readers see no client; a pulse or verify finds no verifier.
+   */
+  PutItemRequest logout(PrivateKey key, RequestToken token, Instant now) {
+    long expires = now.getEpochSecond();
+    return PutItemRequest.builder()
         .tableName(table)
-        .key(key(key.clientId()))
+        .item(
+            Map.of(
+                CLIENT_ID, s(key.clientId().hex()),
+                WRITE_TOKEN, token.value(),
+                EXPIRES_AT_EPOCH_SECONDS, n(expires),
+                SWEEP_PARTITION, s(buckets.partitionFor(key.clientId(), expires))))
         .conditionExpression(
             KEY_VERIFIER + " = :verifier AND " + LAST_SEEN_AT_MILLIS + " >= :aliveSince")
         .expressionAttributeValues(
             Map.of(
                 ":verifier", b(key.verifier().toBytes()),
                 ":aliveSince", n(rules.aliveSince(now).toEpochMilli())))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
         .build();
   }
 
-  /** Deletes a client only if it is still expired: a racing pulse or verify wins. */
+  /**
+   * Deletes a client only if it is still expired (a racing pulse or verify wins), or a logout's
+   * tombstone. The condition also holds for an item that is already gone, so an SDK retry of a
+   * delete that landed succeeds again.
+   */
   DeleteItemRequest deleteIfExpired(String clientIdHex, Instant now) {
     return DeleteItemRequest.builder()
         .tableName(table)
         .key(Map.of(CLIENT_ID, s(clientIdHex)))
         .conditionExpression(
-            "attribute_exists(" + KEY_VERIFIER + ") AND " + LAST_SEEN_AT_MILLIS + " < :aliveSince")
+            "attribute_not_exists("
+                + KEY_VERIFIER
+                + ") OR "
+                + LAST_SEEN_AT_MILLIS
+                + " < :aliveSince")
         .expressionAttributeValues(Map.of(":aliveSince", n(rules.aliveSince(now).toEpochMilli())))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
+  }
+
+  GetItemRequest get(String clientIdHex) {
+    return GetItemRequest.builder()
+        .tableName(table)
+        .key(Map.of(CLIENT_ID, s(clientIdHex)))
+        .consistentRead(true)
         .build();
   }
 
   GetItemRequest get(ClientId clientId) {
-    return GetItemRequest.builder()
-        .tableName(table)
-        .key(key(clientId))
-        .consistentRead(true)
-        .build();
+    return get(clientId.hex());
   }
 
   GetItemRequest getCursor() {
@@ -236,18 +274,19 @@ final class ClientRequests {
   }
 
   private Map<String, AttributeValue> pulseValues(
-      ClientId clientId, ObservedAddress source, Instant now) {
-    Map<String, AttributeValue> values = alive(clientId, now);
+      ClientId clientId, ObservedAddress source, RequestToken token, Instant now) {
+    Map<String, AttributeValue> values = alive(clientId, token, now);
     values.put(":host", s(source.host()));
     values.put(":port", n(source.port()));
     values.put(":onlineSince", n(rules.onlineSince(now).toEpochMilli()));
     return values;
   }
 
-  /** Values for SET_ALIVE: now, the TTL and the sweep partition that go with it. */
-  private Map<String, AttributeValue> alive(ClientId clientId, Instant now) {
+  /** Values for SET_ALIVE: the token, now, the TTL and the sweep partition that go with it. */
+  private Map<String, AttributeValue> alive(ClientId clientId, RequestToken token, Instant now) {
     long expires = rules.expiresAtEpochSeconds(now);
     Map<String, AttributeValue> values = new HashMap<>();
+    values.put(RequestToken.PLACEHOLDER, token.value());
     values.put(":now", n(now.toEpochMilli()));
     values.put(":expires", n(expires));
     values.put(":partition", s(buckets.partitionFor(clientId, expires)));

@@ -36,6 +36,12 @@ public final class ClientTable {
   public static final String SWEEP_PARTITION = "sweepPartition";
   public static final String SWEPT_THROUGH_BUCKET = "sweptThroughBucket";
 
+  /**
+   * The {@link RequestToken} of the last conditional write of the item, by which a retried write
+   * recognises that its first attempt landed.
+   */
+  public static final String WRITE_TOKEN = "writeToken";
+
   public static final String SWEEP_INDEX = "sweep-index";
   public static final String TTL_ATTRIBUTE = EXPIRES_AT_EPOCH_SECONDS;
 

@@ -2,6 +2,7 @@ package dev.rendezvous.store.dynamodb;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -25,6 +28,15 @@ public final class DynamoClientFactory {
   public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_DYNAMODB";
   public static final String REGION_VARIABLE = "AWS_REGION";
 
+  /** Environment variables that mean the SDK's default credential chain has something to use. */
+  public static final List<String> CREDENTIAL_VARIABLES =
+      List.of(
+          "AWS_ACCESS_KEY_ID",
+          "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+          "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+          "AWS_PROFILE",
+          "AWS_LAMBDA_FUNCTION_NAME");
+
   private final Optional<URI> endpoint;
   private final Region region;
   private final AwsCredentialsProvider credentials;
@@ -38,13 +50,31 @@ public final class DynamoClientFactory {
     this.apiCallTimeout = timeout;
   }
 
+  /**
+   * From the SDK's environment variables: {@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB},
+   * and whether any of the variables that give the SDK credentials is set.
+   */
   public static DynamoClientFactory fromEnvironment(Map<String, String> env) {
-    Optional<URI> endpoint =
-        Optional.ofNullable(env.get(ENDPOINT_VARIABLE)).filter(s -> !s.isBlank()).map(URI::create);
+    return of(
+        text(env, ENDPOINT_VARIABLE).map(URI::create),
+        text(env, REGION_VARIABLE),
+        CREDENTIAL_VARIABLES.stream().anyMatch(env::containsKey));
+  }
+
+  /**
+   * @param endpoint a local engine (dynalite) or LocalStack; empty for DynamoDB itself
+   * @param region the table's region; may be empty only with an endpoint (then us-east-1)
+   * @param credentialsConfigured whether the SDK's credential chain has something to find (keys, a
+   *     profile, a container or Lambda role); with an endpoint and none, fixed local credentials
+   *     are used, so the SDK never probes the instance metadata address on a developer's machine
+   */
+  public static DynamoClientFactory of(
+      Optional<URI> endpoint, Optional<String> region, boolean credentialsConfigured) {
     String regionName =
-        Optional.ofNullable(env.get(REGION_VARIABLE))
-            .filter(s -> !s.isBlank())
-            .orElse(endpoint.isPresent() ? "us-east-1" : null);
+        region
+            .filter(r -> !r.isBlank())
+            .map(String::strip)
+            .orElseGet(() -> endpoint.isPresent() ? "us-east-1" : null);
     if (regionName == null) {
       throw new IllegalStateException(
           REGION_VARIABLE
@@ -52,18 +82,16 @@ public final class DynamoClientFactory {
               + ENDPOINT_VARIABLE
               + " for a local DynamoDB engine");
     }
-    boolean hasAwsCredentials =
-        env.containsKey("AWS_ACCESS_KEY_ID")
-            || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
-            || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
-            || env.containsKey("AWS_PROFILE")
-            || env.containsKey("AWS_LAMBDA_FUNCTION_NAME");
     AwsCredentialsProvider credentials =
-        endpoint.isPresent() && !hasAwsCredentials
+        endpoint.isPresent() && !credentialsConfigured
             ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
             : DefaultCredentialsProvider.builder().build();
     return new DynamoClientFactory(
         endpoint, Region.of(regionName), credentials, Duration.ofSeconds(5));
+  }
+
+  private static Optional<String> text(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(s -> !s.isEmpty());
   }
 
   /** For a local engine at a known endpoint (tests, the local run). */
@@ -85,11 +113,16 @@ public final class DynamoClientFactory {
 
   /** A blocking client on the JDK's URL connection (small and quick to start: for Lambda). */
   public DynamoDbClient syncClient() {
+    return syncClient(UrlConnectionHttpClient.builder().build());
+  }
+
+  /** A blocking client over the given HTTP client (tests wrap the real one to inject faults). */
+  public DynamoDbClient syncClient(SdkHttpClient http) {
     var builder =
         DynamoDbClient.builder()
             .region(region)
             .credentialsProvider(credentials)
-            .httpClient(UrlConnectionHttpClient.builder().build())
+            .httpClient(http)
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build());
     endpoint.ifPresent(builder::endpointOverride);
@@ -101,15 +134,20 @@ public final class DynamoClientFactory {
    * flight. Needs software.amazon.awssdk:netty-nio-client on the class path.
    */
   public DynamoDbAsyncClient asyncClient(int maxConcurrency) {
+    return asyncClient(
+        NettyNioAsyncHttpClient.builder()
+            .maxConcurrency(maxConcurrency)
+            .maxPendingConnectionAcquires(maxConcurrency * 4)
+            .build());
+  }
+
+  /** A non-blocking client over the given HTTP client (tests wrap the real one). */
+  public DynamoDbAsyncClient asyncClient(SdkAsyncHttpClient http) {
     var builder =
         DynamoDbAsyncClient.builder()
             .region(region)
             .credentialsProvider(credentials)
-            .httpClient(
-                NettyNioAsyncHttpClient.builder()
-                    .maxConcurrency(maxConcurrency)
-                    .maxPendingConnectionAcquires(maxConcurrency * 4)
-                    .build())
+            .httpClient(http)
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build());
     endpoint.ifPresent(builder::endpointOverride);

@@ -1,6 +1,6 @@
 package dev.rendezvous.store.dynamodb;
 
-import dev.rendezvous.core.registry.StorageUnavailableException;
+import dev.rendezvous.core.StorageUnavailableException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

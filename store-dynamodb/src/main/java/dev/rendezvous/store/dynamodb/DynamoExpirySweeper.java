@@ -1,5 +1,6 @@
 package dev.rendezvous.store.dynamodb;
 
+import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.core.registry.SweepReport;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,13 +30,22 @@ final class DynamoExpirySweeper {
 
   private final DynamoDbClient dynamo;
   private final ClientRequests requests;
+  private final ClientWrites writes;
+  private final ConditionalWriter writer;
   private final DynamoStoreSettings settings;
   private final Clock clock;
 
   DynamoExpirySweeper(
-      DynamoDbClient dynamo, ClientRequests requests, DynamoStoreSettings settings, Clock clock) {
+      DynamoDbClient dynamo,
+      ClientRequests requests,
+      ClientWrites writes,
+      ConditionalWriter writer,
+      DynamoStoreSettings settings,
+      Clock clock) {
     this.dynamo = dynamo;
     this.requests = requests;
+    this.writes = writes;
+    this.writer = writer;
     this.settings = settings;
     this.clock = clock;
   }
@@ -82,11 +92,12 @@ final class DynamoExpirySweeper {
         tally.candidates++;
         String clientId = entry.get(ClientTable.CLIENT_ID).s();
         try {
-          dynamo.deleteItem(requests.deleteIfExpired(clientId, clock.instant()));
-          tally.deleted++;
-        } catch (ConditionalCheckFailedException e) {
-          tally.revived++;
-        } catch (SdkException e) {
+          if (writer.writeAndWait(writes.deleteIfExpired(clientId))) {
+            tally.deleted++;
+          } else {
+            tally.revived++;
+          }
+        } catch (StorageUnavailableException e) {
           LOG.warn("sweep could not delete a client: {}", e.toString());
           return false;
         }

@@ -20,12 +20,19 @@ final class OutcomeRules {
     this.rules = rules;
   }
 
+  /**
+   * Why a v1 pulse attempted at {@code now} was refused. A pulse refused only because a pulse at
+   * least as recent is recorded (its write landed late) is ACCEPTED: the client is ONLINE, and the
+   * newer record stands.
+   */
   Optional<PulseOutcome> explainV1(
       Optional<ClientSnapshot> item, KeyVerifier verifier, Instant now) {
     if (item.isEmpty() || !item.get().keyVerifier().sameAs(verifier)) {
       return Optional.of(PulseOutcome.UNKNOWN);
     }
-    return byLiveness(item.get(), now);
+    Optional<PulseOutcome> outcome = byLiveness(item.get(), now);
+    boolean superseded = item.get().lastPulseAt().filter(at -> !at.isBefore(now)).isPresent();
+    return outcome.isEmpty() && superseded ? Optional.of(PulseOutcome.ACCEPTED) : outcome;
   }
 
   Optional<PulseOutcome> explainV2(Optional<ClientSnapshot> item, long counter, Instant now) {

@@ -3,8 +3,8 @@ package dev.rendezvous.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.registry.StorageUnavailableException;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;

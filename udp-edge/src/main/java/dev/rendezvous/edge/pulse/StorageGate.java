@@ -1,6 +1,6 @@
 package dev.rendezvous.edge.pulse;
 
-import dev.rendezvous.core.registry.StorageUnavailableException;
+import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
 import java.time.Duration;

@@ -250,7 +250,9 @@ class StorageOutageTest {
       ClientSnapshot stored = registry.find(c.credentials.clientId()).orElseThrow();
       assertThat(stored.lastAddress()).contains(new ObservedAddress("127.0.0.1", c.localPort()));
       assertThat(stored.lastPulseAt()).isPresent();
-      assertThat(stored.lastPulseAt().orElseThrow()).isAfterOrEqualTo(notBefore);
+      assertThat(stored.lastPulseAt().orElseThrow())
+          .as("last recorded pulse of %s (a write from before must never land over it)", c)
+          .isAfterOrEqualTo(notBefore);
       if (c.v2) {
         assertThat(stored.pulseCounter()).isGreaterThanOrEqualTo(c.lastAcceptedCounter());
       }

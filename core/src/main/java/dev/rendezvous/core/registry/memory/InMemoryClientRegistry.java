@@ -1,13 +1,13 @@
 package dev.rendezvous.core.registry.memory;
 
-import dev.rendezvous.core.registry.ClientIdCollisionException;
+import dev.rendezvous.core.ClientIdCollisionException;
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.SweepReport;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
@@ -165,6 +165,9 @@ public final class InMemoryClientRegistry implements ClientRegistry, PulseRecord
           switch (c.liveness(rules, now)) {
             case ONLINE -> {
               outcome[0] = PulseOutcome.ACCEPTED;
+              if (counter < 0 && c.lastPulseAt().filter(at -> !at.isBefore(now)).isPresent()) {
+                return c; // a v1 pulse older than the recorded one moves nothing back
+              }
               return new ClientSnapshot(
                   c.clientId(),
                   c.keyVerifier(),

@@ -20,6 +20,11 @@ final class ErrorResponses {
         .body(ApiError.of(code, message));
   }
 
+  /** A 500 that tells the client nothing about the failure. */
+  static MutableHttpResponse<ApiError> internalError() {
+    return of(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR, "internal error");
+  }
+
   static MutableHttpResponse<ApiError> unauthorized(String message, String challengeError) {
     String challenge =
         challengeError == null ? REALM : REALM + ", error=\"" + challengeError + "\"";

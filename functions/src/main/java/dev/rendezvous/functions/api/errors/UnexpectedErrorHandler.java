@@ -1,11 +1,8 @@
 package dev.rendezvous.functions.api.errors;
 
 import dev.rendezvous.functions.api.ApiError;
-import dev.rendezvous.functions.api.ErrorCodes;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -14,11 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last resort for genuine bugs: logs the exception and answers a JSON 500 without any detail.
- * More specific handlers (ours and Micronaut's own, e.g. for conversion errors) take precedence.
+ * More specific handlers (RendezvousExceptionHandler and Micronaut's own, e.g. for conversion
+ * errors) take precedence.
  */
 @Produces
 @Singleton
-@Requires(classes = ExceptionHandler.class)
 public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<ApiError>> {
   private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
 
@@ -26,7 +23,6 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
   @SuppressWarnings("rawtypes") // the interface declares a raw HttpRequest
   public HttpResponse<ApiError> handle(HttpRequest request, Exception exception) {
     LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
-    return ErrorResponses.of(
-        HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR, "internal error");
+    return ErrorResponses.internalError();
   }
 }

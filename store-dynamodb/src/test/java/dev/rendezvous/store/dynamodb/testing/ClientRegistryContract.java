@@ -3,13 +3,13 @@ package dev.rendezvous.store.dynamodb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ClientSnapshot;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.PulseOutcome;
 import dev.rendezvous.core.registry.PulseRecorder;
 import dev.rendezvous.core.registry.SweepReport;
-import dev.rendezvous.core.registry.UnknownClientException;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
@@ -111,6 +111,25 @@ public abstract class ClientRegistryContract {
     assertThat(c.lastAddress()).contains(HOME);
     assertThat(c.lastPulseAt()).contains(clock.instant());
     assertThat(c.lastSeenAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void aV1PulseThatLandsAfterANewerOneMovesNothingBack() {
+    // As a delayed SDK retry of an older write would: it carries the older pulse's time.
+    PrivateKey key = registered();
+    clock.advanceSeconds(10);
+    Instant older = clock.instant();
+    clock.advanceSeconds(1);
+    assertThat(registry.recordPulse(key, ROAMING)).isEqualTo(PulseOutcome.ACCEPTED);
+    Instant newer = clock.instant();
+    clock.set(older);
+    assertThat(registry.recordPulse(key, HOME)).isEqualTo(PulseOutcome.ACCEPTED);
+    assertThat(recorder.pulse(key, HOME).toCompletableFuture().join())
+        .isEqualTo(PulseOutcome.ACCEPTED);
+    ClientSnapshot c = stored(key);
+    assertThat(c.lastAddress()).contains(ROAMING);
+    assertThat(c.lastPulseAt()).contains(newer);
+    assertThat(c.lastSeenAt()).isEqualTo(newer);
   }
 
   @Test

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,7 @@ public final class DynaliteProcess implements AutoCloseable {
   public static DynaliteProcess start(int port, Path dataDir) {
     Path root = RepositoryRoot.find();
     try {
-      ensureInstalled(root);
+      NodePackages.ensureInstalled(root, "dynalite");
       List<String> command =
           new java.util.ArrayList<>(
               List.of(
@@ -72,25 +71,6 @@ public final class DynaliteProcess implements AutoCloseable {
           "cannot start dynalite with node: is Node.js 20+ installed and on PATH? "
               + e.getMessage(),
           e);
-    }
-  }
-
-  private static void ensureInstalled(Path root) throws IOException {
-    if (Files.isRegularFile(root.resolve("node_modules/dynalite/package.json"))) {
-      return;
-    }
-    Process npm =
-        new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-            .directory(root.toFile())
-            .inheritIO()
-            .start();
-    try {
-      if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-        throw new IllegalStateException("npm ci failed in " + root);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running npm ci", e);
     }
   }
 

@@ -1,6 +1,4 @@
-package dev.rendezvous.core.registry;
-
-import dev.rendezvous.core.RendezvousException;
+package dev.rendezvous.core;
 
 /**
  * Registration found the derived client_id already taken (astronomically rare; retry with a new
@@ -11,5 +9,10 @@ public final class ClientIdCollisionException extends RendezvousException {
 
   public ClientIdCollisionException(String message) {
     super(message);
+  }
+
+  @Override
+  public <R> R handle(Cases<R> cases) {
+    return cases.clientIdCollision(this);
   }
 }

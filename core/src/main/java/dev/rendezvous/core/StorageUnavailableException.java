@@ -1,6 +1,4 @@
-package dev.rendezvous.core.registry;
-
-import dev.rendezvous.core.RendezvousException;
+package dev.rendezvous.core;
 
 /**
  * Storage could not answer (throttled, unreachable, timed out). Nothing was decided: callers must
@@ -25,5 +23,10 @@ public final class StorageUnavailableException extends RendezvousException {
   /** A suggested wait before retrying, in seconds. */
   public int retryAfterSeconds() {
     return throttled ? 2 : 5;
+  }
+
+  @Override
+  public <R> R handle(Cases<R> cases) {
+    return cases.storageUnavailable(this);
   }
 }

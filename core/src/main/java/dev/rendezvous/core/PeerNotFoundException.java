@@ -1,6 +1,4 @@
-package dev.rendezvous.core.service;
-
-import dev.rendezvous.core.RendezvousException;
+package dev.rendezvous.core;
 
 /** The target of a peer lookup does not exist, has expired, or (for its address) never pulsed. */
 public final class PeerNotFoundException extends RendezvousException {
@@ -8,5 +6,10 @@ public final class PeerNotFoundException extends RendezvousException {
 
   public PeerNotFoundException(String message) {
     super(message);
+  }
+
+  @Override
+  public <R> R handle(Cases<R> cases) {
+    return cases.peerNotFound(this);
   }
 }

@@ -1,6 +1,4 @@
-package dev.rendezvous.core.registry;
-
-import dev.rendezvous.core.RendezvousException;
+package dev.rendezvous.core;
 
 /** The key or id names no live client: never registered, logged out, or expired. */
 public final class UnknownClientException extends RendezvousException {
@@ -8,5 +6,10 @@ public final class UnknownClientException extends RendezvousException {
 
   public UnknownClientException(String message) {
     super(message);
+  }
+
+  @Override
+  public <R> R handle(Cases<R> cases) {
+    return cases.unknownClient(this);
   }
 }

@@ -1,6 +1,4 @@
-package dev.rendezvous.core.config;
-
-import dev.rendezvous.core.RendezvousException;
+package dev.rendezvous.core;
 
 /** A configuration value that is missing its form or out of range; names the variable. */
 public final class InvalidSettingException extends RendezvousException {
@@ -8,5 +6,10 @@ public final class InvalidSettingException extends RendezvousException {
 
   public InvalidSettingException(String message) {
     super(message);
+  }
+
+  @Override
+  public <R> R handle(Cases<R> cases) {
+    return cases.invalidSetting(this);
   }
 }
