@@ -145,6 +145,7 @@ public final class RendezvousStack extends Stack {
                   .memoryMb(settings.edgeMemoryMb())
                   .tasks(settings.edgeMinTasks(), settings.edgeMaxTasks())
                   .cpuTargetPercent(settings.edgeCpuTargetPercent())
+                  .maxClientsPerTask(settings.live().maxClientsPerTask())
                   .logRetention(logRetention)
                   .build());
       new Monitoring(

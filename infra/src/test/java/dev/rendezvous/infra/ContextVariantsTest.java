@@ -90,7 +90,9 @@ class ContextVariantsTest {
         // 4,000 warm writes would give 200 per task at 10 tasks; 12,000 at 9 tasks give 666.
         .contains("{Name=RENDEZVOUS_EDGE_TAKEOVER_RATE_PER_SECOND, Value=666}")
         // Minimum 3 tasks: one extra task per deployment step at that count.
-        .contains("MaximumPercent=134");
+        .contains("MaximumPercent=134")
+        // Tasks are added at 70 % of the clients each may own.
+        .contains("TargetValue=35000");
   }
 
   @Test

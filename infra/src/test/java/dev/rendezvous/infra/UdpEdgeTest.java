@@ -105,7 +105,7 @@ class UdpEdgeTest {
   }
 
   @Test
-  void serviceScalesOnCpuAndOnTheEdgesInFlightPulsesBetweenTwoAndTenTasks() {
+  void serviceScalesOnCpuInFlightPulsesAndOwnedClientsBetweenTwoAndTenTasks() {
     aws.template()
         .hasResourceProperties(
             "AWS::ApplicationAutoScaling::ScalableTarget",
@@ -154,7 +154,29 @@ class UdpEdgeTest {
                                 "Dimensions",
                                     List.of(Map.of("Name", "Service", "Value", "udp-edge")),
                                 "Statistic", "Average"))))));
-    aws.template().resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 2);
+    aws.template()
+        .hasResourceProperties(
+            "AWS::ApplicationAutoScaling::ScalingPolicy",
+            Match.objectLike(
+                Map.of(
+                    "PolicyType",
+                    "TargetTrackingScaling",
+                    "TargetTrackingScalingPolicyConfiguration",
+                    Match.objectLike(
+                        Map.of(
+                            // 70 % of the 100,000 the task is told it may own.
+                            "TargetValue",
+                            70000,
+                            "DisableScaleIn",
+                            true,
+                            "CustomizedMetricSpecification",
+                            Map.of(
+                                "Namespace", "Rendezvous",
+                                "MetricName", "EdgeOwnedClients",
+                                "Dimensions",
+                                    List.of(Map.of("Name", "Service", "Value", "udp-edge")),
+                                "Statistic", "Average"))))));
+    aws.template().resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 3);
   }
 
   @Test

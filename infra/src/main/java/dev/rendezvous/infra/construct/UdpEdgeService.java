@@ -153,7 +153,7 @@ public final class UdpEdgeService extends Construct {
             .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
             .healthCheckGracePeriod(Duration.seconds(60))
             .build();
-    EdgeScaling.attach(service, props.minTasks(), props.maxTasks(), props.cpuTargetPercent());
+    EdgeScaling.attach(service, props);
     this.loadBalancer = new EdgeLoadBalancer(this, "Balancer", network, service, ports);
     acknowledgeFindings(taskDefinition);
   }

@@ -13,6 +13,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param network the VPC, subnets and security groups of the tasks and the load balancer
  * @param ports pulse, health and internal API ports of the container
  * @param cpuUnits Fargate CPU units (1024 = one vCPU)
+ * @param maxClientsPerTask (client, family) entries one task owns at most (its environment says the
+ *     same to the edge); the scaling policy on owned clients follows it
  */
 public record UdpEdgeServiceProps(
     RendezvousTable table,
@@ -25,6 +27,7 @@ public record UdpEdgeServiceProps(
     int minTasks,
     int maxTasks,
     int cpuTargetPercent,
+    int maxClientsPerTask,
     RetentionDays logRetention) {
 
   public UdpEdgeServiceProps {
@@ -36,6 +39,9 @@ public record UdpEdgeServiceProps(
     Objects.requireNonNull(logRetention, "logRetention");
     if (minTasks < 1 || maxTasks < minTasks) {
       throw new IllegalArgumentException("need 1 <= minTasks <= maxTasks");
+    }
+    if (maxClientsPerTask < 16) {
+      throw new IllegalArgumentException("maxClientsPerTask must be at least 16");
     }
   }
 
@@ -55,6 +61,7 @@ public record UdpEdgeServiceProps(
     private int minTasks = 2;
     private int maxTasks = 6;
     private int cpuTargetPercent = 60;
+    private int maxClientsPerTask = 100_000;
     private RetentionDays logRetention = RetentionDays.ONE_MONTH;
 
     private Builder() {}
@@ -105,6 +112,11 @@ public record UdpEdgeServiceProps(
       return this;
     }
 
+    public Builder maxClientsPerTask(int maxClientsPerTask) {
+      this.maxClientsPerTask = maxClientsPerTask;
+      return this;
+    }
+
     public Builder logRetention(RetentionDays logRetention) {
       this.logRetention = logRetention;
       return this;
@@ -122,6 +134,7 @@ public record UdpEdgeServiceProps(
           minTasks,
           maxTasks,
           cpuTargetPercent,
+          maxClientsPerTask,
           logRetention);
     }
   }
