@@ -1,10 +1,11 @@
 package dev.rendezvous.infra;
 
+import static dev.rendezvous.infra.ContextReader.requireRange;
+
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.infra.construct.LogRetention;
 import dev.rendezvous.infra.construct.RendezvousTable;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,6 +26,9 @@ import java.util.function.Function;
  *     alarmEmail=none}
  * @param dynamodbEndpoint a DynamoDB endpoint for the functions and the edge ({@code
  *     AWS_ENDPOINT_URL_DYNAMODB}), for {@code sam local} against a local engine; empty in AWS
+ * @param edgeIpv6 serve IPv6 clients too: a dual-stack VPC and load balancer, and one target group
+ *     per address family so that every client's own address reaches the edge
+ * @param live the live-state settings (internal API, owner timeout, clients per task, checkpoints)
  */
 public record InfraSettings(
     boolean localStack,
@@ -57,7 +61,9 @@ public record InfraSettings(
     boolean retainTable,
     Optional<Integer> tableWarmWritesPerSecond,
     Optional<String> alarmEmail,
-    Optional<String> dynamodbEndpoint) {
+    Optional<String> dynamodbEndpoint,
+    boolean edgeIpv6,
+    EdgeLiveSettings live) {
 
   public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/rendezvous-functions.jar";
   public static final String DEFAULT_EDGE_DIRECTORY = "udp-edge";
@@ -123,11 +129,29 @@ public record InfraSettings(
           }
         });
     LogRetention.ofDays(logRetentionDays);
+    requireLiveSettingsFit(live, udpPort, healthPort, apiTimeoutSeconds, edgeMemoryMb);
+  }
+
+  /** The live-state settings must fit the ports, the API's timeout and the task's heap. */
+  private static void requireLiveSettingsFit(
+      EdgeLiveSettings live, int udpPort, int healthPort, int apiTimeoutSeconds, int memoryMb) {
+    if (live.internalPort() == udpPort || live.internalPort() == healthPort) {
+      throw new IllegalArgumentException(
+          "context internalPort must differ from udpPort and healthPort, got "
+              + live.internalPort());
+    }
+    // An owner call must leave the request time to read the directory and answer.
+    requireRange("ownerTimeoutMillis", live.ownerTimeoutMillis(), 1, apiTimeoutSeconds * 500L);
+    requireRange(
+        "edgeMaxClientsPerTask",
+        live.maxClientsPerTask(),
+        16,
+        EdgeLiveSettings.heapBoundEntries(memoryMb));
   }
 
   /** Reads every setting through {@code context} (a key to its raw value, or null when unset). */
   public static InfraSettings fromContext(Function<String, Object> context) {
-    Reader read = new Reader(context);
+    ContextReader read = new ContextReader(context);
     long interval = read.integer("pulseIntervalSeconds", PulseTimings.DEFAULTS.intervalSeconds());
     long grace = read.integer("graceSeconds", PulseTimings.defaultGraceSeconds(interval));
     long error = read.integer("errorTimeSeconds", PulseTimings.DEFAULTS.errorTimeSeconds());
@@ -171,60 +195,17 @@ public record InfraSettings(
         read.text("tableWarmWritesPerSecond")
             .map(v -> (int) read.integer("tableWarmWritesPerSecond", 0)),
         alarmEmail(read, localStack),
-        read.text("dynamodbEndpoint"));
+        read.text("dynamodbEndpoint"),
+        read.bool("edgeIpv6", true),
+        EdgeLiveSettings.fromContext(read));
   }
 
   /** The AWS stack has alarms, so the operator must name who gets them, or say nobody. */
-  private static Optional<String> alarmEmail(Reader read, boolean localStack) {
+  private static Optional<String> alarmEmail(ContextReader read, boolean localStack) {
     Optional<String> value = read.text("alarmEmail");
     if (value.isEmpty() && !localStack) {
       throw new IllegalArgumentException(ALARM_EMAIL_REQUIRED);
     }
     return value.filter(email -> !email.equalsIgnoreCase(NO_ALARM_EMAIL));
-  }
-
-  private static void requireRange(String key, long value, long min, long max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          "context " + key + " must be " + min + ".." + max + ", got " + value);
-    }
-  }
-
-  /** Context values arrive typed from cdk.json and as strings from {@code -c key=value}. */
-  private record Reader(Function<String, Object> context) {
-    Optional<String> text(String key) {
-      Object value = context.apply(key);
-      if (value == null || value.toString().isBlank()) {
-        return Optional.empty();
-      }
-      return Optional.of(value.toString().trim());
-    }
-
-    long integer(String key, long fallback) {
-      Optional<String> value = text(key);
-      if (value.isEmpty()) {
-        return fallback;
-      }
-      try {
-        return Long.parseLong(value.get());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "context " + key + " must be a whole number, got '" + value.get() + "'", e);
-      }
-    }
-
-    boolean bool(String key, boolean fallback) {
-      Optional<String> value = text(key);
-      if (value.isEmpty()) {
-        return fallback;
-      }
-      return switch (value.get().toLowerCase(Locale.ROOT)) {
-        case "true" -> true;
-        case "false" -> false;
-        default ->
-            throw new IllegalArgumentException(
-                "context " + key + " must be true or false, got '" + value.get() + "'");
-      };
-    }
   }
 }

@@ -1,7 +1,9 @@
 package dev.rendezvous.infra;
 
 import dev.rendezvous.infra.construct.ApiFront;
+import dev.rendezvous.infra.construct.EdgePorts;
 import dev.rendezvous.infra.construct.ExpirySchedule;
+import dev.rendezvous.infra.construct.FunctionPlacement;
 import dev.rendezvous.infra.construct.FunctionSizing;
 import dev.rendezvous.infra.construct.LogRetention;
 import dev.rendezvous.infra.construct.Monitoring;
@@ -13,9 +15,13 @@ import dev.rendezvous.infra.construct.RendezvousFunctions;
 import dev.rendezvous.infra.construct.RendezvousFunctionsProps;
 import dev.rendezvous.infra.construct.RendezvousTable;
 import dev.rendezvous.infra.construct.RestApiV1;
+import dev.rendezvous.infra.construct.ServiceNetwork;
+import dev.rendezvous.infra.construct.ServiceNetworkProps;
+import dev.rendezvous.infra.construct.TableAccess;
 import dev.rendezvous.infra.construct.Throttle;
 import dev.rendezvous.infra.construct.UdpEdgeService;
 import dev.rendezvous.infra.construct.UdpEdgeServiceProps;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
@@ -55,28 +61,44 @@ public final class RendezvousStack extends Stack {
     this.table =
         new RendezvousTable(
             this, "Table", settings.retainTable(), settings.tableWarmWritesPerSecond());
-    this.functions =
-        new RendezvousFunctions(
-            this,
-            "Functions",
-            RendezvousFunctionsProps.builder()
-                .table(table)
-                .codeJar(settings.functionsJar().toAbsolutePath())
-                .apiHandler(
-                    settings.localStack()
-                        ? RendezvousFunctionsProps.REST_API_HANDLER
-                        : RendezvousFunctionsProps.HTTP_API_HANDLER)
-                .environment(ServiceEnvironment.functions(settings, table.tableName()))
-                .apiSizing(new FunctionSizing(settings.apiMemoryMb(), settings.apiTimeoutSeconds()))
-                .expirySizing(
-                    new FunctionSizing(settings.expiryMemoryMb(), settings.expiryTimeoutSeconds()))
-                .logRetention(logRetention)
-                // LocalStack's free tier has no SnapStart; its Lambda runs x86_64 natively.
-                .snapStart(!settings.localStack())
-                .architecture(settings.localStack() ? Architecture.X86_64 : Architecture.ARM_64)
-                // LocalStack 4.14's Lambda predates the java25 runtime.
-                .runtime(settings.localStack() ? Runtime.JAVA_21 : Runtime.JAVA_25)
-                .build());
+    EdgePorts ports =
+        new EdgePorts(settings.udpPort(), settings.healthPort(), settings.live().internalPort());
+    // The LocalStack subset has no edge tasks to reach, so its functions run without a VPC.
+    Optional<ServiceNetwork> network =
+        settings.localStack()
+            ? Optional.empty()
+            : Optional.of(
+                new ServiceNetwork(
+                    this,
+                    "Network",
+                    new ServiceNetworkProps(
+                        settings.natGateways(), settings.edgeIpv6(), ports, logRetention)));
+    RendezvousFunctionsProps.Builder functionsProps =
+        RendezvousFunctionsProps.builder()
+            .table(table)
+            .codeJar(settings.functionsJar().toAbsolutePath())
+            .apiHandler(
+                settings.localStack()
+                    ? RendezvousFunctionsProps.REST_API_HANDLER
+                    : RendezvousFunctionsProps.HTTP_API_HANDLER)
+            .environment(ServiceEnvironment.functions(settings, table.tableName()))
+            .apiSizing(new FunctionSizing(settings.apiMemoryMb(), settings.apiTimeoutSeconds()))
+            .expirySizing(
+                new FunctionSizing(settings.expiryMemoryMb(), settings.expiryTimeoutSeconds()))
+            .logRetention(logRetention)
+            // LocalStack's free tier has no SnapStart; its Lambda runs x86_64 natively.
+            .snapStart(!settings.localStack())
+            .architecture(settings.localStack() ? Architecture.X86_64 : Architecture.ARM_64)
+            // LocalStack 4.14's Lambda predates the java25 runtime.
+            .runtime(settings.localStack() ? Runtime.JAVA_21 : Runtime.JAVA_25);
+    network.ifPresent(
+        n -> {
+          functionsProps.apiPlacement(FunctionPlacement.apiFunction(n));
+          // The edge tasks and the API function reach DynamoDB through the endpoint; the sweep
+          // runs outside the VPC.
+          table.limitEndpoint(n.dynamoDbEndpoint(), List.of(TableAccess.EDGE, TableAccess.API));
+        });
+    this.functions = new RendezvousFunctions(this, "Functions", functionsProps.build());
     new ExpirySchedule(this, "ExpirySchedule", functions.expiryAlias());
     Throttle stageThrottle =
         new Throttle(settings.apiRateLimitPerSecond(), settings.apiBurstLimit());
@@ -114,14 +136,16 @@ public final class RendezvousStack extends Stack {
               UdpEdgeServiceProps.builder()
                   .table(table)
                   .dockerDirectory(settings.edgeDockerDirectory().toAbsolutePath())
-                  .environment(ServiceEnvironment.edge(settings, table.tableName(), Aws.REGION))
-                  .udpPort(settings.udpPort())
-                  .healthPort(settings.healthPort())
+                  .environment(
+                      ServiceEnvironment.edge(
+                          settings, table.tableName(), Aws.REGION, table.warmWritesPerSecond()))
+                  .network(network.orElseThrow())
+                  .ports(ports)
                   .cpuUnits(settings.edgeCpuUnits())
                   .memoryMb(settings.edgeMemoryMb())
                   .tasks(settings.edgeMinTasks(), settings.edgeMaxTasks())
                   .cpuTargetPercent(settings.edgeCpuTargetPercent())
-                  .natGateways(settings.natGateways())
+                  .maxClientsPerTask(settings.live().maxClientsPerTask())
                   .logRetention(logRetention)
                   .build());
       new Monitoring(

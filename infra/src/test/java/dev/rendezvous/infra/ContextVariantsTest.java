@@ -17,17 +17,19 @@ class ContextVariantsTest {
   static void synthesize() {
     variant =
         SynthesizedStacks.synthesize(
-            Map.of(
-                "region", "eu-west-1",
-                "natGateways", "1",
-                "retainTable", "false",
-                "alarmEmail", "ops@example.com",
-                "pulseIntervalSeconds", "20",
-                "apiMemoryMb", "2048",
-                "edgeMinTasks", "3",
-                "edgeMaxTasks", "9",
-                "tableWarmWritesPerSecond", "12000",
-                "originSecretGeneration", "2"));
+            Map.ofEntries(
+                Map.entry("region", "eu-west-1"),
+                Map.entry("natGateways", "1"),
+                Map.entry("retainTable", "false"),
+                Map.entry("alarmEmail", "ops@example.com"),
+                Map.entry("pulseIntervalSeconds", "20"),
+                Map.entry("apiMemoryMb", "2048"),
+                Map.entry("edgeMinTasks", "3"),
+                Map.entry("edgeMaxTasks", "9"),
+                Map.entry("tableWarmWritesPerSecond", "12000"),
+                Map.entry("originSecretGeneration", "2"),
+                Map.entry("edgeIpv6", "false"),
+                Map.entry("edgeMaxClientsPerTask", "50000")));
   }
 
   @Test
@@ -38,7 +40,8 @@ class ContextVariantsTest {
   @Test
   void natGatewayPutsTheTasksInPrivateSubnetsWithoutPublicIps() {
     variant.template().resourceCountIs("AWS::EC2::NatGateway", 1);
-    variant.template().resourceCountIs("AWS::EC2::Subnet", 4);
+    // Public, private (edge tasks) and isolated (API function), in two zones.
+    variant.template().resourceCountIs("AWS::EC2::Subnet", 6);
     variant
         .template()
         .hasResourceProperties(
@@ -63,6 +66,33 @@ class ContextVariantsTest {
         .hasResourceProperties(
             "AWS::ApplicationAutoScaling::ScalableTarget",
             Match.objectLike(Map.of("MinCapacity", 3, "MaxCapacity", 9)));
+  }
+
+  @Test
+  void ipv4OnlyHasOneIpv4TargetGroupAsTheDefaultAndNoIpv6AnywhereTheEdgeListens() {
+    Map<String, Object> nlb =
+        TemplateQueries.onlyProperties(
+            variant.template(), "AWS::ElasticLoadBalancingV2::LoadBalancer");
+    assertThat(nlb)
+        .containsEntry("IpAddressType", "ipv4")
+        .doesNotContainKey("EnablePrefixForIpv6SourceNat");
+    Map<String, Object> group =
+        TemplateQueries.onlyProperties(
+            variant.template(), "AWS::ElasticLoadBalancingV2::TargetGroup");
+    assertThat(group).containsEntry("IpAddressType", "ipv4").containsEntry("Protocol", "UDP");
+    variant.template().resourceCountIs("AWS::ElasticLoadBalancingV2::ListenerRule", 0);
+    variant.template().resourceCountIs("AWS::EC2::VPCCidrBlock", 0);
+    String json = variant.template().toJSON().toString();
+    assertThat(json).doesNotContain("::/0", "CidrIpv6", "Ipv6CidrBlock");
+    assertThat(json)
+        .contains("{Name=RENDEZVOUS_BIND_ADDRESS, Value=0.0.0.0}")
+        .contains("{Name=RENDEZVOUS_EDGE_MAX_CLIENTS, Value=50000}")
+        // 4,000 warm writes would give 200 per task at 10 tasks; 12,000 at 9 tasks give 666.
+        .contains("{Name=RENDEZVOUS_EDGE_TAKEOVER_RATE_PER_SECOND, Value=666}")
+        // Minimum 3 tasks: one extra task per deployment step at that count.
+        .contains("MaximumPercent=134")
+        // Tasks are added at 70 % of the clients each may own.
+        .contains("TargetValue=35000");
   }
 
   @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.infra.SynthesizedStacks.Synthesized;
 import dev.rendezvous.infra.construct.RendezvousFunctionsProps;
+import dev.rendezvous.infra.construct.ServiceNetwork;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
+import software.constructs.IConstruct;
 
 /** The two functions, their SnapStart aliases, sizes, logs and environment, and the schedule. */
 class FunctionsAndScheduleTest {
@@ -55,6 +57,33 @@ class FunctionsAndScheduleTest {
   }
 
   @Test
+  void theApiFunctionRunsInTheIsolatedSubnetsWithItsOwnSecurityGroup() {
+    ServiceNetwork network = (ServiceNetwork) aws.stack().getNode().findChild("Network");
+    List<Object> subnets =
+        network.vpc().selectSubnets(network.functionSubnets()).getSubnets().stream()
+            .map(subnet -> (Object) Map.of("Ref", aws.logicalId(subnet)))
+            .toList();
+    assertThat(subnets).hasSize(2);
+    Map<String, Object> api = functionProperties(aws.stack().functions().apiFunction());
+    assertThat(api.get("VpcConfig"))
+        .isEqualTo(
+            Map.of(
+                "SubnetIds",
+                subnets,
+                "SecurityGroupIds",
+                List.of(getAtt(aws.logicalId(network.securityGroups().apiFunction()), "GroupId"))));
+  }
+
+  @Test
+  void functionsThatCallNoEdgeTaskStayOutsideTheVpc() {
+    assertThat(functionProperties(aws.stack().functions().expiryFunction()))
+        .doesNotContainKey("VpcConfig");
+    aws.template()
+        .resourcePropertiesCountIs(
+            "AWS::Lambda::Function", Match.objectLike(Map.of("VpcConfig", Match.anyValue())), 1);
+  }
+
+  @Test
   void everyFunctionIsPublishedBehindALiveAlias() {
     aws.template().resourceCountIs("AWS::Lambda::Version", 2);
     aws.template().resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", "live"), 2);
@@ -82,6 +111,7 @@ class FunctionsAndScheduleTest {
             "RENDEZVOUS_GRACE_SECONDS", "5",
             "RENDEZVOUS_TABLE", Map.of("Ref", table),
             "RENDEZVOUS_STORE", "dynamodb",
+            "RENDEZVOUS_OWNER_TIMEOUT_MILLIS", "250",
             "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     aws.template()
         .resourcePropertiesCountIs(
@@ -147,6 +177,11 @@ class FunctionsAndScheduleTest {
                                 .getNode()
                                 .findChild("EveryMinute")),
                         "Arn"))));
+  }
+
+  private Map<String, Object> functionProperties(IConstruct function) {
+    return TemplateQueries.properties(
+        aws.template().findResources("AWS::Lambda::Function").get(aws.logicalId(function)));
   }
 
   @Test

@@ -32,6 +32,40 @@ class InfraSettingsTest {
     assertThat(settings.edgeMaxTasks()).isEqualTo(10);
     assertThat(settings.edgeCpuTargetPercent()).isEqualTo(50);
     assertThat(settings.tableWarmWritesPerSecond()).isEmpty();
+    assertThat(settings.edgeIpv6()).isTrue();
+    assertThat(settings.live()).isEqualTo(new EdgeLiveSettings(5027, 250, 100_000, 10));
+  }
+
+  @Test
+  void liveStateSettingsMustFitThePortsTheApiTimeoutAndTheTasksHeap() {
+    assertRejected(Map.of("internalPort", "5024"), "internalPort must differ");
+    assertRejected(Map.of("internalPort", "8080"), "internalPort must differ");
+    // Half of the API function's 10 s.
+    assertRejected(Map.of("ownerTimeoutMillis", "5001"), "ownerTimeoutMillis must be 1..5000");
+    assertRejected(Map.of("checkpointIntervals", "0"), "checkpointIntervals must be 1..1000");
+    // 1 GB task: 768 MB heap, half of it at 300 bytes per entry.
+    assertThat(EdgeLiveSettings.heapBoundEntries(1024)).isEqualTo(1_342_177);
+    assertRejected(
+        Map.of("edgeMaxClientsPerTask", "1342178"), "edgeMaxClientsPerTask must be 16..1342177");
+    assertThat(
+            InfraSettings.fromContext(
+                    Map.<String, Object>of(
+                            "alarmEmail", "none",
+                            "edgeMemoryMb", "2048",
+                            "edgeMaxClientsPerTask", "2000000")
+                        ::get)
+                .live()
+                .maxClientsPerTask())
+        .isEqualTo(2_000_000);
+    assertRejected(Map.of("edgeIpv6", "maybe"), "edgeIpv6 must be true or false");
+  }
+
+  @Test
+  void eachTasksTakeoverRateKeepsAllTasksWithinHalfTheTablesWarmWrites() {
+    assertThat(ServiceEnvironment.takeoverRatePerTask(4_000, 10)).isEqualTo(200);
+    assertThat(ServiceEnvironment.takeoverRatePerTask(12_000, 9)).isEqualTo(666);
+    assertThat(ServiceEnvironment.takeoverRatePerTask(4_000, 100) * 100).isLessThanOrEqualTo(2_000);
+    assertThat(ServiceEnvironment.takeoverRatePerTask(10, 100)).isEqualTo(1);
   }
 
   @Test

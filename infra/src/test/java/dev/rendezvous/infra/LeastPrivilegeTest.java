@@ -27,10 +27,22 @@ class LeastPrivilegeTest {
       Map.of("Fn::Join", List.of("", List.of(tableArn, "/index/sweep-index")));
 
   @Test
-  void edgeMayOnlyGetAndUpdateItemsOnTheTable() {
+  void edgeMayGetAndUpdateItemsAndPutOnlyItsOwnTaskItemsAndTheSecret() {
     String role = logicalIdOf("Edge", "TaskRole");
     assertThat(dynamoStatements(role))
-        .containsExactly(statement(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), tableArn));
+        .containsExactlyInAnyOrder(
+            statement(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), tableArn),
+            Map.of(
+                "Action",
+                "dynamodb:PutItem",
+                "Effect",
+                "Allow",
+                "Resource",
+                tableArn,
+                "Condition",
+                Map.of(
+                    "ForAllValues:StringLike",
+                    Map.of("dynamodb:LeadingKeys", List.of("~task#*", "~internal-secret")))));
   }
 
   @Test
@@ -43,7 +55,7 @@ class LeastPrivilegeTest {
                 "Condition", Map.of("StringEquals", Map.of("cloudwatch:namespace", "Rendezvous")),
                 "Effect", "Allow",
                 "Resource", "*"));
-    assertThat(statementsOfRole(aws.template(), role)).hasSize(2);
+    assertThat(statementsOfRole(aws.template(), role)).hasSize(3);
   }
 
   @Test
@@ -75,7 +87,7 @@ class LeastPrivilegeTest {
           .contains(
               statement(
                   List.of("logs:CreateLogStream", "logs:PutLogEvents"), getAtt(logGroup, "Arn")))
-          .hasSize(name.equals("Api") ? 2 : 3);
+          .hasSize(name.equals("Api") ? 4 : 3);
       Map<String, Object> roleProperties =
           TemplateQueries.properties(aws.template().findResources("AWS::IAM::Role").get(role));
       assertThat(roleProperties).doesNotContainKeys("ManagedPolicyArns", "Policies");
@@ -106,7 +118,55 @@ class LeastPrivilegeTest {
       }
     }
     assertThat(actionsOnEverything)
-        .containsExactlyInAnyOrder("cloudwatch:PutMetricData", "ecr:GetAuthorizationToken");
+        .containsExactlyInAnyOrder(
+            "cloudwatch:PutMetricData",
+            "ecr:GetAuthorizationToken",
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeSubnets",
+            "ec2:DescribePrefixLists");
+  }
+
+  @Test
+  void theApiFunctionMayManageNetworkInterfacesOnlyInThisAccountAndRegion() {
+    String role = logicalIdOf("Functions", "ApiRole");
+    assertThat(statementsOfRole(aws.template(), role))
+        .contains(
+            statement(List.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"), "*"),
+            statement(
+                List.of(
+                    "ec2:AssignPrivateIpAddresses",
+                    "ec2:CreateNetworkInterface",
+                    "ec2:DeleteNetworkInterface",
+                    "ec2:UnassignPrivateIpAddresses"),
+                Map.of(
+                    "Fn::Join",
+                    List.of(
+                        "",
+                        List.of(
+                            "arn:",
+                            Map.of("Ref", "AWS::Partition"),
+                            ":ec2:",
+                            Map.of("Ref", "AWS::Region"),
+                            ":",
+                            Map.of("Ref", "AWS::AccountId"),
+                            ":*/*")))));
+    // The sweep has no network interface, so no such permission.
+    String expiry = logicalIdOf("Functions", "ExpiryRole");
+    assertThat(statementsOfRole(aws.template(), expiry).toString()).doesNotContain("ec2:");
+  }
+
+  @Test
+  void theDeployTimePrefixListLookupWritesOnlyItsOwnLogsAndHasNoManagedPolicy() {
+    var lookup =
+        aws.stack().getNode().findChild("Network").getNode().findChild("DynamoDbPrefixList");
+    String role = aws.logicalId(lookup.getNode().findChild("Role"));
+    String logs = aws.logicalId(lookup.getNode().findChild("Logs"));
+    assertThat(statementsOfRole(aws.template(), role))
+        .containsExactlyInAnyOrder(
+            statement(List.of("logs:CreateLogStream", "logs:PutLogEvents"), getAtt(logs, "Arn")),
+            statement("ec2:DescribePrefixLists", "*"));
+    assertThat(TemplateQueries.properties(aws.template().findResources("AWS::IAM::Role").get(role)))
+        .doesNotContainKeys("ManagedPolicyArns", "Policies");
   }
 
   private List<Map<String, Object>> dynamoStatements(String roleLogicalId) {

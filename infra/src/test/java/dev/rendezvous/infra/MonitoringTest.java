@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rendezvous.infra.SynthesizedStacks.Synthesized;
 import dev.rendezvous.infra.construct.OperationsDashboard;
+import dev.rendezvous.infra.construct.UdpEdgeService;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,18 +109,21 @@ class MonitoringTest {
   }
 
   @Test
-  void healthyEdgeTargetsAlarmBelowOneAndBelowTheMinimum() {
-    for (int threshold : new int[] {1, 2}) {
-      aws.template()
-          .hasResourceProperties(
-              "AWS::CloudWatch::Alarm",
-              Match.objectLike(
-                  Map.of(
-                      "Namespace", "AWS/NetworkELB",
-                      "MetricName", "HealthyHostCount",
-                      "ComparisonOperator", "LessThanThreshold",
-                      "Threshold", threshold,
-                      "TreatMissingData", "breaching")));
+  void healthyEdgeTargetsAlarmBelowOneAndBelowTheMinimumInEitherAddressFamily() {
+    UdpEdgeService edge = (UdpEdgeService) aws.stack().getNode().findChild("Edge");
+    for (Map.Entry<String, Integer> alarm :
+        Map.of("EdgeNoHealthyTargets", 1, "EdgeTargetsBelowMinimum", 2).entrySet()) {
+      Map<String, Object> properties = alarmWithId(alarm.getKey());
+      assertThat(properties)
+          .containsEntry("Threshold", alarm.getValue())
+          .containsEntry("ComparisonOperator", "LessThanThreshold")
+          .containsEntry("TreatMissingData", "breaching");
+      String metrics = properties.get("Metrics").toString();
+      assertThat(metrics)
+          .contains("MIN([healthy0, healthy1])", "AWS/NetworkELB", "HealthyHostCount");
+      for (var group : edge.targetGroups()) {
+        assertThat(metrics).contains(aws.logicalId(group));
+      }
     }
   }
 

@@ -35,6 +35,7 @@ class NagComplianceTest {
               "AwsSolutions-ECS2",
               "AwsSolutions-ELB2",
               "AwsSolutions-IAM5[Resource::*]",
+              "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:*/*]",
               "AwsSolutions-S1",
               "AwsSolutions-SMG4"),
           RendezvousApp.FIREWALL_STACK_NAME,

@@ -93,6 +93,14 @@ class PerAddressLimitsTest {
   }
 
   @Test
+  void cloudFrontAnswersIpv6Clients() {
+    Map<String, Object> distribution =
+        TemplateQueries.onlyProperties(aws.template(), "AWS::CloudFront::Distribution");
+    assertThat(((Map<?, ?>) distribution.get("DistributionConfig")).get("IPV6Enabled"))
+        .isEqualTo(true);
+  }
+
+  @Test
   void everyRouteRequiresTheOriginHeader() {
     aws.template()
         .hasResourceProperties(

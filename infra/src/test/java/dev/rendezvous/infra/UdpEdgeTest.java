@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
 /**
- * The edge: the NLB's own security group admits UDP 5024 (without it the flag {@code
+ * The edge's service and tasks: the NLB has its own security group (without it the flag {@code
  * networkLoadBalancerWithSecurityGroupByDefault} in cdk.json would leave a group that drops
- * everything), the tasks admit only the NLB, the target group preserves client addresses and is
- * health-checked over HTTP, and the service rolls back failed deployments and scales.
+ * everything), the service registers in every target group, replaces tasks a few at a time, rolls
+ * back failed deployments and scales; the task carries the live-state settings. The load balancer's
+ * families and rules: {@link EdgeLoadBalancerTest}.
  */
 class UdpEdgeTest {
   private final Synthesized aws = SynthesizedStacks.aws();
@@ -41,38 +42,19 @@ class UdpEdgeTest {
   }
 
   @Test
-  void listenerForwardsUdp5024ToTheTargetGroup() {
-    String targets = aws.logicalId(edge.targetGroup());
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ElasticLoadBalancingV2::Listener",
-            Map.of(
-                "Port",
-                5024,
-                "Protocol",
-                "UDP",
-                "DefaultActions",
-                List.of(Map.of("Type", "forward", "TargetGroupArn", Map.of("Ref", targets)))));
-  }
-
-  @Test
-  void targetGroupIsUdpByIpWithClientIpPreservedAndAnHttpHealthCheck() {
-    Map<String, Object> group =
-        onlyProperties(aws.template(), "AWS::ElasticLoadBalancingV2::TargetGroup");
-    assertThat(group)
-        .containsEntry("Protocol", "UDP")
-        .containsEntry("Port", 5024)
-        .containsEntry("TargetType", "ip")
-        .containsEntry("HealthCheckProtocol", "HTTP")
-        .containsEntry("HealthCheckPort", "8080")
-        .containsEntry("HealthCheckPath", "/health");
-    assertThat(TemplateQueries.asList(group.get("TargetGroupAttributes")))
-        .contains(Map.of("Key", "preserve_client_ip.enabled", "Value", "true"));
-  }
-
-  @Test
-  void serviceRollsBackFailedDeploymentsAndRegistersTheUdpPort() {
-    String targets = aws.logicalId(edge.targetGroup());
+  void serviceReplacesAtMostHalfItsTasksPerStepRollsBackAndRegistersInEveryTargetGroup() {
+    List<Object> registrations = new java.util.ArrayList<>();
+    for (var group : edge.targetGroups()) {
+      registrations.add(
+          Map.of(
+              "ContainerName",
+              "udp-edge",
+              "ContainerPort",
+              5024,
+              "TargetGroupArn",
+              Map.of("Ref", aws.logicalId(group))));
+    }
+    assertThat(registrations).hasSize(2);
     aws.template()
         .hasResourceProperties(
             "AWS::ECS::Service",
@@ -84,16 +66,8 @@ class UdpEdgeTest {
                         Map.of(
                             "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
                             "MinimumHealthyPercent", 100,
-                            "MaximumPercent", 200),
-                    "LoadBalancers",
-                        List.of(
-                            Map.of(
-                                "ContainerName",
-                                "udp-edge",
-                                "ContainerPort",
-                                5024,
-                                "TargetGroupArn",
-                                Map.of("Ref", targets))),
+                            "MaximumPercent", 150),
+                    "LoadBalancers", registrations,
                     "NetworkConfiguration",
                         Map.of(
                             "AwsvpcConfiguration",
@@ -106,7 +80,32 @@ class UdpEdgeTest {
   }
 
   @Test
-  void serviceScalesOnCpuAndOnTheEdgesInFlightPulsesBetweenTwoAndTenTasks() {
+  void atTheMinimumCountADeploymentStartsExactlyOneExtraTask() {
+    // ECS rounds the maximum percent down and the minimum healthy percent up.
+    for (int minTasks = 1; minTasks <= 100; minTasks++) {
+      int percent = UdpEdgeService.maxPercent(minTasks);
+      assertThat(minTasks * percent / 100)
+          .as("%d tasks at %d %%", minTasks, percent)
+          .isEqualTo(minTasks + 1);
+    }
+    assertThat(UdpEdgeService.maxPercent(2)).isEqualTo(150);
+    assertThat(UdpEdgeService.maxPercent(10)).isEqualTo(110);
+  }
+
+  @Test
+  void theEdgeDrainsWellWithinTheStopTimeout() {
+    Map<String, Object> task = onlyProperties(aws.template(), "AWS::ECS::TaskDefinition");
+    Map<?, ?> container = (Map<?, ?>) ((List<?>) task.get("ContainerDefinitions")).get(0);
+    assertThat(container.get("StopTimeout")).isEqualTo(UdpEdgeService.STOP_TIMEOUT_SECONDS);
+    assertThat(TemplateQueries.asList(container.get("Environment")))
+        .contains(env("RENDEZVOUS_EDGE_DRAIN_SECONDS", "10"));
+    // Drain, then closing sockets, the internal API and the SDK: at least 10 s to spare.
+    assertThat(UdpEdgeService.DRAIN_SECONDS + 10)
+        .isLessThanOrEqualTo(UdpEdgeService.STOP_TIMEOUT_SECONDS);
+  }
+
+  @Test
+  void serviceScalesOnCpuInFlightPulsesAndOwnedClientsBetweenTwoAndTenTasks() {
     aws.template()
         .hasResourceProperties(
             "AWS::ApplicationAutoScaling::ScalableTarget",
@@ -155,7 +154,29 @@ class UdpEdgeTest {
                                 "Dimensions",
                                     List.of(Map.of("Name", "Service", "Value", "udp-edge")),
                                 "Statistic", "Average"))))));
-    aws.template().resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 2);
+    aws.template()
+        .hasResourceProperties(
+            "AWS::ApplicationAutoScaling::ScalingPolicy",
+            Match.objectLike(
+                Map.of(
+                    "PolicyType",
+                    "TargetTrackingScaling",
+                    "TargetTrackingScalingPolicyConfiguration",
+                    Match.objectLike(
+                        Map.of(
+                            // 70 % of the 100,000 the task is told it may own.
+                            "TargetValue",
+                            70000,
+                            "DisableScaleIn",
+                            true,
+                            "CustomizedMetricSpecification",
+                            Map.of(
+                                "Namespace", "Rendezvous",
+                                "MetricName", "EdgeOwnedClients",
+                                "Dimensions",
+                                    List.of(Map.of("Name", "Service", "Value", "udp-edge")),
+                                "Statistic", "Average"))))));
+    aws.template().resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 3);
   }
 
   @Test
@@ -213,7 +234,8 @@ class UdpEdgeTest {
     assertThat(TemplateQueries.asList(container.get("PortMappings")))
         .containsExactlyInAnyOrder(
             Map.of("ContainerPort", 5024, "Protocol", "udp"),
-            Map.of("ContainerPort", 8080, "Protocol", "tcp"));
+            Map.of("ContainerPort", 8080, "Protocol", "tcp"),
+            Map.of("ContainerPort", 5027, "Protocol", "tcp"));
     assertThat(TemplateQueries.asList(container.get("Environment")))
         .containsExactlyInAnyOrder(
             env("RENDEZVOUS_PULSE_INTERVAL_SECONDS", "30"),
@@ -223,10 +245,16 @@ class UdpEdgeTest {
             env("RENDEZVOUS_STORE", "dynamodb"),
             env("RENDEZVOUS_UDP_PORT", "5024"),
             env("RENDEZVOUS_HEALTH_PORT", "8080"),
-            env("RENDEZVOUS_BIND_ADDRESS", "0.0.0.0"),
+            env("RENDEZVOUS_INTERNAL_PORT", "5027"),
+            env("RENDEZVOUS_OWNER_TIMEOUT_MILLIS", "250"),
+            env("RENDEZVOUS_BIND_ADDRESS", "::"),
             env("RENDEZVOUS_V1_ENABLED", "true"),
             env("RENDEZVOUS_V2_MAX_SKEW_SECONDS", "300"),
             env("RENDEZVOUS_EDGE_MAX_IN_FLIGHT", "4096"),
+            env("RENDEZVOUS_EDGE_MAX_CLIENTS", "100000"),
+            env("RENDEZVOUS_CHECKPOINT_INTERVALS", "10"),
+            env("RENDEZVOUS_EDGE_TAKEOVER_RATE_PER_SECOND", "200"),
+            env("RENDEZVOUS_EDGE_DRAIN_SECONDS", "10"),
             env("AWS_REGION", Map.of("Ref", "AWS::Region")));
   }
 

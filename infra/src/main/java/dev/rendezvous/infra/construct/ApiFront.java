@@ -90,6 +90,8 @@ public final class ApiFront extends Construct {
                     .compress(false)
                     .build())
             .httpVersion(HttpVersion.HTTP2_AND_3)
+            // Phones on IPv6-only networks reach the API directly (AAAA records).
+            .enableIpv6(true)
             .priceClass(PriceClass.PRICE_CLASS_ALL)
             .webAclId(webAclArn)
             .enableLogging(true)

@@ -27,17 +27,30 @@ public final class EdgeScaling {
    */
   public static final int IN_FLIGHT_TARGET_PER_TASK = MAX_IN_FLIGHT_PER_TASK / 4;
 
+  /**
+   * The share of {@code RENDEZVOUS_EDGE_MAX_CLIENTS} at which the service adds tasks: new flows
+   * spread over all tasks, and a full task refuses takeovers, so tasks must exist before any task
+   * fills.
+   */
+  public static final double OWNED_CLIENTS_TARGET_SHARE = 0.7;
+
   private EdgeScaling() {}
 
   /**
-   * Two target-tracking policies; the service scales out when either asks and in only when CPU
-   * allows. CPU is what a task runs out of first (every pulse is syscalls, hashing and an SDK
-   * call). The edge's own in-flight count catches the other saturation, slow storage, before the
-   * bound makes it shed; that policy never scales in. The edge's drop count is not a scaling
-   * signal: it counts junk and rate-limited datagrams too, which more tasks would not stop (an
-   * attacker could scale the service to its maximum at will); it alarms instead.
+   * Three target-tracking policies; the service scales out when any asks and in only when CPU
+   * allows. CPU is what a busy task runs out of. The edge's own in-flight count catches slow
+   * storage before the bound makes it shed. The clients a task owns (average per task) catch the
+   * cap the stack sets on them: a UDP flow stays on its task for life, so a full task would refuse
+   * the takeovers of new flows while CPU is still low; this policy adds tasks at {@value
+   * #OWNED_CLIENTS_TARGET_SHARE} of the cap, and new flows spread over them. The last two never
+   * scale in. The edge's drop count is not a scaling signal: it counts junk and rate-limited
+   * datagrams too, which more tasks would not stop (an attacker could scale the service to its
+   * maximum at will); it alarms instead.
    */
-  static void attach(FargateService service, int minTasks, int maxTasks, int cpuTargetPercent) {
+  static void attach(FargateService service, UdpEdgeServiceProps props) {
+    int minTasks = props.minTasks();
+    int maxTasks = props.maxTasks();
+    int cpuTargetPercent = props.cpuTargetPercent();
     ScalableTaskCount count =
         service.autoScaleTaskCount(
             EnableScalingProps.builder().minCapacity(minTasks).maxCapacity(maxTasks).build());
@@ -51,17 +64,33 @@ public final class EdgeScaling {
     count.scaleToTrackCustomMetric(
         "InFlight",
         TrackCustomMetricProps.builder()
-            .metric(
-                Metric.Builder.create()
-                    .namespace(UdpEdgeService.METRICS_NAMESPACE)
-                    .metricName("EdgeInFlight")
-                    .dimensionsMap(Map.of("Service", UdpEdgeService.METRICS_SERVICE))
-                    .statistic("Average")
-                    .period(Duration.minutes(1))
-                    .build())
+            .metric(averagePerTask("EdgeInFlight"))
             .targetValue(IN_FLIGHT_TARGET_PER_TASK)
             .scaleOutCooldown(Duration.seconds(60))
             .disableScaleIn(true)
             .build());
+    count.scaleToTrackCustomMetric(
+        "OwnedClients",
+        TrackCustomMetricProps.builder()
+            .metric(averagePerTask("EdgeOwnedClients"))
+            .targetValue(ownedClientsTarget(props.maxClientsPerTask()))
+            .scaleOutCooldown(Duration.seconds(60))
+            .disableScaleIn(true)
+            .build());
+  }
+
+  /** Owned (client, family) entries per task at which the service adds tasks. */
+  public static int ownedClientsTarget(int maxClientsPerTask) {
+    return (int) (maxClientsPerTask * OWNED_CLIENTS_TARGET_SHARE);
+  }
+
+  private static Metric averagePerTask(String name) {
+    return Metric.Builder.create()
+        .namespace(UdpEdgeService.METRICS_NAMESPACE)
+        .metricName(name)
+        .dimensionsMap(Map.of("Service", UdpEdgeService.METRICS_SERVICE))
+        .statistic("Average")
+        .period(Duration.minutes(1))
+        .build();
   }
 }

@@ -8,12 +8,10 @@ import static dev.rendezvous.infra.construct.Metrics.sum;
 import dev.rendezvous.store.dynamodb.ClientTable;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.Function;
@@ -179,15 +177,10 @@ public final class Monitoring extends Construct {
 
   private void healthyTargets(
       UdpEdgeService edge, String id, int minimum, int minutes, String description) {
-    IMetric healthy =
-        edge.targetGroup()
-            .getMetrics()
-            .healthyHostCount(
-                MetricOptions.builder().statistic("Minimum").period(Duration.minutes(1)).build());
     Alarm alarm =
         Alarm.Builder.create(this, id)
             .alarmDescription(description)
-            .metric(healthy)
+            .metric(Metrics.healthyEdgeTargets(edge))
             .threshold(minimum)
             .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
             .evaluationPeriods(minutes)

@@ -24,7 +24,8 @@ public final class OperationsDashboard extends Construct {
           "EdgeDrops",
           "EdgeStorageErrors",
           "EdgeStorageLatency",
-          "EdgeInFlight");
+          "EdgeInFlight",
+          "EdgeOwnedClients");
 
   private final Dashboard dashboard;
 
@@ -50,14 +51,18 @@ public final class OperationsDashboard extends Construct {
             "Edge storage latency (ms) and in flight",
             edge("EdgeStorageLatency", "p99"),
             edge("EdgeStorageLatency", "p50"),
-            edge("EdgeInFlight", "Maximum")));
+            edge("EdgeInFlight", "Maximum")),
+        graph(
+            "Edge clients owned per task",
+            edge("EdgeOwnedClients", "Average"),
+            edge("EdgeOwnedClients", "Maximum")));
     dashboard.addWidgets(
         graph(
             "Edge tasks and targets",
             Metrics.edgeService(edgeService, "DesiredTaskCount", "Maximum"),
             Metrics.edgeService(edgeService, "RunningTaskCount", "Minimum"),
-            edgeService.targetGroup().getMetrics().healthyHostCount(stat("Minimum")),
-            edgeService.targetGroup().getMetrics().unHealthyHostCount(stat("Maximum"))),
+            Metrics.healthyEdgeTargets(edgeService),
+            Metrics.unhealthyEdgeTargets(edgeService)),
         graph(
             "Edge CPU (%)",
             edgeService.service().metricCpuUtilization(stat("Average")),

@@ -1,7 +1,9 @@
 package dev.rendezvous.infra.construct;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -19,6 +21,12 @@ import software.constructs.Construct;
  * expiry sweep. Each gets its own role (table access per {@link TableAccess}, log writes to its own
  * log group, nothing else: no managed policy with {@code *} resources), its own log group with a
  * retention, and a {@code live} alias on a published version, which is where SnapStart applies.
+ *
+ * <p>The API function runs in the service's VPC when given a placement: it asks the edge tasks for
+ * the live state of a client over their internal API, which only its security group may reach. Its
+ * role then also holds the network-interface permissions Lambda needs ({@code
+ * NetworkInterfaceAccess}). The sweep reads and writes only the table, so it stays outside the VPC
+ * (no network interface, no cold-start cost of one).
  *
  * <p>Sizing (defaults, see infra/README.md): the API function has 1024 MB because Lambda gives CPU
  * in proportion to memory and the first requests after a SnapStart restore are CPU-bound (class
@@ -49,6 +57,7 @@ public final class RendezvousFunctions extends Construct {
             props.apiHandler(),
             props.apiSizing(),
             TableAccess.API,
+            props.apiPlacement(),
             "Rendezvous HTTP routes (Micronaut)");
     this.apiAlias = alias("ApiLive", apiFunction);
     this.expiryFunction =
@@ -59,6 +68,7 @@ public final class RendezvousFunctions extends Construct {
             RendezvousFunctionsProps.EXPIRY_HANDLER,
             props.expirySizing(),
             TableAccess.EXPIRY,
+            Optional.empty(),
             "Rendezvous expiry sweep (every minute)");
     this.expiryAlias = alias("ExpiryLive", expiryFunction);
   }
@@ -70,6 +80,7 @@ public final class RendezvousFunctions extends Construct {
       String handler,
       FunctionSizing sizing,
       TableAccess access,
+      Optional<FunctionPlacement> placement,
       String description) {
     LogGroup logGroup =
         LogGroup.Builder.create(this, id + "Logs")
@@ -100,6 +111,11 @@ public final class RendezvousFunctions extends Construct {
     if (props.snapStart()) {
       builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
     }
+    placement.ifPresent(
+        p -> {
+          builder.vpc(p.vpc()).vpcSubnets(p.subnets()).securityGroups(List.of(p.securityGroup()));
+          NetworkInterfaceAccess.grant(role);
+        });
     Function function = builder.build();
     if (props.snapStart()) {
       // The warning asks for published versions: alias() publishes one on every code change.

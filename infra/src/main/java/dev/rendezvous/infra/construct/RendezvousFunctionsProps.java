@@ -3,6 +3,7 @@ package dev.rendezvous.infra.construct;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -16,6 +17,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param snapStart publish versions with SnapStart (off for LocalStack)
  * @param runtime the newest Java runtime the code runs on (Java 17 bytecode; SnapStart supports
  *     it), older where an emulator lacks it
+ * @param apiPlacement the API function's VPC placement (it calls the edge tasks' internal API), or
+ *     empty outside a VPC (LocalStack)
  */
 public record RendezvousFunctionsProps(
     RendezvousTable table,
@@ -27,7 +30,8 @@ public record RendezvousFunctionsProps(
     RetentionDays logRetention,
     boolean snapStart,
     Architecture architecture,
-    Runtime runtime) {
+    Runtime runtime,
+    Optional<FunctionPlacement> apiPlacement) {
 
   /** Micronaut's handler for API Gateway HTTP APIs (payload format 2.0). */
   public static final String HTTP_API_HANDLER =
@@ -50,6 +54,7 @@ public record RendezvousFunctionsProps(
     Objects.requireNonNull(logRetention, "logRetention");
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(runtime, "runtime");
+    Objects.requireNonNull(apiPlacement, "apiPlacement");
   }
 
   public static Builder builder() {
@@ -70,6 +75,7 @@ public record RendezvousFunctionsProps(
     private boolean snapStart = true;
     private Architecture architecture = Architecture.ARM_64;
     private Runtime runtime = Runtime.JAVA_25;
+    private Optional<FunctionPlacement> apiPlacement = Optional.empty();
 
     private Builder() {}
 
@@ -123,6 +129,11 @@ public record RendezvousFunctionsProps(
       return this;
     }
 
+    public Builder apiPlacement(FunctionPlacement apiPlacement) {
+      this.apiPlacement = Optional.of(apiPlacement);
+      return this;
+    }
+
     public RendezvousFunctionsProps build() {
       return new RendezvousFunctionsProps(
           table,
@@ -134,7 +145,8 @@ public record RendezvousFunctionsProps(
           logRetention,
           snapStart,
           architecture,
-          runtime);
+          runtime,
+          apiPlacement);
     }
   }
 }

@@ -2,8 +2,11 @@ package dev.rendezvous.infra.construct;
 
 import dev.rendezvous.store.dynamodb.ClientTable;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -13,6 +16,9 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.WarmThroughput;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpoint;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -130,5 +136,27 @@ public final class RendezvousTable extends Construct {
           default -> throw new IllegalStateException("unknown type of " + attribute);
         };
     return Attribute.builder().name(attribute.attributeName()).type(type).build();
+  }
+
+  /**
+   * Lets {@code endpoint} (the VPC's DynamoDB gateway endpoint) carry only calls of this account to
+   * this table, and only the actions {@code callers} may make: code in the API function's isolated
+   * subnets, whose only way to DynamoDB is this endpoint, cannot reach any other table.
+   */
+  public void limitEndpoint(GatewayVpcEndpoint endpoint, List<TableAccess> callers) {
+    TreeSet<String> actions = new TreeSet<>();
+    for (TableAccess access : callers) {
+      actions.addAll(access.tableActions());
+      actions.addAll(access.ownItemActions());
+      actions.addAll(access.sweepIndexActions());
+    }
+    endpoint.addToPolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .principals(List.of(new AnyPrincipal()))
+            .actions(List.copyOf(actions))
+            .resources(List.of(tableArn(), sweepIndexArn()))
+            .conditions(Map.of("StringEquals", Map.of("aws:PrincipalAccount", Aws.ACCOUNT_ID)))
+            .build());
   }
 }

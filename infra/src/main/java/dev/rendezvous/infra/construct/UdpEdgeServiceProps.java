@@ -10,32 +10,38 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *
  * @param dockerDirectory the edge's docker build context (holds its Dockerfile)
  * @param environment the edge's variables (SPEC names)
+ * @param network the VPC, subnets and security groups of the tasks and the load balancer
+ * @param ports pulse, health and internal API ports of the container
  * @param cpuUnits Fargate CPU units (1024 = one vCPU)
- * @param natGateways 0 puts the tasks in public subnets with public IPs (no NAT cost; inbound is
- *     still only from the load balancer's security group); 1 or 2 puts them in private subnets
- *     behind that many NAT gateways
+ * @param maxClientsPerTask (client, family) entries one task owns at most (its environment says the
+ *     same to the edge); the scaling policy on owned clients follows it
  */
 public record UdpEdgeServiceProps(
     RendezvousTable table,
     Path dockerDirectory,
     Map<String, String> environment,
-    int udpPort,
-    int healthPort,
+    ServiceNetwork network,
+    EdgePorts ports,
     int cpuUnits,
     int memoryMb,
     int minTasks,
     int maxTasks,
     int cpuTargetPercent,
-    int natGateways,
+    int maxClientsPerTask,
     RetentionDays logRetention) {
 
   public UdpEdgeServiceProps {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(dockerDirectory, "dockerDirectory");
     environment = Map.copyOf(environment);
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(logRetention, "logRetention");
     if (minTasks < 1 || maxTasks < minTasks) {
       throw new IllegalArgumentException("need 1 <= minTasks <= maxTasks");
+    }
+    if (maxClientsPerTask < 16) {
+      throw new IllegalArgumentException("maxClientsPerTask must be at least 16");
     }
   }
 
@@ -48,14 +54,14 @@ public record UdpEdgeServiceProps(
     private RendezvousTable table;
     private Path dockerDirectory;
     private Map<String, String> environment = Map.of();
-    private int udpPort = 5024;
-    private int healthPort = 8080;
+    private ServiceNetwork network;
+    private EdgePorts ports = new EdgePorts(5024, 8080, 5027);
     private int cpuUnits = 512;
     private int memoryMb = 1024;
     private int minTasks = 2;
     private int maxTasks = 6;
     private int cpuTargetPercent = 60;
-    private int natGateways = 0;
+    private int maxClientsPerTask = 100_000;
     private RetentionDays logRetention = RetentionDays.ONE_MONTH;
 
     private Builder() {}
@@ -75,13 +81,13 @@ public record UdpEdgeServiceProps(
       return this;
     }
 
-    public Builder udpPort(int udpPort) {
-      this.udpPort = udpPort;
+    public Builder network(ServiceNetwork network) {
+      this.network = network;
       return this;
     }
 
-    public Builder healthPort(int healthPort) {
-      this.healthPort = healthPort;
+    public Builder ports(EdgePorts ports) {
+      this.ports = ports;
       return this;
     }
 
@@ -106,8 +112,8 @@ public record UdpEdgeServiceProps(
       return this;
     }
 
-    public Builder natGateways(int natGateways) {
-      this.natGateways = natGateways;
+    public Builder maxClientsPerTask(int maxClientsPerTask) {
+      this.maxClientsPerTask = maxClientsPerTask;
       return this;
     }
 
@@ -121,14 +127,14 @@ public record UdpEdgeServiceProps(
           table,
           dockerDirectory,
           environment,
-          udpPort,
-          healthPort,
+          network,
+          ports,
           cpuUnits,
           memoryMb,
           minTasks,
           maxTasks,
           cpuTargetPercent,
-          natGateways,
+          maxClientsPerTask,
           logRetention);
     }
   }
