@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EdgeSettingsTest {
 
   @Test
-  void defaultsFollowTheSpec() {
+  void defaultsAreTheDocumentedOnes() {
     EdgeSettings s = EdgeSettings.fromEnvironment(Map.of());
 
     assertThat(s.shared().udpPort()).isEqualTo(5024);

@@ -28,8 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The five HTTP routes of SPEC "HTTP routes" over the real core {@link RendezvousService}, served
- * by the JDK's HTTP server. Errors are JSON with the SPEC's statuses; nothing answers 500 to bad
+ * The five HTTP routes of docs/openapi.yaml over the real core {@link RendezvousService}, served by
+ * the JDK's HTTP server. Errors are JSON with the documented statuses; nothing answers 500 to bad
  * input.
  */
 final class TestHttpRoutes implements AutoCloseable {

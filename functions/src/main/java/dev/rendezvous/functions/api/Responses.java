@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 
-/** The JSON bodies of the five routes, field for field as in SPEC. */
+/** The JSON bodies of the routes, field for field as in docs/openapi.yaml. */
 final class Responses {
   private Responses() {}
 
