@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class SettingsBindingTest {
 
   @Test
-  void defaultsAreTheSpecs() {
+  void defaultsAreTheDocumentedOnes() {
     try (ApplicationContext context = start(Map.of("RENDEZVOUS_STORE", "memory"))) {
       RendezvousSettings settings = context.getBean(RendezvousSettings.class);
       assertThat(settings.timings()).isEqualTo(PulseTimings.DEFAULTS);
