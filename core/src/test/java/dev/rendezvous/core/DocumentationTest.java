@@ -24,7 +24,7 @@ class DocumentationTest {
   private static final Set<String> SKIPPED =
       Set.of("node_modules", "target", ".git", "cdk.out", ".local");
   private static final Pattern OUTSIDE =
-      Pattern.compile("\\.\\./shared|/work/shared|SPEC\\.md|\\bSPEC\\b");
+      Pattern.compile("\\.\\./shared|/work/shared|\\b(SPEC|TOOLCHAIN|STYLE)\\.md|\\bSPEC\\b");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
   @Test
