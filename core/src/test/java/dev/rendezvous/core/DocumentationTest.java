@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,23 +69,31 @@ class DocumentationTest {
   }
 
   private static List<Path> files(String... endings) {
-    try (Stream<Path> all = Files.walk(ROOT)) {
-      return all.filter(p -> ROOT.relativize(p).toString().isEmpty() || !skipped(p))
-          .filter(Files::isRegularFile)
-          .filter(p -> Stream.of(endings).anyMatch(e -> p.getFileName().toString().endsWith(e)))
-          .toList();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          ROOT,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              return SKIPPED.contains(String.valueOf(dir.getFileName())) && !dir.equals(ROOT)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              String name = file.getFileName().toString();
+              if (attributes.isRegularFile() && Stream.of(endings).anyMatch(name::endsWith)) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static boolean skipped(Path path) {
-    for (Path part : ROOT.relativize(path)) {
-      if (SKIPPED.contains(part.toString())) {
-        return true;
-      }
-    }
-    return false;
+    return found;
   }
 
   private static String read(Path file) {
