@@ -8,13 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.PulseTimings;
-import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.V2Client;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.TestPulses;
 import dev.rendezvous.testkit.MutableClock;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,7 +33,6 @@ class ErrorsV2Test {
   private static final String SOME_ID = "0123456789abcdef0123456789abcdef";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
-  private APIGatewayV2HTTPEventFunction handler;
   private V2Client api;
   private TestPulses pulses;
 
@@ -43,15 +40,13 @@ class ErrorsV2Test {
   void start() {
     String table = DYNALITE.createTable();
     pulses = TestPulses.onDynalite(DYNALITE, table, PulseTimings.DEFAULTS, clock);
-    Map<String, Object> properties = Contexts.dynamo(DYNALITE.endpoint().toString(), table);
-    handler = new APIGatewayV2HTTPEventFunction(Contexts.lambda(properties, clock).build().start());
-    api = new V2Client(handler);
+    api = V2Client.onDynamo(DYNALITE.endpoint().toString(), table, clock);
   }
 
   @AfterAll
   void stop() throws Exception {
     pulses.close();
-    handler.close();
+    api.close();
   }
 
   @ParameterizedTest

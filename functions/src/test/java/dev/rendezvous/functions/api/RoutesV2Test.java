@@ -10,7 +10,6 @@ import dev.rendezvous.core.directory.TakeoverResult;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.timing.PulseTimings;
-import dev.rendezvous.functions.testing.Contexts;
 import dev.rendezvous.functions.testing.V2Client;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
@@ -18,7 +17,6 @@ import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.store.dynamodb.testing.TestPulses;
 import dev.rendezvous.testkit.MutableClock;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -34,7 +32,6 @@ class RoutesV2Test {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05.678Z"));
-  private APIGatewayV2HTTPEventFunction handler;
   private V2Client api;
   private ClientRegistry registry;
   private TestPulses pulses;
@@ -43,16 +40,14 @@ class RoutesV2Test {
   void start() {
     String table = DYNALITE.createTable();
     pulses = TestPulses.onDynalite(DYNALITE, table, PulseTimings.DEFAULTS, clock);
-    Map<String, Object> properties = Contexts.dynamo(DYNALITE.endpoint().toString(), table);
-    handler = new APIGatewayV2HTTPEventFunction(Contexts.lambda(properties, clock).build().start());
-    api = new V2Client(handler);
-    registry = handler.getApplicationContext().getBean(ClientRegistry.class);
+    api = V2Client.onDynamo(DYNALITE.endpoint().toString(), table, clock);
+    registry = api.bean(ClientRegistry.class);
   }
 
   @AfterAll
   void stop() throws Exception {
     pulses.close();
-    handler.close();
+    api.close();
   }
 
   @Test

@@ -31,11 +31,16 @@ class ExpiryFunctionTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-06T07:08:09Z"));
 
-  @Test
-  void deletesExpiredClientsAndKeepsLiveOnes() {
+  /** The function over the DynamoDB store, on a fresh table. */
+  private ExpiryFunction onDynamo() {
     Map<String, Object> properties =
         Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
-    try (ExpiryFunction function = new ExpiryFunction(Contexts.lambda(properties, clock))) {
+    return new ExpiryFunction(Contexts.lambda(properties, clock));
+  }
+
+  @Test
+  void deletesExpiredClientsAndKeepsLiveOnes() {
+    try (ExpiryFunction function = onDynamo()) {
       ClientRegistry registry = function.getApplicationContext().getBean(ClientRegistry.class);
       CredentialFactory credentials = new CredentialFactory();
       ClientCredentials gone1 = credentials.issue();
@@ -59,9 +64,7 @@ class ExpiryFunctionTest {
 
   @Test
   void reportsWhatItSwept() {
-    Map<String, Object> properties =
-        Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
-    try (ExpiryFunction function = new ExpiryFunction(Contexts.lambda(properties, clock))) {
+    try (ExpiryFunction function = onDynamo()) {
       ClientRegistry registry = function.getApplicationContext().getBean(ClientRegistry.class);
       ClientCredentials gone = new CredentialFactory().issue();
       registry.register(gone);
