@@ -48,16 +48,14 @@ class ContextVariantsTest {
             "DesiredCount",
             Match.absent(),
             "NetworkConfiguration",
-            Map.of(
-                "AwsvpcConfiguration",
-                Match.objectLike(
-                    Map.of(
-                        "AssignPublicIp",
-                        "DISABLED",
-                        "Subnets",
-                        List.of(
-                            Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet1")),
-                            Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet2"))))))));
+            TemplateQueries.awsvpc(
+                Map.of(
+                    "AssignPublicIp",
+                    "DISABLED",
+                    "Subnets",
+                    List.of(
+                        Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet1")),
+                        Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet2")))))));
     variant.has(
         "AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 3, "MaxCapacity", 9));
   }

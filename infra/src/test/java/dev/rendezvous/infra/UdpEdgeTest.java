@@ -65,14 +65,12 @@ class UdpEdgeTest {
                     "MaximumPercent", 150),
             "LoadBalancers", registrations,
             "NetworkConfiguration",
-                Map.of(
-                    "AwsvpcConfiguration",
-                    Match.objectLike(
-                        Map.of(
-                            "AssignPublicIp",
-                            "ENABLED",
-                            "SecurityGroups",
-                            List.of(getAtt(taskGroup, "GroupId")))))));
+                TemplateQueries.awsvpc(
+                    Map.of(
+                        "AssignPublicIp",
+                        "ENABLED",
+                        "SecurityGroups",
+                        List.of(getAtt(taskGroup, "GroupId"))))));
   }
 
   @Test
