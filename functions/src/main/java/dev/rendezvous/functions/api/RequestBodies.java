@@ -35,6 +35,22 @@ public final class RequestBodies {
     requireEmptyOrObject(read(request));
   }
 
+  /** The body, which must be a JSON object (400 otherwise, 413 above the limit). */
+  JsonNode requireObject(HttpRequest<?> request) {
+    byte[] bytes = read(request);
+    requireEmptyOrObject(bytes);
+    if (bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+      throw new InvalidRequestException(
+          Reason.BODY_MALFORMED, "the request body must be a JSON object");
+    }
+    try {
+      return jsonMapper.readValue(bytes, JsonNode.class);
+    } catch (IOException e) {
+      throw new InvalidRequestException(
+          Reason.BODY_MALFORMED, "the request body is not valid JSON");
+    }
+  }
+
   /**
    * The raw body, at most one byte more than the limit. Read from the portable {@link ByteBody},
    * not through Micronaut's content-type based binding, which rejects an empty body.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The JSON bodies of the five routes, field for field as in SPEC. */
 final class Responses {
@@ -28,6 +29,18 @@ final class Responses {
       @JsonProperty("client_id") String clientId,
       String host,
       int port,
+      List<CandidateJson> candidates,
+      BigDecimal timestamp,
+      boolean ok) {}
+
+  /** One way to reach a peer; {@code kind} is {@code lan}, {@code ipv6} or {@code mapping}. */
+  @Serdeable
+  record CandidateJson(int family, String host, int port, String kind) {}
+
+  @Serdeable
+  record CandidatesStored(
+      @JsonProperty("client_id") String clientId,
+      List<CandidateJson> candidates,
       BigDecimal timestamp,
       boolean ok) {}
 

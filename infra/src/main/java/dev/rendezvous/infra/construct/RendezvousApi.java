@@ -32,12 +32,13 @@ import software.constructs.Construct;
  * tightly, {@code POST /register}.
  */
 public final class RendezvousApi extends Construct {
-  /** The SPEC routes, as API Gateway route keys. */
+  /** The routes, as API Gateway route keys. */
   public static final List<String> ROUTE_KEYS =
       List.of(
           "POST /register",
           "POST /verify",
           "POST /logout",
+          "PUT /me/candidates",
           "GET /peer/{client_id}/udp",
           "GET /peer/{client_id}/udp/status");
 
