@@ -12,9 +12,7 @@ import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -49,6 +47,7 @@ public final class RendezvousSession implements AutoCloseable {
   private final Executor lane;
   private final PulseLoop pulses;
   private final HolePuncher puncher;
+  private final Handover handover;
   private final CompletableFuture<PulseReply> firstAccepted;
   private final Thread receiver;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -62,17 +61,15 @@ public final class RendezvousSession implements AutoCloseable {
     this.config = config;
     this.identity = identity;
     this.api = runtime.api();
-    boolean v6 = config.edge().getAddress() instanceof Inet6Address;
-    this.channel =
-        DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-    channel.bind(config.bindAddress());
+    this.channel = SessionSocket.open(config);
     this.localAddress = (InetSocketAddress) channel.getLocalAddress();
     String name = "rendezvous-" + identity.clientId().hex().substring(0, 8);
     this.ownsTimers = !runtime.sharedTimers().isPresent();
     this.timers =
         ownsTimers ? SdkThreads.timerThread(name + "-timer") : runtime.sharedTimers().get();
     this.lane = new SerialExecutor(runtime.callbacks());
-    EventDispatcher events = new EventDispatcher(listener, lane);
+    NetworkWatch watch = new NetworkWatch(listener, timers);
+    EventDispatcher events = new EventDispatcher(watch, lane);
     this.clock = runtime.clock();
     this.pulses = new PulseLoop(config, identity, api, clock, timers, events, this::send);
     this.puncher =
@@ -81,7 +78,15 @@ public final class RendezvousSession implements AutoCloseable {
             timers,
             lane,
             this::send,
-            (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)));
+            (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)),
+            (peer, path) -> events.fire(l -> l.onLinkMoved(peer, path)));
+    this.handover =
+        new Handover(
+            new CandidateReporter(
+                api, identity, localAddress, SessionSocket.speaksIpv6(localAddress), events),
+            pulses,
+            puncher);
+    watch.reactWith(handover);
     this.firstAccepted = Futures.completeOn(pulses.firstAccepted(), lane);
     this.receiver = SdkThreads.named(name + "-socket", false).newThread(this::receiveLoop);
   }
@@ -101,6 +106,7 @@ public final class RendezvousSession implements AutoCloseable {
     RendezvousSession session = new RendezvousSession(config, identity, runtime, listener);
     session.receiver.start();
     session.pulses.start();
+    session.handover.watchLocalAddresses(session.timers);
     return session;
   }
 
@@ -196,6 +202,7 @@ public final class RendezvousSession implements AutoCloseable {
       return;
     }
     pulses.stop(SessionState.CLOSED);
+    handover.close();
     puncher.close();
     try {
       channel.close();
@@ -243,6 +250,11 @@ public final class RendezvousSession implements AutoCloseable {
     @Override
     public CompletableFuture<NatMapping> probeNat() {
       return pulses.probeNat();
+    }
+
+    @Override
+    public void pulseNow() {
+      var unused = pulses.pulseNow();
     }
 
     @Override

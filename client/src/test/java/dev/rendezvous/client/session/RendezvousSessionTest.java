@@ -191,7 +191,8 @@ class RendezvousSessionTest {
     timers.runDueTasks(); // the first pulse
     session.firstAccepted().get(5, TimeUnit.SECONDS);
     timers.advance(fastConfig().replyTimeout()); // its reply timeout passes: nothing to do
-    assertThat(timers.queuedTasks()).isEqualTo(2); // the next pulse and the keepalives
+    // the next pulse, the links' keepalives and the local-address check
+    assertThat(timers.queuedTasks()).isEqualTo(3);
     session.close();
     session.close();
     assertThat(session.state()).isEqualTo(SessionState.CLOSED);
