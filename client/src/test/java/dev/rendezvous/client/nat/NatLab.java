@@ -36,9 +36,7 @@ public final class NatLab implements BeforeAllCallback {
         context
             .getRoot()
             .getStore(ExtensionContext.Namespace.GLOBAL)
-            .put(
-                NatLab.class.getName(),
-                (ExtensionContext.Store.CloseableResource) NatLab::tearDown);
+            .put(NatLab.class.getName(), (AutoCloseable) NatLab::tearDown);
         start();
       }
     }
