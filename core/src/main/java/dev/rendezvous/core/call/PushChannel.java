@@ -3,12 +3,18 @@ package dev.rendezvous.core.call;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientId;
+import java.time.Duration;
 
 /**
  * How the HTTP routes ask a callee's owner edge to push a PUNCH_NOW to it (the edge's internal
  * API). One call sends the push once and waits, bounded, for the callee's acknowledgement.
  */
 public interface PushChannel {
+  /**
+   * How long an owner waits for the callee's acknowledgement of one push: a few round trips of a
+   * slow mobile path (a lost push is retried by the next attempt).
+   */
+  Duration ACK_WAIT = Duration.ofMillis(400);
 
   /** What one push attempt came to. */
   enum Outcome {

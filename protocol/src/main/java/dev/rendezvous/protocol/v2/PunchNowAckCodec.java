@@ -29,7 +29,25 @@ public final class PunchNowAckCodec {
   static final int MAC_OFFSET = CALL_OFFSET + CallId.LENGTH_BYTES;
 
   /** A decoded acknowledgement; its MAC is checked by whoever holds the client's MAC key. */
-  public record PunchNowAck(ClientId clientId, CallId call, byte[] datagram) {
+  public static final class PunchNowAck {
+    private final ClientId clientId;
+    private final CallId call;
+    private final byte[] datagram;
+
+    PunchNowAck(ClientId clientId, CallId call, byte[] datagram) {
+      this.clientId = clientId;
+      this.call = call;
+      this.datagram = datagram;
+    }
+
+    public ClientId clientId() {
+      return clientId;
+    }
+
+    public CallId call() {
+      return call;
+    }
+
     /** True when the MAC matches {@code key} (constant-time). */
     public boolean authenticatedBy(PulseMacKey key) {
       return MessageAuthenticator.verify(key, datagram);
