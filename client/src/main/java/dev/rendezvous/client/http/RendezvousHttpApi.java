@@ -1,8 +1,10 @@
 package dev.rendezvous.client.http;
 
 import dev.rendezvous.client.ServerClock;
+import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.Hex;
 import dev.rendezvous.protocol.identity.MalformedCredentialException;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
@@ -137,6 +139,40 @@ public final class RendezvousHttpApi {
           return new Responses.PeerStatus(
               ClientId.parse(body.string("client_id")), status, since, body.timestamp());
         });
+  }
+
+  /** {@code POST /peer/{id}/connect}: rings the peer; completes once it acknowledged. */
+  public CompletableFuture<CallReply> connect(ClientCredentials me, ClientId peer) {
+    return call(
+        "POST",
+        "peer/" + peer.hex() + "/connect",
+        me.privateKey(),
+        body -> callReply(body, "client_id"));
+  }
+
+  /** {@code GET /calls/{call_id}}: the call a PUNCH_NOW announced to this client. */
+  public CompletableFuture<CallReply> fetchCall(ClientCredentials me, CallId call) {
+    return call("GET", "calls/" + call.hex(), me.privateKey(), body -> callReply(body, "caller"));
+  }
+
+  private static CallReply callReply(JsonBody body, String peerField) {
+    double port = body.number("port");
+    if (port < 1 || port > 65535 || port != Math.rint(port)) {
+      throw new UnexpectedReplyException("port out of range");
+    }
+    CallId call =
+        CallId.parse(body.string("call_id"))
+            .orElseThrow(() -> new UnexpectedReplyException("call_id is not 80 hex characters"));
+    byte[] pairKey =
+        Hex.decode(body.string("pair_key"), 32)
+            .orElseThrow(() -> new UnexpectedReplyException("pair_key is not 64 hex characters"));
+    return new CallReply(
+        call,
+        ClientId.parse(body.string(peerField)),
+        body.string("host"),
+        (int) port,
+        pairKey,
+        body.timestamp());
   }
 
   private <T> CompletableFuture<T> call(

@@ -1,5 +1,6 @@
 package dev.rendezvous.client.session;
 
+import dev.rendezvous.client.call.IncomingCall;
 import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
@@ -90,6 +91,11 @@ final class NetworkWatch implements SessionListener {
   @Override
   public void onLinkMoved(ClientId peer, PeerPath path) {
     app.onLinkMoved(peer, path);
+  }
+
+  @Override
+  public void onIncomingCall(IncomingCall call) {
+    app.onIncomingCall(call);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.rendezvous.client.session;
 
 import dev.rendezvous.client.ServerClock;
+import dev.rendezvous.client.call.CallResult;
+import dev.rendezvous.client.call.Calls;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.internal.Futures;
 import dev.rendezvous.client.internal.SdkThreads;
@@ -11,6 +13,7 @@ import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.v2.PunchNowCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.Buffer;
@@ -26,11 +29,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One UDP socket shared by the pulse loop and the app's peer traffic. A receiver thread blocks on
  * the socket (no polling) and demultiplexes by source address: datagrams from the edge (or the
- * probe edge) are pulse replies; everything else is peer traffic for the {@link HolePuncher}.
- * Timers run on the session's timer thread (or the client's shared scheduler). Listener callbacks,
- * peer messages, punch progress and the completion of the futures below run on the client's
- * callback executor, one at a time and in order. Thread-safe; {@link #close()} stops the session's
- * threads and closes the socket.
+ * probe edge) are pulse replies (or PUNCH_NOW pushes, for {@link Calls}); everything else is peer
+ * traffic: secure call messages for {@link Calls}, the rest for the {@link HolePuncher}. Timers run
+ * on the session's timer thread (or the client's shared scheduler). Listener callbacks, peer
+ * messages, punch progress and the completion of the futures below run on the client's callback
+ * executor, one at a time and in order. Thread-safe; {@link #close()} stops the session's threads
+ * and closes the socket.
  */
 public final class RendezvousSession implements AutoCloseable {
   private static final int MAX_DATAGRAM = 2048;
@@ -48,6 +52,7 @@ public final class RendezvousSession implements AutoCloseable {
   private final PulseLoop pulses;
   private final HolePuncher puncher;
   private final Handover handover;
+  private final Calls calls;
   private final CompletableFuture<PulseReply> firstAccepted;
   private final Thread receiver;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -86,6 +91,13 @@ public final class RendezvousSession implements AutoCloseable {
                 api, identity, localAddress, SessionSocket.speaksIpv6(localAddress), events),
             pulses,
             puncher);
+    this.calls =
+        new Calls(
+            new PunchEnvironment(),
+            timers,
+            lane,
+            this::send,
+            call -> events.fire(l -> l.onIncomingCall(call)));
     watch.reactWith(handover);
     this.firstAccepted = Futures.completeOn(pulses.firstAccepted(), lane);
     this.receiver = SdkThreads.named(name + "-socket", false).newThread(this::receiveLoop);
@@ -155,6 +167,15 @@ public final class RendezvousSession implements AutoCloseable {
     return Futures.completeOn(puncher.punch(peer, options), lane);
   }
 
+  /**
+   * Calls {@code peer}: the service rings it (a PUNCH_NOW on its live mapping) and both sides punch
+   * with the call's pair key; only this side needs to start. The link is authenticated and
+   * encrypted. The future always completes normally, on the callback executor.
+   */
+  public CompletableFuture<CallResult> call(ClientId peer, PunchOptions options) {
+    return calls.call(peer, options);
+  }
+
   /** The open link to {@code peer} from an earlier successful punch, if any. */
   public Optional<PeerLink> link(ClientId peer) {
     return puncher.link(peer);
@@ -182,8 +203,12 @@ public final class RendezvousSession implements AutoCloseable {
       buffer.get(datagram);
       try {
         if (source.equals(config.edge()) || config.probeEdge().map(source::equals).orElse(false)) {
-          pulses.onReply(source, datagram);
-        } else {
+          if (PunchNowCodec.looksLikePunchNow(datagram)) {
+            calls.onPunchNow(datagram);
+          } else {
+            pulses.onReply(source, datagram);
+          }
+        } else if (!calls.onDatagram(source, datagram)) {
           puncher.onDatagram(source, datagram, datagram.length);
         }
       } catch (RuntimeException e) {
@@ -204,6 +229,7 @@ public final class RendezvousSession implements AutoCloseable {
     pulses.stop(SessionState.CLOSED);
     handover.close();
     puncher.close();
+    calls.close();
     try {
       channel.close();
     } catch (IOException e) {
@@ -221,7 +247,12 @@ public final class RendezvousSession implements AutoCloseable {
     }
   }
 
-  private final class PunchEnvironment implements HolePuncher.Environment {
+  private final class PunchEnvironment implements HolePuncher.Environment, Calls.Environment {
+    @Override
+    public InetSocketAddress edge() {
+      return config.edge();
+    }
+
     @Override
     public ClientCredentials identity() {
       return identity;

@@ -1,5 +1,6 @@
 package dev.rendezvous.client.session;
 
+import dev.rendezvous.client.call.IncomingCall;
 import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
@@ -37,6 +38,15 @@ public interface SessionListener {
    * changed (handover) and the link was punched again.
    */
   default void onLinkMoved(ClientId peer, PeerPath path) {}
+
+  /**
+   * A peer is calling (the service pushed an authenticated PUNCH_NOW): {@link IncomingCall#accept}
+   * or {@link IncomingCall#refuse} it. The default refuses: an app that does not handle calls is
+   * never reached by one.
+   */
+  default void onIncomingCall(IncomingCall call) {
+    call.refuse();
+  }
 
   /** Something went wrong that the session survived (an HTTP call failed, a send failed). */
   default void onError(String what, Throwable cause) {}

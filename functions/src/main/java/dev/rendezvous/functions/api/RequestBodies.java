@@ -31,15 +31,11 @@ public final class RequestBodies {
     this.jsonMapper = jsonMapper;
   }
 
-  void requireEmptyOrObject(HttpRequest<?> request) {
-    requireEmptyOrObject(read(request));
-  }
-
-  /** The body, which must be a JSON object (400 otherwise, 413 above the limit). */
+  /** The body, which must be a JSON object (for routes that take parameters). */
   JsonNode requireObject(HttpRequest<?> request) {
     byte[] bytes = read(request);
     requireEmptyOrObject(bytes);
-    if (bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       throw new InvalidRequestException(
           Reason.BODY_MALFORMED, "the request body must be a JSON object");
     }
@@ -49,6 +45,10 @@ public final class RequestBodies {
       throw new InvalidRequestException(
           Reason.BODY_MALFORMED, "the request body is not valid JSON");
     }
+  }
+
+  void requireEmptyOrObject(HttpRequest<?> request) {
+    requireEmptyOrObject(read(request));
   }
 
   /**
