@@ -65,8 +65,7 @@ public final class HolePuncher implements AutoCloseable {
   private final BiConsumer<ClientId, PeerPath> linkMoved;
   private final SecureRandom random = new SecureRandom();
   private final Map<ClientId, PunchAttempt> attempts = new ConcurrentHashMap<>();
-  private final Map<ClientId, PeerLink> links = new ConcurrentHashMap<>();
-  private final Map<InetSocketAddress, PeerLink> linksByRemote = new ConcurrentHashMap<>();
+  private final PeerLinks links = new PeerLinks();
   private final ScheduledFuture<?> keepalives;
   private final PeerLookup lookup;
 
@@ -92,7 +91,7 @@ public final class HolePuncher implements AutoCloseable {
     this.strangerPunch = strangerPunch;
     this.linkMoved = linkMoved;
     this.lookup = new PeerLookup(env.api(), scheduler, env.clock());
-    LinkKeeper keeper = new LinkKeeper(links.values(), this::now, this::linkWentSilent);
+    LinkKeeper keeper = new LinkKeeper(links.all(), this::now, this::linkWentSilent);
     this.keepalives =
         scheduler.scheduleWithFixedDelay(
             keeper, LinkKeeper.TICK_MILLIS, LinkKeeper.TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -104,7 +103,7 @@ public final class HolePuncher implements AutoCloseable {
    * peer's side of the link keeps accepting it. The link keeps its identity; its path moves.
    */
   public void repunchAll() {
-    for (PeerLink link : links.values()) {
+    for (PeerLink link : links.all()) {
       relink(link);
     }
   }
@@ -246,7 +245,7 @@ public final class HolePuncher implements AutoCloseable {
       return;
     }
     PeerMessage m = decoded.get();
-    PeerLink heardOn = linkFor(source, m);
+    PeerLink heardOn = links.of(source, m);
     if (heardOn != null) {
       heardOn.heard(now());
     }
@@ -288,27 +287,8 @@ public final class HolePuncher implements AutoCloseable {
     }
   }
 
-  /**
-   * The link a datagram belongs to: the one whose path it came on, or (the two sides may keep
-   * different paths, e.g. one a LAN path, the other the mapping) the one whose peer signs with the
-   * datagram's nonce (an acknowledgement echoes this side's own nonce).
-   */
-  private PeerLink linkFor(InetSocketAddress source, PeerMessage m) {
-    PeerLink link = linksByRemote.get(source);
-    if (link != null || m.nonce() == 0) {
-      return link;
-    }
-    for (PeerLink l : links.values()) {
-      long nonce = m.type() == PeerMessage.Type.PUNCH_ACK ? l.myNonce() : l.peerNonce();
-      if (nonce == m.nonce()) {
-        return l;
-      }
-    }
-    return null;
-  }
-
   private void onData(InetSocketAddress source, PeerMessage m) {
-    PeerLink link = linkFor(source, m);
+    PeerLink link = links.of(source, m);
     if (link == null) {
       for (PunchAttempt a : attempts.values()) {
         if (source.equals(a.peerSource) && a.peerNonce == m.nonce()) {
@@ -374,8 +354,7 @@ public final class HolePuncher implements AutoCloseable {
               events,
               this::forget);
       a.link = link;
-      PeerLink old = links.put(a.peer, link);
-      linksByRemote.put(remote, link);
+      PeerLink old = links.add(link);
       if (old != null && old != link) {
         old.close(); // a new punch to the same peer replaces the old path
       }
@@ -393,8 +372,7 @@ public final class HolePuncher implements AutoCloseable {
     PeerPath old = link.path();
     link.moveTo(path);
     link.heard(now());
-    linksByRemote.remove(old.remote(), link);
-    linksByRemote.put(path.remote(), link);
+    links.moved(link, old);
     cancelTimers(a);
     attempts.remove(a.peer, a);
     a.result.complete(new PunchResult.Success(a.peer, link, a.sent.get(), a.elapsedAt(now())));
@@ -411,6 +389,10 @@ public final class HolePuncher implements AutoCloseable {
       }
       cancelTimers(a);
       attempts.remove(a.peer, a);
+      PeerLink relink = a.relink;
+      if (relink != null && LinkKeeper.isSilent(relink, now())) {
+        relink.close(); // the peer is gone, or unreachable for good: stop trying (and looking up)
+      }
       a.result.complete(
           new PunchResult.Failure(a.peer, reason, detail, a.sent.get(), a.elapsedAt(now())));
     }
@@ -433,8 +415,7 @@ public final class HolePuncher implements AutoCloseable {
   }
 
   private void forget(PeerLink link) {
-    links.remove(link.peer(), link);
-    linksByRemote.remove(link.path().remote(), link);
+    links.remove(link);
   }
 
   /** The open link to {@code peer}, if any. */
@@ -457,7 +438,7 @@ public final class HolePuncher implements AutoCloseable {
     for (PunchAttempt a : attempts.values()) {
       fail(a, PunchFailure.SESSION_CLOSED, "the session was closed");
     }
-    for (PeerLink link : links.values()) {
+    for (PeerLink link : links.all()) {
       link.close();
     }
   }

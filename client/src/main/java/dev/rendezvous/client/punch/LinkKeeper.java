@@ -6,10 +6,11 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps open links alive and notices dead ones, once a second: a link that sent nothing for its
- * keepalive interval sends a KEEPALIVE (so the NAT mappings on its path stay open); a link that
- * heard nothing from its peer for two intervals and a second is presumed broken (this client's or
- * the peer's network changed) and handed to {@code silent}, which punches it again.
+ * Keeps open links alive and notices dead ones, once a second: each link sends a KEEPALIVE every
+ * keepalive interval (so the NAT mappings on its path stay open); a link that heard nothing from
+ * its peer for two intervals and a second is presumed broken (this client's or the peer's network
+ * changed) and handed to {@code silent}, which punches it again. A link whose re-punch then fails
+ * while it is still silent is closed (the peer is gone).
  */
 final class LinkKeeper implements Runnable {
   static final long TICK_MILLIS = 1000;
@@ -37,9 +38,14 @@ final class LinkKeeper implements Runnable {
           continue;
         }
       }
-      if (now - link.lastHeardMillis() >= 2 * every + TICK_MILLIS) {
+      if (isSilent(link, now)) {
         silent.accept(link);
       }
     }
+  }
+
+  /** True when nothing came from the link's peer for two keepalive intervals and a tick. */
+  static boolean isSilent(PeerLink link, long nowMillis) {
+    return nowMillis - link.lastHeardMillis() >= 2 * link.keepaliveMillis() + TICK_MILLIS;
   }
 }

@@ -83,9 +83,9 @@ public final class PunchOptions {
   }
 
   /**
-   * How often an open link sends a KEEPALIVE when it sends nothing else. A link that hears nothing
-   * from its peer for two intervals and a second is punched again (a handover on either side), so
-   * this also bounds how long a link stays down after a network change (default 15 s).
+   * How often an open link sends a KEEPALIVE. A link that hears nothing from its peer for two
+   * intervals and a second is punched again (a handover on either side), so this also bounds how
+   * long a link stays down after a network change (default 15 s).
    */
   public Duration keepalive() {
     return keepalive;

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Tells the service this client's LAN candidates ({@code PUT /me/candidates}) so that peers behind
  * the same NAT can reach it without hairpinning: after the first accepted pulse, and again when its
- * public mapping or its local addresses change. A failed report is retried at the next change (and
- * reported to the app's {@code onError}).
+ * public mapping or its local addresses change. A failed report is reported to the app's {@code
+ * onError} and tried again at the next change (not sooner: a service without the route must not
+ * cost a request every few seconds).
  */
 final class CandidateReporter {
   private final RendezvousHttpApi api;
@@ -48,7 +49,6 @@ final class CandidateReporter {
             .whenComplete(
                 (stored, failure) -> {
                   if (failure != null) {
-                    reported.compareAndSet(now, null); // try again at the next change
                     events.fire(l -> l.onError("reporting LAN candidates failed", failure));
                   }
                 });

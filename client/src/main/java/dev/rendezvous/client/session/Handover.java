@@ -41,7 +41,7 @@ final class Handover implements NetworkWatch.Reactions, AutoCloseable {
 
   private void checkLocalAddresses() {
     if (pulses.mapping().isPresent() && reporter.localAddressesChanged()) {
-      var unused = pulses.pulseNow(); // the reply may bring a new mapping: mappingMoved below
+      pulses.pulseEveryEdgeNow(); // the reply may bring a new mapping: mappingMoved below
       reporter.report();
       puncher.repunchAll();
     }

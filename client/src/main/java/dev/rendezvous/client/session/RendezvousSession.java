@@ -15,6 +15,7 @@ import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.v2.PunchNowCodec;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
@@ -76,7 +77,9 @@ public final class RendezvousSession implements AutoCloseable {
     NetworkWatch watch = new NetworkWatch(listener, timers);
     EventDispatcher events = new EventDispatcher(watch, lane);
     this.clock = runtime.clock();
-    this.pulses = new PulseLoop(config, identity, api, clock, timers, events, this::send);
+    this.pulses =
+        new PulseLoop(
+            reachable(config, localAddress), identity, api, clock, timers, events, this::send);
     this.puncher =
         new HolePuncher(
             new PunchEnvironment(),
@@ -181,6 +184,14 @@ public final class RendezvousSession implements AutoCloseable {
     return puncher.link(peer);
   }
 
+  /** The config without a second edge this socket cannot send to (IPv6 from an IPv4 socket). */
+  private static SessionConfig reachable(SessionConfig config, InetSocketAddress local) {
+    boolean unreachable =
+        config.secondEdge().map(e -> e.getAddress() instanceof Inet6Address).orElse(false)
+            && !SessionSocket.speaksIpv6(local);
+    return unreachable ? config.withSecondEdge(null) : config;
+  }
+
   private void send(InetSocketAddress to, byte[] datagram) throws IOException {
     channel.send(ByteBuffer.wrap(datagram), to);
   }
@@ -202,7 +213,9 @@ public final class RendezvousSession implements AutoCloseable {
       byte[] datagram = new byte[buffer.remaining()];
       buffer.get(datagram);
       try {
-        if (source.equals(config.edge()) || config.probeEdge().map(source::equals).orElse(false)) {
+        if (source.equals(config.edge())
+            || config.probeEdge().map(source::equals).orElse(false)
+            || config.secondEdge().map(source::equals).orElse(false)) {
           if (PunchNowCodec.looksLikePunchNow(datagram)) {
             calls.onPunchNow(datagram);
           } else {
@@ -285,7 +298,7 @@ public final class RendezvousSession implements AutoCloseable {
 
     @Override
     public void pulseNow() {
-      var unused = pulses.pulseNow();
+      pulses.pulseEveryEdgeNow();
     }
 
     @Override

@@ -234,18 +234,30 @@ public final class NatLab implements BeforeAllCallback {
 
   /** A peer in namespace peer-{@code side} that pulses the edges at {@code edgeHost}. */
   static ChildProcess peer(String side, String edgeHost, String mode) throws IOException {
+    return peer(side, edgeHost, mode, List.of());
+  }
+
+  /** The same, also pulsing the edge at {@code secondEdgeHost} (the other address family). */
+  static ChildProcess peer(String side, String edgeHost, String mode, String secondEdgeHost)
+      throws IOException {
+    return peer(side, edgeHost, mode, List.of(secondEdgeHost));
+  }
+
+  private static ChildProcess peer(String side, String edgeHost, String mode, List<String> more)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "http://" + SERVER_IP + ":5025",
+                edgeHost,
+                "5024",
+                "5026",
+                side,
+                Integer.toString(PUNCH_TIMEOUT_SECONDS),
+                mode));
+    args.addAll(more);
     return ChildProcess.java(
-        "peer-" + side,
-        PREFIX + "peer-" + side,
-        "dev.rendezvous.client.nat.NatPeerMain",
-        List.of(
-            "http://" + SERVER_IP + ":5025",
-            edgeHost,
-            "5024",
-            "5026",
-            side,
-            Integer.toString(PUNCH_TIMEOUT_SECONDS),
-            mode));
+        "peer-" + side, PREFIX + "peer-" + side, "dev.rendezvous.client.nat.NatPeerMain", args);
   }
 
   static boolean realEdge() {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What phones meet, through real networks ({@link NatLab}): two peers behind one NAT that does not
- * hairpin, two peers on IPv6 behind stateful firewalls, and a peer whose route moves to another NAT
- * in the middle of a session (its link comes back; the downtime is printed).
+ * hairpin, two peers on IPv6 behind stateful firewalls, two dual-stack peers pulsing both families
+ * (they keep the IPv6 path over the IPv4 mappings), and a peer whose route moves to another NAT in
+ * the middle of a session (its link comes back; the downtime is printed).
  */
 @Tag("nat")
 @ExtendWith(NatLab.class)
@@ -87,6 +88,33 @@ class NatMobilityTest {
 
   @Test
   @Order(3)
+  void dualStackPeersPulseBothFamiliesAndKeepTheIpv6Path() throws Exception {
+    Assumptions.assumeTrue(NatLab.realEdge(), "needs the real edge (bound to ::)");
+    try (ChildProcess a = peer("a", NatLab.SERVER_IP, "exchange", EDGE_V6);
+        ChildProcess b = peer("b", NatLab.SERVER_IP, "exchange", EDGE_V6)) {
+      String idA = a.expect("ID ", START).substring(3);
+      String idB = b.expect("ID ", START).substring(3);
+      assertThat(a.expect("MAPPING ", START)).startsWith("MAPPING 203.0.113.10:");
+      assertThat(b.expect("MAPPING ", START)).startsWith("MAPPING 203.0.113.20:");
+      a.expect("NAT ", START);
+      b.expect("NAT ", START);
+      a.send("PEER " + idB);
+      b.send("PEER " + idA);
+      assertThat(a.expect("CANDIDATES ", START))
+          .contains("ipv6 [2001:db8:b::2]:")
+          .contains("mapping 203.0.113.20:");
+      String okA = a.expect("PUNCH ", START);
+      String okB = b.expect("PUNCH ", START);
+      System.out.println("NAT test, dual-stack peers: A " + okA + "; B " + okB);
+      assertThat(okA).startsWith("PUNCH OK").contains("remote=[2001:db8:b::2]:");
+      assertThat(okB).startsWith("PUNCH OK").contains("remote=[2001:db8:a::2]:");
+      assertThat(a.expect("RECV", START)).isEqualTo("RECV hello from b");
+      assertThat(b.expect("RECV", START)).isEqualTo("RECV hello from a");
+    }
+  }
+
+  @Test
+  @Order(4)
   void aPeerWhoseRouteMovesToAnotherNatGetsItsLinkBack() throws Exception {
     ChildProcess a = peer("a", NatLab.SERVER_IP, "stream:" + STREAM_SECONDS);
     ChildProcess b = peer("b", NatLab.SERVER_IP, "stream:" + STREAM_SECONDS);

@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * datagram> lastMs=<time since the last one>} and {@code DONE}.
  *
  * <p>Arguments: base URL, edge host, edge port, probe port, name, punch timeout in seconds, and
- * optionally the mode ({@code exchange}, the default, or {@code stream:<seconds>}).
+ * optionally the mode ({@code exchange}, the default, or {@code stream:<seconds>}) and the host of
+ * the edge over the other address family (the session then pulses both).
  */
 public final class NatPeerMain {
   private NatPeerMain() {}
@@ -47,6 +48,11 @@ public final class NatPeerMain {
         SessionConfig.defaults(new InetSocketAddress(edgeHost, Integer.parseInt(args[2])))
             .withProbeEdge(new InetSocketAddress(edgeHost, Integer.parseInt(args[3])))
             .withInterval(Duration.ofSeconds(2));
+    if (args.length > 7) {
+      config =
+          config.withSecondEdge(
+              new InetSocketAddress(InetAddress.getByName(args[7]), Integer.parseInt(args[2])));
+    }
     String name = args[4];
     Duration punchTimeout = Duration.ofSeconds(Long.parseLong(args[5]));
     String mode = args.length > 6 ? args[6] : "exchange";
