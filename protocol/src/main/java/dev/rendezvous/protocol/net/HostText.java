@@ -63,16 +63,27 @@ public final class HostText {
     if (scope >= 0) {
       s = s.substring(0, scope);
     }
-    boolean v4 = s.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    boolean v6 = s.indexOf(':') >= 0 && s.matches("[0-9A-Fa-f:.]+");
-    if (!v4 && !v6) {
-      throw new IllegalArgumentException("not an IP address: " + literal);
-    }
     try {
-      return InetAddress.getByName(s); // a literal (checked above): never a lookup
+      if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        byte[] v4 = new byte[4];
+        String[] parts = s.split("\\.", -1);
+        for (int i = 0; i < 4; i++) {
+          int octet = Integer.parseInt(parts[i]);
+          if (octet > 255) {
+            throw new IllegalArgumentException("not an IP address: " + literal);
+          }
+          v4[i] = (byte) octet;
+        }
+        return InetAddress.getByAddress(v4);
+      }
+      if (s.indexOf(':') >= 0 && s.matches("[0-9A-Fa-f:.]+")) {
+        // In brackets, an invalid IPv6 literal is an error, never a name to look up.
+        return InetAddress.getByName("[" + s + "]");
+      }
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an IP address: " + literal, e);
     }
+    throw new IllegalArgumentException("not an IP address: " + literal);
   }
 
   private static boolean isIpv4Mapped(byte[] b) {

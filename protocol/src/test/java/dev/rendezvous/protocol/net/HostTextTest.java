@@ -45,7 +45,16 @@ class HostTextTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"example.com", "1.2.3", "'' ", "::g", "localhost"})
+  @CsvSource({
+    "example.com",
+    "1.2.3",
+    "'' ",
+    "::g",
+    "localhost",
+    "999.1.1.1",
+    "1::2::3",
+    "1:2:3:4:5:6:7:8:9"
+  })
   void refusesWhatIsNotALiteral(String literal) {
     assertThatThrownBy(() -> HostText.parseLiteral(literal))
         .isInstanceOf(IllegalArgumentException.class);
