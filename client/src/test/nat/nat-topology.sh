@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # NAT-traversal test topology in network namespaces (no changes to the root namespace).
-# Used by the client module's NatTraversalTest (adapted from shared/reference/nat-topology.sh).
+# Used by the client module's NatTraversalTest.
 #
 #   peer-a 10.0.1.2 --+
 #   peer-c 10.0.1.3 --+ lan-a (a switch) -- nat-a  [10.0.1.1   | 203.0.113.10] --wan--+

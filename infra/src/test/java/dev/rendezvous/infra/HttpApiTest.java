@@ -15,7 +15,7 @@ class HttpApiTest {
   private final Synthesized aws = SynthesizedStacks.aws();
 
   @Test
-  void theFiveSpecRoutesAndTheCatchAllExist() {
+  void theFiveDocumentedRoutesAndTheCatchAllExist() {
     List<Object> routeKeys = new ArrayList<>();
     aws.template()
         .findResources("AWS::ApiGatewayV2::Route")

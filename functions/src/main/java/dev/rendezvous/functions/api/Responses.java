@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
-/** The JSON bodies of the routes, field for field as in SPEC and docs/openapi.yaml. */
+/** The JSON bodies of the routes, field for field as in docs/openapi.yaml. */
 final class Responses {
   private Responses() {}
 
