@@ -35,9 +35,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP routes of docs/openapi.yaml (the seed's five and {@code PUT /me/candidates}) over the real core {@link RendezvousService}, served by
- * the JDK's HTTP server. Errors are JSON with the documented statuses; nothing answers 500 to bad
- * input.
+ * The HTTP routes of docs/openapi.yaml (the seed's five and {@code PUT /me/candidates}) over the
+ * real core {@link RendezvousService}, served by the JDK's HTTP server. Errors are JSON with the
+ * documented statuses; nothing answers 500 to bad input.
  */
 final class TestHttpRoutes implements AutoCloseable {
   /** The service writes {@code "last_online": null}; so does this server. */
