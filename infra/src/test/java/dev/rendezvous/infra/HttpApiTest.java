@@ -58,7 +58,7 @@ class HttpApiTest {
                     Map.of(
                         "Fn::Join",
                         List.of("", List.of("integrations/", Match.objectLike(Map.of())))))),
-            6);
+            RendezvousApi.ROUTE_KEYS.size() + 1); // and $default
   }
 
   @Test
