@@ -38,6 +38,7 @@ public final class RendezvousApi extends Construct {
           "POST /register",
           "POST /verify",
           "POST /logout",
+          "PUT /me/candidates",
           "GET /peer/{client_id}/udp",
           "GET /peer/{client_id}/udp/status");
 
