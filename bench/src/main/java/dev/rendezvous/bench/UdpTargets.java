@@ -37,7 +37,9 @@ import java.util.Map;
  * </ul>
  *
  * <p>Options: {@code --clients N} (1024), {@code --threads N} (1, event loops of each server),
- * {@code --keys FILE} (where the v1 keys go, one 64-hex line each).
+ * {@code --keys FILE} (where the v1 keys go, one 64-hex line each), {@code --interval-seconds N}
+ * (30; registering a million clients takes longer than a window, so the memory run sets it long
+ * enough that no client turns PENDING before its first pulse).
  */
 public final class UdpTargets {
   private static final Clock CLOCK = Clock.systemUTC();
@@ -49,8 +51,9 @@ public final class UdpTargets {
     int clients = Integer.parseInt(opts.getOrDefault("clients", "1024"));
     int threads = Integer.parseInt(opts.getOrDefault("threads", "1"));
     Path keys = Path.of(opts.getOrDefault("keys", "target/udpblast-keys.txt"));
+    String interval = opts.getOrDefault("interval-seconds", "30");
 
-    EdgeSettings settings = settings(threads);
+    EdgeSettings settings = settings(threads, interval);
     InMemoryDirectory store =
         new InMemoryDirectory(new LivenessRules(settings.shared().timings()), CLOCK);
     writeKeys(store, clients, keys);
@@ -143,8 +146,9 @@ public final class UdpTargets {
   }
 
   /** The defaults, except: loopback, ephemeral ports, and no per-source limit (one host). */
-  private static EdgeSettings settings(int threads) {
+  private static EdgeSettings settings(int threads, String intervalSeconds) {
     Map<String, String> env = new HashMap<>();
+    env.put("RENDEZVOUS_PULSE_INTERVAL_SECONDS", intervalSeconds);
     env.put("RENDEZVOUS_UDP_PORT", "0");
     env.put("RENDEZVOUS_HEALTH_PORT", "0");
     env.put("RENDEZVOUS_INTERNAL_PORT", "0");
