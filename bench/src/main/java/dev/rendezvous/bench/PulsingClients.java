@@ -1,6 +1,7 @@
 package dev.rendezvous.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -38,7 +39,7 @@ final class PulsingClients implements AutoCloseable {
     this.selector = Selector.open();
     for (int s = 0; s < SOCKETS; s++) {
       sockets[s] = DatagramChannel.open();
-      sockets[s].connect(new InetSocketAddress("127.0.0.1", port));
+      sockets[s].connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       sockets[s].configureBlocking(false);
       sockets[s].register(selector, SelectionKey.OP_READ);
     }
@@ -109,10 +110,14 @@ final class PulsingClients implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     running = false;
-    sender.join();
-    receiver.join();
+    try {
+      sender.join();
+      receiver.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     selector.close();
     for (DatagramChannel s : sockets) {
       s.close();
