@@ -6,7 +6,8 @@ package dev.rendezvous.core;
  * a new kind cannot be forgotten by any of them.
  */
 public abstract sealed class RendezvousException extends RuntimeException
-    permits ClientIdCollisionException,
+    permits CallNotPossibleException,
+        ClientIdCollisionException,
         InvalidRequestException,
         InvalidSettingException,
         PeerNotFoundException,
@@ -44,6 +45,9 @@ public abstract sealed class RendezvousException extends RuntimeException
 
     /** A looked-up peer that does not exist, has expired, or never pulsed. */
     R peerNotFound(PeerNotFoundException e);
+
+    /** A call to a peer that cannot be made now (offline, unreachable, refused, rate-limited). */
+    R callNotPossible(CallNotPossibleException e);
 
     /** Storage could not answer; nothing was decided. */
     R storageUnavailable(StorageUnavailableException e);

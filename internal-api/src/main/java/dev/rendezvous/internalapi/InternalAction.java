@@ -9,7 +9,12 @@ public enum InternalAction {
   /** {@code POST .../logged-out}: the client logged out. */
   LOGGED_OUT("POST", "/logged-out"),
   /** {@code POST .../revoke} {@code {"family", "epoch"}}: another task took a family over. */
-  REVOKE("POST", "/revoke");
+  REVOKE("POST", "/revoke"),
+  /**
+   * {@code POST .../punch-now} {@code {"callId", "first"}}: push a PUNCH_NOW to the client on its
+   * live mapping and wait, bounded, for its acknowledgement.
+   */
+  PUNCH_NOW("POST", "/punch-now");
 
   private final String method;
   private final String suffix;

@@ -1,5 +1,6 @@
 package dev.rendezvous.internalapi;
 
+import dev.rendezvous.core.call.PushChannel;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.InternalSecret;
 import dev.rendezvous.core.directory.OwnedState;
@@ -109,6 +110,35 @@ public final class InternalApiClient implements AutoCloseable {
         InternalJson.revocation(new Revocation(family, newerEpoch)));
   }
 
+  /**
+   * Asks the owner to push a PUNCH_NOW to the client and wait for its acknowledgement; bounded by
+   * {@code bound} (the owner's own wait for the acknowledgement, plus the round trip).
+   */
+  public CompletableFuture<PushChannel.Result> punchNow(
+      InternalEndpoint owner, ClientId clientId, PunchNowRequest request, Duration bound) {
+    InternalRoute route = new InternalRoute(InternalAction.PUNCH_NOW, clientId);
+    return call(owner, route, InternalJson.punchNow(request), bound)
+        .thenApply(
+            response ->
+                switch (response.statusCode()) {
+                  case 204 -> PushChannel.Result.of(PushChannel.Outcome.ACKNOWLEDGED);
+                  case 404 -> PushChannel.Result.of(PushChannel.Outcome.NOT_OWNED);
+                  case 409 -> PushChannel.Result.of(PushChannel.Outcome.NO_ACK);
+                  case 429 -> rateLimited(owner, response.body());
+                  default -> throw unexpected(owner, route, response);
+                });
+  }
+
+  private static PushChannel.Result rateLimited(InternalEndpoint owner, byte[] body) {
+    try {
+      return new PushChannel.Result(
+          PushChannel.Outcome.RATE_LIMITED, InternalJson.parseRetryAfter(body));
+    } catch (InternalBodyException e) {
+      throw new InternalApiException(
+          Reason.UNEXPECTED_ANSWER, owner + " answered a malformed 429 body", e);
+    }
+  }
+
   /** Stops the executor; calls still in flight end with their timeout. */
   @Override
   public void close() {
@@ -127,9 +157,14 @@ public final class InternalApiClient implements AutoCloseable {
 
   private CompletableFuture<HttpResponse<byte[]>> call(
       InternalEndpoint owner, InternalRoute route, byte[] body) {
-    long deadlineNanos = System.nanoTime() + timeout.toNanos();
+    return call(owner, route, body, timeout);
+  }
+
+  private CompletableFuture<HttpResponse<byte[]>> call(
+      InternalEndpoint owner, InternalRoute route, byte[] body, Duration bound) {
+    long deadlineNanos = System.nanoTime() + bound.toNanos();
     return attempt(owner, route, body, deadlineNanos, true)
-        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .orTimeout(bound.toNanos(), TimeUnit.NANOSECONDS)
         .handle(
             (response, error) -> {
               if (error == null) {
@@ -141,8 +176,7 @@ public final class InternalApiClient implements AutoCloseable {
               }
               if (cause instanceof TimeoutException) {
                 throw new InternalApiException(
-                    Reason.TIMED_OUT,
-                    owner + " did not answer within " + timeout.toMillis() + " ms");
+                    Reason.TIMED_OUT, owner + " did not answer within " + bound.toMillis() + " ms");
               }
               throw new InternalApiException(Reason.UNREACHABLE, owner + ": " + cause, cause);
             });

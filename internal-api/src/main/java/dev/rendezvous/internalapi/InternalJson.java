@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.OwnedState;
 import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Map;
  *                                      "host", "port", "lastPulseAtMillis", "counter"}]}
  * POST .../clients/{id}/verified {"atMillis"}
  * POST .../clients/{id}/revoke   {"family", "epoch"}
+ * POST .../clients/{id}/punch-now {"callId", "first"}   204 acknowledged, 404 not_owned,
+ *                                      409 no_ack, 429 {"error", "retryAfterSeconds"}
  * errors                         {"error": "&lt;code&gt;"}
  * </pre>
  */
@@ -91,6 +94,37 @@ public final class InternalJson {
   public static Revocation parseRevocation(byte[] body) {
     Map<String, Object> root = read(body);
     return new Revocation(family(root.get("family")), positive(root.get("epoch"), "epoch"));
+  }
+
+  public static byte[] punchNow(PunchNowRequest request) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("callId", request.call().hex());
+    body.put("first", request.first());
+    return write(body);
+  }
+
+  public static PunchNowRequest parsePunchNow(byte[] body) {
+    Map<String, Object> root = read(body);
+    Object first = root.get("first");
+    if (!(first instanceof Boolean isFirst)) {
+      throw new InternalBodyException("first must be true or false");
+    }
+    CallId call =
+        CallId.parse(root.get("callId") instanceof String text ? text : null)
+            .orElseThrow(() -> new InternalBodyException("callId must be 80 hex characters"));
+    return new PunchNowRequest(call, isFirst);
+  }
+
+  /** A 429 body: {@code {"error": "rate_limited", "retryAfterSeconds"}}. */
+  public static byte[] rateLimited(int retryAfterSeconds) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", "rate_limited");
+    body.put("retryAfterSeconds", retryAfterSeconds);
+    return write(body);
+  }
+
+  public static int parseRetryAfter(byte[] body) {
+    return Math.toIntExact(Math.min(3600, whole(read(body).get("retryAfterSeconds"), "retry")));
   }
 
   /** An error body: {@code {"error": code}}, nothing more (no detail leaves the server). */

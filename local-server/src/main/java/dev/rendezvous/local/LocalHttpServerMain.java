@@ -36,7 +36,8 @@ public final class LocalHttpServerMain {
             + server.getHost()
             + ":"
             + server.getPort()
-            + " (routes: POST /register /verify /logout, GET /peer/{client_id}/udp[/status])");
+            + " (routes: POST /register /verify /logout /peer/{client_id}/connect,"
+            + " GET /peer/{client_id}/udp[/status] /calls/{call_id}, GET|PUT /call-policy)");
     out.flush();
   }
 }

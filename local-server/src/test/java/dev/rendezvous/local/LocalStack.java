@@ -109,10 +109,23 @@ final class LocalStack implements AutoCloseable {
 
   HttpResponse<String> send(String method, String path, PrivateKey bearer)
       throws IOException, InterruptedException {
+    return send(method, path, bearer, null);
+  }
+
+  /** A request with a JSON body ({@code null}: none). */
+  HttpResponse<String> send(String method, String path, PrivateKey bearer, String json)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
-            .method(method, HttpRequest.BodyPublishers.noBody());
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer.revealHex());
     }

@@ -1,15 +1,19 @@
 package dev.rendezvous.client.http;
 
 import dev.rendezvous.client.ServerClock;
+import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.identity.Hex;
 import dev.rendezvous.protocol.identity.MalformedCredentialException;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -93,16 +97,27 @@ public final class RendezvousHttpApi {
         "peer/" + peer.hex() + "/udp",
         me.privateKey(),
         body -> {
-          double port = body.number("port");
-          if (port < 1 || port > 65535 || port != Math.rint(port)) {
-            throw new UnexpectedReplyException("port out of range");
-          }
           return new Responses.PeerAddress(
               ClientId.parse(body.string("client_id")),
               body.string("host"),
-              (int) port,
-              body.timestamp());
+              JsonBody.port(body.number("port")),
+              body.timestamp(),
+              CandidateJson.read(body.get("candidates")));
         });
+  }
+
+  /**
+   * {@code PUT /me/candidates}: replaces this client's LAN candidates (at most 4 literal IPs with
+   * the socket's port); completes with the candidates as the service stored them.
+   */
+  public CompletableFuture<List<Candidate>> reportCandidates(
+      ClientCredentials me, List<InetSocketAddress> lan) {
+    return call(
+        "PUT",
+        "me/candidates",
+        me.privateKey(),
+        CandidateJson.report(lan),
+        body -> CandidateJson.read(body.get("candidates")));
   }
 
   /** {@code GET /peer/{id}/udp/status}. */
@@ -126,8 +141,47 @@ public final class RendezvousHttpApi {
         });
   }
 
+  /** {@code POST /peer/{id}/connect}: rings the peer; completes once it acknowledged. */
+  public CompletableFuture<CallReply> connect(ClientCredentials me, ClientId peer) {
+    return call(
+        "POST",
+        "peer/" + peer.hex() + "/connect",
+        me.privateKey(),
+        body -> callReply(body, "client_id"));
+  }
+
+  /** {@code GET /calls/{call_id}}: the call a PUNCH_NOW announced to this client. */
+  public CompletableFuture<CallReply> fetchCall(ClientCredentials me, CallId call) {
+    return call("GET", "calls/" + call.hex(), me.privateKey(), body -> callReply(body, "caller"));
+  }
+
+  private static CallReply callReply(JsonBody body, String peerField) {
+    double port = body.number("port");
+    if (port < 1 || port > 65535 || port != Math.rint(port)) {
+      throw new UnexpectedReplyException("port out of range");
+    }
+    CallId call =
+        CallId.parse(body.string("call_id"))
+            .orElseThrow(() -> new UnexpectedReplyException("call_id is not 80 hex characters"));
+    byte[] pairKey =
+        Hex.decode(body.string("pair_key"), 32)
+            .orElseThrow(() -> new UnexpectedReplyException("pair_key is not 64 hex characters"));
+    return new CallReply(
+        call,
+        ClientId.parse(body.string(peerField)),
+        body.string("host"),
+        (int) port,
+        pairKey,
+        body.timestamp());
+  }
+
   private <T> CompletableFuture<T> call(
       String method, String path, PrivateKey key, Function<JsonBody, T> reader) {
+    return call(method, path, key, null, reader);
+  }
+
+  private <T> CompletableFuture<T> call(
+      String method, String path, PrivateKey key, byte[] body, Function<JsonBody, T> reader) {
     CompletableFuture<T> result = new CompletableFuture<>();
     URL url;
     try {
@@ -141,7 +195,7 @@ public final class RendezvousHttpApi {
       httpThreads.execute(
           () -> {
             try {
-              result.complete(exchange(method, url, key, reader));
+              result.complete(exchange(method, url, key, body, reader));
             } catch (RuntimeException e) {
               result.completeExceptionally(e);
             }
@@ -152,13 +206,19 @@ public final class RendezvousHttpApi {
     return result;
   }
 
-  private <T> T exchange(String method, URL url, PrivateKey key, Function<JsonBody, T> reader) {
+  private <T> T exchange(
+      String method, URL url, PrivateKey key, byte[] requestBody, Function<JsonBody, T> reader) {
     long sentAt = clock.localMillis();
     HttpExchange.Reply reply;
     try {
       reply =
           HttpExchange.send(
-              method, url, key == null ? null : key.revealHex(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+              method,
+              url,
+              key == null ? null : key.revealHex(),
+              requestBody,
+              CONNECT_TIMEOUT,
+              REQUEST_TIMEOUT);
     } catch (IOException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.toString();
       throw new ApiException(0, null, "cannot reach " + url + ": " + why, e);

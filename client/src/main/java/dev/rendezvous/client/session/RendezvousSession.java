@@ -1,6 +1,8 @@
 package dev.rendezvous.client.session;
 
 import dev.rendezvous.client.ServerClock;
+import dev.rendezvous.client.call.CallResult;
+import dev.rendezvous.client.call.Calls;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.internal.Futures;
 import dev.rendezvous.client.internal.SdkThreads;
@@ -11,10 +13,10 @@ import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.v2.PunchNowCodec;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -28,11 +30,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One UDP socket shared by the pulse loop and the app's peer traffic. A receiver thread blocks on
  * the socket (no polling) and demultiplexes by source address: datagrams from the edge (or the
- * probe edge) are pulse replies; everything else is peer traffic for the {@link HolePuncher}.
- * Timers run on the session's timer thread (or the client's shared scheduler). Listener callbacks,
- * peer messages, punch progress and the completion of the futures below run on the client's
- * callback executor, one at a time and in order. Thread-safe; {@link #close()} stops the session's
- * threads and closes the socket.
+ * probe edge) are pulse replies (or PUNCH_NOW pushes, for {@link Calls}); everything else is peer
+ * traffic: secure call messages for {@link Calls}, the rest for the {@link HolePuncher}. Timers run
+ * on the session's timer thread (or the client's shared scheduler). Listener callbacks, peer
+ * messages, punch progress and the completion of the futures below run on the client's callback
+ * executor, one at a time and in order. Thread-safe; {@link #close()} stops the session's threads
+ * and closes the socket.
  */
 public final class RendezvousSession implements AutoCloseable {
   private static final int MAX_DATAGRAM = 2048;
@@ -49,6 +52,8 @@ public final class RendezvousSession implements AutoCloseable {
   private final Executor lane;
   private final PulseLoop pulses;
   private final HolePuncher puncher;
+  private final Handover handover;
+  private final Calls calls;
   private final CompletableFuture<PulseReply> firstAccepted;
   private final Thread receiver;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -62,26 +67,41 @@ public final class RendezvousSession implements AutoCloseable {
     this.config = config;
     this.identity = identity;
     this.api = runtime.api();
-    boolean v6 = config.edge().getAddress() instanceof Inet6Address;
-    this.channel =
-        DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-    channel.bind(config.bindAddress());
+    this.channel = SessionSocket.open(config);
     this.localAddress = (InetSocketAddress) channel.getLocalAddress();
     String name = "rendezvous-" + identity.clientId().hex().substring(0, 8);
     this.ownsTimers = !runtime.sharedTimers().isPresent();
     this.timers =
         ownsTimers ? SdkThreads.timerThread(name + "-timer") : runtime.sharedTimers().get();
     this.lane = new SerialExecutor(runtime.callbacks());
-    EventDispatcher events = new EventDispatcher(listener, lane);
+    NetworkWatch watch = new NetworkWatch(listener, timers);
+    EventDispatcher events = new EventDispatcher(watch, lane);
     this.clock = runtime.clock();
-    this.pulses = new PulseLoop(config, identity, api, clock, timers, events, this::send);
+    this.pulses =
+        new PulseLoop(
+            reachable(config, localAddress), identity, api, clock, timers, events, this::send);
     this.puncher =
         new HolePuncher(
             new PunchEnvironment(),
             timers,
             lane,
             this::send,
-            (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)));
+            (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)),
+            (peer, path) -> events.fire(l -> l.onLinkMoved(peer, path)));
+    this.handover =
+        new Handover(
+            new CandidateReporter(
+                api, identity, localAddress, SessionSocket.speaksIpv6(localAddress), events),
+            pulses,
+            puncher);
+    this.calls =
+        new Calls(
+            new PunchEnvironment(),
+            timers,
+            lane,
+            this::send,
+            call -> events.fire(l -> l.onIncomingCall(call)));
+    watch.reactWith(handover);
     this.firstAccepted = Futures.completeOn(pulses.firstAccepted(), lane);
     this.receiver = SdkThreads.named(name + "-socket", false).newThread(this::receiveLoop);
   }
@@ -101,6 +121,7 @@ public final class RendezvousSession implements AutoCloseable {
     RendezvousSession session = new RendezvousSession(config, identity, runtime, listener);
     session.receiver.start();
     session.pulses.start();
+    session.handover.watchLocalAddresses(session.timers);
     return session;
   }
 
@@ -149,9 +170,26 @@ public final class RendezvousSession implements AutoCloseable {
     return Futures.completeOn(puncher.punch(peer, options), lane);
   }
 
+  /**
+   * Calls {@code peer}: the service rings it (a PUNCH_NOW on its live mapping) and both sides punch
+   * with the call's pair key; only this side needs to start. The link is authenticated and
+   * encrypted. The future always completes normally, on the callback executor.
+   */
+  public CompletableFuture<CallResult> call(ClientId peer, PunchOptions options) {
+    return calls.call(peer, options);
+  }
+
   /** The open link to {@code peer} from an earlier successful punch, if any. */
   public Optional<PeerLink> link(ClientId peer) {
     return puncher.link(peer);
+  }
+
+  /** The config without a second edge this socket cannot send to (IPv6 from an IPv4 socket). */
+  private static SessionConfig reachable(SessionConfig config, InetSocketAddress local) {
+    boolean unreachable =
+        config.secondEdge().map(e -> e.getAddress() instanceof Inet6Address).orElse(false)
+            && !SessionSocket.speaksIpv6(local);
+    return unreachable ? config.withSecondEdge(null) : config;
   }
 
   private void send(InetSocketAddress to, byte[] datagram) throws IOException {
@@ -175,9 +213,15 @@ public final class RendezvousSession implements AutoCloseable {
       byte[] datagram = new byte[buffer.remaining()];
       buffer.get(datagram);
       try {
-        if (source.equals(config.edge()) || config.probeEdge().map(source::equals).orElse(false)) {
-          pulses.onReply(source, datagram);
-        } else {
+        if (source.equals(config.edge())
+            || config.probeEdge().map(source::equals).orElse(false)
+            || config.secondEdge().map(source::equals).orElse(false)) {
+          if (PunchNowCodec.looksLikePunchNow(datagram)) {
+            calls.onPunchNow(datagram);
+          } else {
+            pulses.onReply(source, datagram);
+          }
+        } else if (!calls.onDatagram(source, datagram)) {
           puncher.onDatagram(source, datagram, datagram.length);
         }
       } catch (RuntimeException e) {
@@ -196,7 +240,9 @@ public final class RendezvousSession implements AutoCloseable {
       return;
     }
     pulses.stop(SessionState.CLOSED);
+    handover.close();
     puncher.close();
+    calls.close();
     try {
       channel.close();
     } catch (IOException e) {
@@ -214,7 +260,12 @@ public final class RendezvousSession implements AutoCloseable {
     }
   }
 
-  private final class PunchEnvironment implements HolePuncher.Environment {
+  private final class PunchEnvironment implements HolePuncher.Environment, Calls.Environment {
+    @Override
+    public InetSocketAddress edge() {
+      return config.edge();
+    }
+
     @Override
     public ClientCredentials identity() {
       return identity;
@@ -243,6 +294,11 @@ public final class RendezvousSession implements AutoCloseable {
     @Override
     public CompletableFuture<NatMapping> probeNat() {
       return pulses.probeNat();
+    }
+
+    @Override
+    public void pulseNow() {
+      pulses.pulseEveryEdgeNow();
     }
 
     @Override

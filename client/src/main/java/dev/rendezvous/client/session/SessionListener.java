@@ -1,5 +1,7 @@
 package dev.rendezvous.client.session;
 
+import dev.rendezvous.client.call.IncomingCall;
+import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 
@@ -30,6 +32,21 @@ public interface SessionListener {
 
   /** A peer that this session is not punching to sent a PUNCH; call punch() to answer it. */
   default void onIncomingPunch(ClientId peer, InetSocketAddress from) {}
+
+  /**
+   * An open link to {@code peer} now runs over a new path: this client's or the peer's network
+   * changed (handover) and the link was punched again.
+   */
+  default void onLinkMoved(ClientId peer, PeerPath path) {}
+
+  /**
+   * A peer is calling (the service pushed an authenticated PUNCH_NOW): {@link IncomingCall#accept}
+   * or {@link IncomingCall#refuse} it. The default refuses: an app that does not handle calls is
+   * never reached by one.
+   */
+  default void onIncomingCall(IncomingCall call) {
+    call.refuse();
+  }
 
   /** Something went wrong that the session survived (an HTTP call failed, a send failed). */
   default void onError(String what, Throwable cause) {}

@@ -1,5 +1,7 @@
 package dev.rendezvous.core.directory;
 
+import dev.rendezvous.core.call.PushChannel;
+import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Instant;
 import java.util.List;
@@ -26,4 +28,12 @@ public interface OwnedClients {
    * lower.
    */
   CompletionStage<Void> revoke(ClientId clientId, AddressFamily family, long newerEpoch);
+
+  /**
+   * Pushes a PUNCH_NOW of {@code call} to the client on its live mapping and completes when the
+   * client acknowledges it, or with why not ({@link PushChannel.Outcome}), within {@link
+   * PushChannel#ACK_WAIT}. {@code first} marks the call's first push, the one the per (caller,
+   * callee) rate limit counts.
+   */
+  CompletionStage<PushChannel.Result> punchNow(ClientId clientId, CallId call, boolean first);
 }

@@ -11,6 +11,11 @@ public final class ErrorCodes {
   public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
   public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
   public static final String TOO_MANY_REQUESTS = "too_many_requests";
+  public static final String CALLEE_OFFLINE = "callee_offline";
+  public static final String CALLER_NOT_PULSING = "caller_not_pulsing";
+  public static final String NO_LIVE_OWNER = "no_live_owner";
+  public static final String NOT_ACKNOWLEDGED = "not_acknowledged";
+  public static final String REFUSED = "refused";
   public static final String STORAGE_UNAVAILABLE = "storage_unavailable";
   public static final String INTERNAL_ERROR = "internal_error";
   public static final String ERROR = "error";

@@ -31,6 +31,22 @@ public final class RequestBodies {
     this.jsonMapper = jsonMapper;
   }
 
+  /** The body, which must be a JSON object (for routes that take parameters). */
+  JsonNode requireObject(HttpRequest<?> request) {
+    byte[] bytes = read(request);
+    requireEmptyOrObject(bytes);
+    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+      throw new InvalidRequestException(
+          Reason.BODY_MALFORMED, "the request body must be a JSON object");
+    }
+    try {
+      return jsonMapper.readValue(bytes, JsonNode.class);
+    } catch (IOException e) {
+      throw new InvalidRequestException(
+          Reason.BODY_MALFORMED, "the request body is not valid JSON");
+    }
+  }
+
   void requireEmptyOrObject(HttpRequest<?> request) {
     requireEmptyOrObject(read(request));
   }

@@ -2,11 +2,15 @@ package dev.rendezvous.functions.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.rendezvous.core.call.CallPolicy;
+import dev.rendezvous.protocol.identity.ClientId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 
-/** The JSON bodies of the five routes, field for field as in SPEC. */
+/** The JSON bodies of the routes, field for field as in docs/openapi.yaml. */
 final class Responses {
   private Responses() {}
 
@@ -28,6 +32,18 @@ final class Responses {
       @JsonProperty("client_id") String clientId,
       String host,
       int port,
+      List<CandidateJson> candidates,
+      BigDecimal timestamp,
+      boolean ok) {}
+
+  /** One way to reach a peer; {@code kind} is {@code lan}, {@code ipv6} or {@code mapping}. */
+  @Serdeable
+  record CandidateJson(int family, String host, int port, String kind) {}
+
+  @Serdeable
+  record CandidatesStored(
+      @JsonProperty("client_id") String clientId,
+      List<CandidateJson> candidates,
       BigDecimal timestamp,
       boolean ok) {}
 
@@ -39,4 +55,38 @@ final class Responses {
           BigDecimal lastOnline,
       BigDecimal timestamp,
       boolean ok) {}
+
+  @Serdeable
+  record Call(
+      @JsonProperty("call_id") String callId,
+      @JsonProperty("client_id") String clientId,
+      String host,
+      int port,
+      @JsonProperty("pair_key") String pairKey,
+      @JsonProperty("expires_at") BigDecimal expiresAt,
+      BigDecimal timestamp,
+      boolean ok) {}
+
+  @Serdeable
+  record IncomingCall(
+      @JsonProperty("call_id") String callId,
+      String caller,
+      String host,
+      int port,
+      @JsonProperty("pair_key") String pairKey,
+      @JsonProperty("expires_at") BigDecimal expiresAt,
+      BigDecimal timestamp,
+      boolean ok) {}
+
+  @Serdeable
+  record Policy(
+      @JsonProperty("client_id") String clientId, String accept, List<String> allowed, boolean ok) {
+    static Policy of(ClientId client, CallPolicy policy) {
+      return new Policy(
+          client.hex(),
+          policy.mode().name().toLowerCase(Locale.ROOT),
+          policy.allowed().stream().map(ClientId::hex).toList(),
+          true);
+    }
+  }
 }

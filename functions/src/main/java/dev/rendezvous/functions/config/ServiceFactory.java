@@ -1,5 +1,7 @@
 package dev.rendezvous.functions.config;
 
+import dev.rendezvous.core.call.CallPolicies;
+import dev.rendezvous.core.call.CallService;
 import dev.rendezvous.core.config.InternalApiSettings;
 import dev.rendezvous.core.config.RendezvousSettings;
 import dev.rendezvous.core.registry.ClientRegistry;
@@ -10,6 +12,7 @@ import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.internalapi.CachedSecretSource;
 import dev.rendezvous.internalapi.InternalApiClient;
 import dev.rendezvous.internalapi.InternalApiOwnerChannel;
+import dev.rendezvous.internalapi.InternalApiPushChannel;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -58,11 +61,8 @@ public class ServiceFactory {
   @Singleton
   @Bean(preDestroy = "close")
   InternalApiClient internalApiClient(
-      ClientRegistry registry, InternalApiSettings settings, Clock clock) {
-    return new InternalApiClient(
-        new CachedSecretSource(registry::findInternalSecret, clock),
-        settings.ownerTimeout(),
-        clock);
+      CachedSecretSource secrets, InternalApiSettings settings, Clock clock) {
+    return new InternalApiClient(secrets, settings.ownerTimeout(), clock);
   }
 
   @Singleton
@@ -71,6 +71,31 @@ public class ServiceFactory {
         new TaskRecordCache(registry::findTask, TaskRecordCache.DEFAULT_MAX_AGE),
         new InternalApiOwnerChannel(client),
         OwnerQueries.DEFAULT_STALE_AFTER);
+  }
+
+  /** The secret is read once from the directory and kept (again only after an owner refuses it). */
+  @Singleton
+  CachedSecretSource internalSecrets(ClientRegistry registry, Clock clock) {
+    return new CachedSecretSource(registry::findInternalSecret, clock);
+  }
+
+  @Singleton
+  CallService callService(
+      ClientRegistry registry,
+      LivenessRules rules,
+      Clock clock,
+      OwnerQueries owners,
+      InternalApiClient client,
+      CallPolicies policies,
+      CachedSecretSource secrets) {
+    return new CallService(
+        registry,
+        rules,
+        clock,
+        owners,
+        new InternalApiPushChannel(client),
+        policies,
+        secrets::current);
   }
 
   @Singleton

@@ -1,10 +1,13 @@
 package dev.rendezvous.functions.config;
 
+import dev.rendezvous.core.call.CallPolicies;
+import dev.rendezvous.core.call.InMemoryCallPolicies;
 import dev.rendezvous.core.config.RendezvousSettings;
 import dev.rendezvous.core.config.StoreKind;
 import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.timing.LivenessRules;
+import dev.rendezvous.store.dynamodb.DynamoCallPolicies;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import io.micronaut.context.BeanProvider;
@@ -48,5 +51,15 @@ public class StorageFactory {
     LOG.info("storage: DynamoDB table {}", settings.tableName());
     return new DynamoClientRegistry(
         dynamo.get(), DynamoStoreSettings.forTable(settings.tableName()), rules, clock);
+  }
+
+  /** Call policies beside the chosen store: on the clients' own items. */
+  @Singleton
+  CallPolicies callPolicies(
+      RendezvousSettings settings, ClientRegistry registry, BeanProvider<DynamoDbClient> dynamo) {
+    if (settings.store() == StoreKind.MEMORY) {
+      return new InMemoryCallPolicies(registry);
+    }
+    return new DynamoCallPolicies(dynamo.get(), DynamoStoreSettings.forTable(settings.tableName()));
   }
 }

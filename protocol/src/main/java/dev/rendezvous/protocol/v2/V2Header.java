@@ -22,6 +22,8 @@ public final class V2Header {
   public static final byte TYPE_PULSE = 0x01;
   public static final byte TYPE_PULSE_REPLY = (byte) 0x81;
   public static final byte TYPE_CHALLENGE = (byte) 0x83;
+  public static final byte TYPE_PUNCH_NOW = (byte) 0x82;
+  public static final byte TYPE_PUNCH_NOW_ACK = 0x04;
 
   /** PULSE flag (byte 3, bit 0): the path is IPv6 as the edge last reported it; 0 means IPv4. */
   public static final int FLAG_IPV6 = 0x01;

@@ -1,11 +1,13 @@
 package dev.rendezvous.edge.internal;
 
+import dev.rendezvous.core.call.PushChannel;
 import dev.rendezvous.core.directory.OwnedClients;
 import dev.rendezvous.core.directory.OwnedState;
 import dev.rendezvous.internalapi.InternalAction;
 import dev.rendezvous.internalapi.InternalBodyException;
 import dev.rendezvous.internalapi.InternalJson;
 import dev.rendezvous.internalapi.InternalRoute;
+import dev.rendezvous.internalapi.PunchNowRequest;
 import dev.rendezvous.internalapi.RequestSigning;
 import dev.rendezvous.internalapi.Revocation;
 import dev.rendezvous.protocol.identity.ClientId;
@@ -132,12 +134,31 @@ final class InternalRequestHandler extends SimpleChannelInboundHandler<FullHttpR
         yield owned.verified(clientId, at).thenApply(done -> InternalResponses.noContent());
       }
       case LOGGED_OUT -> owned.loggedOut(clientId).thenApply(done -> InternalResponses.noContent());
+      case PUNCH_NOW -> {
+        PunchNowRequest push = InternalJson.parsePunchNow(body);
+        yield owned
+            .punchNow(clientId, push.call(), push.first())
+            .thenApply(InternalRequestHandler::pushed);
+      }
       case REVOKE -> {
         Revocation revocation = InternalJson.parseRevocation(body);
         yield owned
             .revoke(clientId, revocation.family(), revocation.epoch())
             .thenApply(done -> InternalResponses.noContent());
       }
+    };
+  }
+
+  private static FullHttpResponse pushed(PushChannel.Result result) {
+    return switch (result.outcome()) {
+      case ACKNOWLEDGED -> InternalResponses.noContent();
+      case NOT_OWNED -> InternalResponses.error(HttpResponseStatus.NOT_FOUND, "not_owned");
+      case NO_ACK -> InternalResponses.error(HttpResponseStatus.CONFLICT, "no_ack");
+      case RATE_LIMITED ->
+          InternalResponses.json(
+              HttpResponseStatus.TOO_MANY_REQUESTS,
+              InternalJson.rateLimited(result.retryAfterSeconds()));
+      case FAILED -> InternalResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable");
     };
   }
 

@@ -1,8 +1,10 @@
 package dev.rendezvous.edge.live;
 
+import dev.rendezvous.core.call.PushChannel;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.OwnedClients;
 import dev.rendezvous.core.directory.OwnedState;
+import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +58,13 @@ public final class LiveOwners implements OwnedClients {
           shard.revoke(clientId, family, newerEpoch);
           return null;
         });
+  }
+
+  @Override
+  public CompletionStage<PushChannel.Result> punchNow(
+      ClientId clientId, CallId call, boolean first) {
+    return onShard(clientId, shard -> shard.punchNow(clientId, call, first))
+        .thenCompose(answer -> answer);
   }
 
   /** (client, family) entries held by every shard now. */

@@ -14,6 +14,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
 
 /**
  * Encodes and sends what a shard answers: v1 and v2 replies and v2 challenges, each checked to be
@@ -52,6 +53,13 @@ final class Replies {
     if (send(a, out)) {
       metrics.challenged();
     }
+  }
+
+  /** Sends a PUNCH_NOW to a client's recorded address (no larger than the pulses it answers). */
+  void push(InetSocketAddress to, byte[] out) {
+    channel
+        .writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out), to))
+        .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
   }
 
   private boolean send(Arrival a, byte[] out) {

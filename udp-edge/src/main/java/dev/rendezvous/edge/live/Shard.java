@@ -1,5 +1,6 @@
 package dev.rendezvous.edge.live;
 
+import dev.rendezvous.core.call.PushChannel;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.OwnedState;
@@ -11,6 +12,7 @@ import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.edge.pulse.InboundPulse;
 import dev.rendezvous.edge.pulse.StorageGate;
+import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.v2.ChallengeNonce;
 import dev.rendezvous.protocol.v2.PulseV2Request;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -60,6 +63,7 @@ public final class Shard {
   private final StorageGate gate;
   private final OwnedPulses owned;
   private final NewClients newClients;
+  private final Pushes pushes;
   private volatile int liveEntries;
 
   public Shard(EventLoop loop, ShardConfig config) {
@@ -88,6 +92,7 @@ public final class Shard {
     this.takeovers = new Takeovers(this, config.takeoverRatePerSecond(), config.previousOwners());
     this.owned = new OwnedPulses(this);
     this.newClients = new NewClients(this);
+    this.pushes = new Pushes(this, config.trackedKeys());
   }
 
   /** The shard (of {@code shards}) that owns a client: both its families land in the same one. */
@@ -112,6 +117,10 @@ public final class Shard {
   /** Takes up a decoded pulse; on this shard's loop. */
   public void onPulse(InboundPulse pulse) {
     try {
+      if (pulse instanceof InboundPulse.PunchNowAckIn ack) {
+        pushes.onAck(ack.ack());
+        return;
+      }
       Arrival a = Arrival.of(pulse, clock.millis());
       int slot = table.find(a.idHi(), a.idLo(), a.v6());
       if (slot >= 0) {
@@ -195,6 +204,12 @@ public final class Shard {
     if (slot >= 0 && isOwned(slot) && table.epoch(slot) < newerEpoch) {
       forget(slot);
     }
+  }
+
+  /** Pushes a PUNCH_NOW of {@code call} to the client and completes when it is acknowledged. */
+  public CompletableFuture<PushChannel.Result> punchNow(
+      ClientId clientId, CallId call, boolean first) {
+    return pushes.punchNow(clientId, call, first);
   }
 
   // ---- shared helpers of the shard's parts ----
@@ -296,7 +311,7 @@ public final class Shard {
         .log("unexpected error in a shard; it keeps serving");
   }
 
-  private int slotOf(ClientId clientId, AddressFamily family) {
+  int slotOf(ClientId clientId, AddressFamily family) {
     byte[] id = clientId.toBytes();
     return table.find(Arrival.longAt(id, 0), Arrival.longAt(id, 8), family == AddressFamily.IPV6);
   }

@@ -7,6 +7,7 @@ import dev.rendezvous.protocol.RequestVersion;
 import dev.rendezvous.protocol.v1.PulseV1Request;
 import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
+import dev.rendezvous.protocol.v2.PunchNowAckCodec;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
@@ -48,9 +49,16 @@ public final class PulseDecoder extends MessageToMessageDecoder<DatagramPacket> 
           PulseV1Request request = PulseV1RequestCodec.decode(datagram);
           out.add(new InboundPulse.V1(request, request.key().clientId(), sender, datagram.length));
         }
-        case V2 ->
+        case V2 -> {
+          if (PunchNowAckCodec.isPunchNowAck(datagram)) {
+            out.add(
+                new InboundPulse.PunchNowAckIn(
+                    PunchNowAckCodec.decode(datagram), sender, datagram.length));
+          } else {
             out.add(
                 new InboundPulse.V2(PulseV2RequestCodec.decode(datagram), sender, datagram.length));
+          }
+        }
         case NONE -> metrics.malformed("neither v1 nor v2");
       }
     } catch (MalformedPulseException e) {

@@ -1,8 +1,10 @@
 package dev.rendezvous.edge.internal;
 
+import dev.rendezvous.core.call.PushChannel;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.OwnedClients;
 import dev.rendezvous.core.directory.OwnedState;
+import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ final class TestOwnedClients implements OwnedClients {
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private volatile boolean stuck;
   private volatile boolean broken;
+  private volatile PushChannel.Result pushResult =
+      PushChannel.Result.of(PushChannel.Outcome.ACKNOWLEDGED);
 
   void own(ClientId clientId, OwnedState state) {
     owned.computeIfAbsent(clientId, id -> new CopyOnWriteArrayList<>()).add(state);
@@ -62,6 +66,17 @@ final class TestOwnedClients implements OwnedClients {
   public CompletionStage<Void> revoke(ClientId clientId, AddressFamily family, long newerEpoch) {
     calls.add("revoke " + clientId + " " + family + " " + newerEpoch);
     return answer(null);
+  }
+
+  @Override
+  public CompletionStage<PushChannel.Result> punchNow(
+      ClientId clientId, CallId call, boolean first) {
+    calls.add("punchNow " + clientId + " " + call + " " + first);
+    return answer(pushResult);
+  }
+
+  void answerPushesWith(PushChannel.Result result) {
+    pushResult = result;
   }
 
   private <T> CompletionStage<T> answer(T value) {

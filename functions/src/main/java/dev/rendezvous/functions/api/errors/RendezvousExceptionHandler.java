@@ -1,5 +1,6 @@
 package dev.rendezvous.functions.api.errors;
 
+import dev.rendezvous.core.CallNotPossibleException;
 import dev.rendezvous.core.ClientIdCollisionException;
 import dev.rendezvous.core.InvalidRequestException;
 import dev.rendezvous.core.InvalidSettingException;
@@ -71,6 +72,25 @@ public class RendezvousExceptionHandler
     @Override
     public MutableHttpResponse<ApiError> peerNotFound(PeerNotFoundException e) {
       return ErrorResponses.of(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, e.getMessage());
+    }
+
+    @Override
+    public MutableHttpResponse<ApiError> callNotPossible(CallNotPossibleException e) {
+      return switch (e.reason()) {
+        case CALLEE_OFFLINE ->
+            ErrorResponses.of(HttpStatus.CONFLICT, ErrorCodes.CALLEE_OFFLINE, e.getMessage());
+        case CALLER_NOT_PULSING ->
+            ErrorResponses.of(HttpStatus.CONFLICT, ErrorCodes.CALLER_NOT_PULSING, e.getMessage());
+        case NO_LIVE_OWNER ->
+            ErrorResponses.of(HttpStatus.CONFLICT, ErrorCodes.NO_LIVE_OWNER, e.getMessage());
+        case NOT_ACKNOWLEDGED ->
+            ErrorResponses.of(HttpStatus.CONFLICT, ErrorCodes.NOT_ACKNOWLEDGED, e.getMessage());
+        case REFUSED -> ErrorResponses.of(HttpStatus.FORBIDDEN, ErrorCodes.REFUSED, e.getMessage());
+        case RATE_LIMITED ->
+            ErrorResponses.of(
+                    HttpStatus.TOO_MANY_REQUESTS, ErrorCodes.TOO_MANY_REQUESTS, e.getMessage())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
+      };
     }
 
     /** Nothing was decided: the client should retry later. */
