@@ -9,11 +9,25 @@ public final class Candidate {
   /** What a candidate is, in order of preference. */
   public enum Kind {
     /** A local address the peer reported (shown only to callers behind the same public IPv4). */
-    LAN,
+    LAN(0),
     /** The source of the peer's last IPv6 pulse. */
-    IPV6,
+    IPV6(1),
     /** The source of the peer's last IPv4 pulse: its NAT's public mapping. */
-    MAPPING;
+    MAPPING(2);
+
+    /** Lower is preferred: a path to a LAN candidate beats IPv6, which beats the mapping. */
+    private final int preferenceRank;
+
+    Kind(int preferenceRank) {
+      this.preferenceRank = preferenceRank;
+    }
+
+    /**
+     * True when a path to this kind of candidate is preferred over, or as good as, {@code other}.
+     */
+    public boolean atLeastAsPreferredAs(Kind other) {
+      return preferenceRank <= other.preferenceRank;
+    }
 
     /** The kind named in the JSON ({@code lan}, {@code ipv6}, {@code mapping}). */
     static Kind parse(String text) {

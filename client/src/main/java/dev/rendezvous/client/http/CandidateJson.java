@@ -56,6 +56,6 @@ final class CandidateJson {
       }
       out.add(new Candidate(host, JsonBody.port(port.doubleValue()), Candidate.Kind.parse(kind)));
     }
-    return out;
+    return Collections.unmodifiableList(out);
   }
 }

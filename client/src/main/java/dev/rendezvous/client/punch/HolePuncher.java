@@ -316,7 +316,7 @@ public final class HolePuncher implements AutoCloseable {
     }
     synchronized (a) {
       InetSocketAddress kept = a.fallback;
-      if (kept != null && targets.kindOf(kept).ordinal() <= targets.kindOf(source).ordinal()) {
+      if (kept != null && targets.kindOf(kept).atLeastAsPreferredAs(targets.kindOf(source))) {
         return;
       }
       a.fallback = source;

@@ -21,7 +21,7 @@ final class PunchTargets {
     this.kinds = Collections.unmodifiableMap(kinds);
     Candidate.Kind b = Candidate.Kind.MAPPING;
     for (Candidate.Kind k : kinds.values()) {
-      if (k.ordinal() < b.ordinal()) {
+      if (!b.atLeastAsPreferredAs(k)) {
         b = k;
       }
     }
@@ -64,7 +64,7 @@ final class PunchTargets {
 
   /** True when no target is preferred over a path of {@code kind}. */
   boolean isBest(Candidate.Kind kind) {
-    return kind.ordinal() <= best.ordinal();
+    return kind.atLeastAsPreferredAs(best);
   }
 
   @Override

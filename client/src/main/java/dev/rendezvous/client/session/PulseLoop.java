@@ -155,7 +155,7 @@ final class PulseLoop {
   private void pulseInBackground() {
     var unused = pulseTo(config.edge());
     if (config.secondEdge().isPresent()) {
-      var alsoUnused = pulseTo(config.secondEdge().get());
+      unused = pulseTo(config.secondEdge().get());
     }
   }
 

@@ -159,9 +159,7 @@ public final class NatPeerMain {
         // the route may be changing under the socket: keep streaming
       }
       long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-      Optional<byte[]> got;
-      while ((got =
-              link.receive(Duration.ofMillis(Math.max(1, (until - System.nanoTime()) / 1_000_000))))
+      while (link.receive(Duration.ofMillis(Math.max(1, (until - System.nanoTime()) / 1_000_000)))
           .isPresent()) {
         long now = System.nanoTime();
         if (lastHeard != 0) {
