@@ -142,7 +142,7 @@ public final class ManualScheduler extends AbstractExecutorService
   /** Runs {@code command} at the next {@link #runDueTasks()} (or advance), not at once. */
   @Override
   public void execute(Runnable command) {
-    schedule(command, 0, TimeUnit.NANOSECONDS);
+    var unused = schedule(command, 0, TimeUnit.NANOSECONDS);
   }
 
   private synchronized <V> Task<V> enqueue(Task<V> task) {

@@ -23,8 +23,8 @@ class ManualSchedulerTest {
 
   @Test
   void nothingRunsUntilTimeMovesThenTasksRunInTimeOrderAtTheirOwnTime() {
-    scheduler.schedule(log("b"), 200, TimeUnit.MILLISECONDS);
-    scheduler.schedule(log("a"), 100, TimeUnit.MILLISECONDS);
+    var unusedB = scheduler.schedule(log("b"), 200, TimeUnit.MILLISECONDS);
+    var unusedA = scheduler.schedule(log("a"), 100, TimeUnit.MILLISECONDS);
     scheduler.execute(log("now"));
     assertThat(ran).isEmpty();
     scheduler.advance(Duration.ofMillis(199));
@@ -36,15 +36,16 @@ class ManualSchedulerTest {
 
   @Test
   void tiesRunInTheOrderTheyWereScheduledAndTasksMayScheduleMore() {
-    scheduler.schedule(log("first"), 1, TimeUnit.SECONDS);
-    scheduler.schedule(
-        () -> {
-          ran.add("second@" + scheduler.elapsed().toMillis());
-          scheduler.schedule(log("child"), 0, TimeUnit.SECONDS);
-          scheduler.schedule(log("later"), 5, TimeUnit.SECONDS);
-        },
-        1,
-        TimeUnit.SECONDS);
+    var unusedFirst = scheduler.schedule(log("first"), 1, TimeUnit.SECONDS);
+    var unusedSecond =
+        scheduler.schedule(
+            () -> {
+              ran.add("second@" + scheduler.elapsed().toMillis());
+              var unusedChild = scheduler.schedule(log("child"), 0, TimeUnit.SECONDS);
+              var unusedLater = scheduler.schedule(log("later"), 5, TimeUnit.SECONDS);
+            },
+            1,
+            TimeUnit.SECONDS);
     scheduler.advance(Duration.ofSeconds(1));
     assertThat(ran).containsExactly("first@1000", "second@1000", "child@1000");
     assertThat(scheduler.advanceToNextTask()).isTrue();
@@ -58,7 +59,7 @@ class ManualSchedulerTest {
         scheduler.scheduleWithFixedDelay(log("d"), 0, 300, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> rate =
         scheduler.scheduleAtFixedRate(log("r"), 100, 500, TimeUnit.MILLISECONDS);
-    scheduler.advance(Duration.ofMillis(1000));
+    scheduler.advance(Duration.ofSeconds(1));
     assertThat(ran).containsExactly("d@0", "r@100", "d@300", "r@600", "d@600", "d@900");
     delay.cancel(false);
     rate.cancel(false);
