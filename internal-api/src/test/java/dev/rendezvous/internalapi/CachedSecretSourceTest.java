@@ -63,7 +63,7 @@ class CachedSecretSourceTest {
     assertThat(source.current()).isEmpty();
     assertThat(source.current()).isEmpty();
     assertThat(reads).isEqualTo(1);
-    clock.advance(Duration.ofMillis(1000));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(source.current()).contains(FIRST);
     assertThat(reads).isEqualTo(2);
   }

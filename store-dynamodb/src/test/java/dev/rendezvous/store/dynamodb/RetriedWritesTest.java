@@ -47,7 +47,7 @@ class RetriedWritesTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
   private static final TaskId X = new TaskId("0000000000000000000000000000000a");
   private static final TaskId Y = new TaskId("0000000000000000000000000000000b");
-  private static final Duration LEASE = Duration.ofSeconds(420);
+  private static final Duration LEASE = Duration.ofMinutes(7);
 
   private final MutableClock clock = MutableClock.startingAt("2026-11-26T12:00:00Z");
   private final LivenessRules rules = new LivenessRules(PulseTimings.DEFAULTS);

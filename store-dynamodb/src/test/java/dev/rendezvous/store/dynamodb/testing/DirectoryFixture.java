@@ -33,8 +33,10 @@ public abstract class DirectoryFixture {
   /** Interval 30 s, grace 5 s, error time 180 s: window 35 s, lifetime 210 s. */
   public static final PulseTimings TIMINGS = new PulseTimings(30, 5, 180);
 
-  /** The default lease: a checkpoint period of 10 intervals plus 4 intervals of slack. */
-  public static final Duration LEASE = Duration.ofSeconds(14 * 30);
+  /**
+   * The default lease: a checkpoint period of 10 intervals plus 4 intervals of slack (14 x 30 s).
+   */
+  public static final Duration LEASE = Duration.ofMinutes(7);
 
   public static final ObservedAddress HOME = new ObservedAddress("198.51.100.7", 40001);
   public static final ObservedAddress ROAMING = new ObservedAddress("203.0.113.99", 51515);

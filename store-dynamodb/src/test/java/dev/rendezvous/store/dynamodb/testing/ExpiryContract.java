@@ -49,8 +49,8 @@ public interface ExpiryContract {
   @Test
   default void aLiveClientWhoseCheckpointPeriodExceedsItsLifetimeIsNeverSwept() {
     DirectoryFixture f = fixture();
-    Duration period = Duration.ofSeconds(600); // longer than interval + error time (210 s)
-    Duration lease = period.plus(Duration.ofSeconds(4 * 30));
+    Duration period = Duration.ofMinutes(10); // longer than interval + error time (210 s)
+    Duration lease = period.plus(Duration.ofMinutes(2)); // 4 intervals of slack
     PrivateKey key = f.registered();
     Instant start = f.clock.instant();
     TakeoverResult taken =

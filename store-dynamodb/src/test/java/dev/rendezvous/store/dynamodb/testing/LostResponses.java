@@ -157,14 +157,15 @@ public final class LostResponses {
                 .fullDuplex(request.fullDuplex())
                 .httpExecutionAttributes(request.httpExecutionAttributes());
         request.metricCollector().ifPresent(copy::metricCollector);
-        delegate
-            .execute(copy.build())
-            .whenComplete(
-                (ignored, error) -> {
-                  if (error != null) {
-                    result.completeExceptionally(error);
-                  }
-                });
+        var unused =
+            delegate
+                .execute(copy.build())
+                .whenComplete(
+                    (ignored, error) -> {
+                      if (error != null) {
+                        result.completeExceptionally(error);
+                      }
+                    });
         return result;
       }
 

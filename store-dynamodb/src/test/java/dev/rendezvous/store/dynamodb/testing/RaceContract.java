@@ -63,7 +63,7 @@ public interface RaceContract {
     for (int round = 0; round < 10; round++) {
       PrivateKey key = f.registered();
       Owner x = f.own(key, X, HOME, 10 * round + 1);
-      long c = 10 * round + 2;
+      long c = 10L * round + 2;
       List<Object> results =
           together(
               List.of(
@@ -136,8 +136,9 @@ public interface RaceContract {
           together(List.of(() -> f.takeOver(key, X, HOME, 0), () -> f.takeOver(key, Y, HOME, 0)));
       TakeoverResult.Taken first = (TakeoverResult.Taken) results.get(0);
       TakeoverResult.Taken second = (TakeoverResult.Taken) results.get(1);
-      TakeoverResult.Taken later = first.owner().epoch() > second.owner().epoch() ? first : second;
-      TakeoverResult.Taken earlier = later == first ? second : first;
+      boolean firstIsLater = first.owner().epoch() > second.owner().epoch();
+      TakeoverResult.Taken later = firstIsLater ? first : second;
+      TakeoverResult.Taken earlier = firstIsLater ? second : first;
       // Usually epochs 1 and 2; a takeover whose SDK retry lands again after the other's is a
       // takeover once more (epoch 3). Either way each names the owner it replaced, and the later
       // one is the directory's owner.

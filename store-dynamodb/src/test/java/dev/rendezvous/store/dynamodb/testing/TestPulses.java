@@ -29,9 +29,10 @@ public final class TestPulses implements AutoCloseable {
   private final LiveDirectory live;
   private final PulseTimings timings;
   private final Clock clock;
-  private final AutoCloseable closer;
+  private final DynamoDbAsyncClient closer;
 
-  private TestPulses(LiveDirectory live, PulseTimings timings, Clock clock, AutoCloseable closer) {
+  private TestPulses(
+      LiveDirectory live, PulseTimings timings, Clock clock, DynamoDbAsyncClient closer) {
     this.live = live;
     this.timings = timings;
     this.clock = clock;
@@ -87,7 +88,7 @@ public final class TestPulses implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (closer != null) {
       closer.close();
     }
