@@ -11,6 +11,7 @@ import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.net.HostText;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -41,11 +42,19 @@ class DualStackBindTest {
                 "RENDEZVOUS_INTERNAL_PORT", "0",
                 "RENDEZVOUS_EDGE_THREADS", "2"));
     try (Edge edge = Edge.start(settings, directory.live(), Clock.systemUTC());
-        DatagramSocket v4 = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        DatagramSocket v6 = new DatagramSocket(new InetSocketAddress("::1", 0))) {
-      assertThat(pulse(v4, new InetSocketAddress("127.0.0.1", edge.udpPort()), client))
+        DatagramSocket v4 =
+            new DatagramSocket(new InetSocketAddress(HostText.parseLiteral("127.0.0.1"), 0));
+        DatagramSocket v6 =
+            new DatagramSocket(new InetSocketAddress(HostText.parseLiteral("::1"), 0))) {
+      assertThat(
+              pulse(
+                  v4,
+                  new InetSocketAddress(HostText.parseLiteral("127.0.0.1"), edge.udpPort()),
+                  client))
           .isEqualTo(ResponseCode.ACCEPTED);
-      assertThat(pulse(v6, new InetSocketAddress("::1", edge.udpPort()), client))
+      assertThat(
+              pulse(
+                  v6, new InetSocketAddress(HostText.parseLiteral("::1"), edge.udpPort()), client))
           .isEqualTo(ResponseCode.ACCEPTED);
 
       DirectoryEntry entry = directory.find(client.clientId()).orElseThrow();
