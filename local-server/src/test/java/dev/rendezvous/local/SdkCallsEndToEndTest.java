@@ -83,9 +83,11 @@ class SdkCallsEndToEndTest {
       SecureLink a = ((CallResult.Connected) called).link();
       SecureLink b = ((CallResult.Connected) accepted).link();
       a.send("hello bob".getBytes(StandardCharsets.UTF_8));
-      assertThat(b.receive(WAIT)).asString(StandardCharsets.UTF_8).isEqualTo("hello bob");
+      assertThat(b.receive(WAIT).map(bytes -> new String(bytes, StandardCharsets.UTF_8)))
+          .contains("hello bob");
       b.send("hello alice".getBytes(StandardCharsets.UTF_8));
-      assertThat(a.receive(WAIT)).asString(StandardCharsets.UTF_8).isEqualTo("hello alice");
+      assertThat(a.receive(WAIT).map(bytes -> new String(bytes, StandardCharsets.UTF_8)))
+          .contains("hello alice");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rendezvous.client.nat;
 
 import dev.rendezvous.client.RendezvousClient;
+import dev.rendezvous.client.call.IncomingCall;
 import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.punch.PeerLink;
 import dev.rendezvous.client.punch.PunchOptions;
@@ -20,13 +21,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One peer of the NAT test, run by {@link NatTraversalTest} as a child JVM inside a peer namespace
  * ({@code ip netns exec <peer> java ...}). It drives the real SDK and reports on stdout, one fact
  * per line: {@code ID}, {@code MAPPING}, {@code NAT}, then (after reading {@code PEER <id>} on
- * stdin) {@code PEERADDR}, {@code PUNCH OK|FAIL ...}, {@code RECV <text>}, {@code DONE}.
+ * stdin) {@code PEERADDR}, {@code PUNCH OK|FAIL ...}, {@code RECV <text>}, {@code DONE}; or, after
+ * {@code LISTEN} or {@code CALL <id>}, a one-sided call ({@link NatCalls}).
  *
  * <p>Arguments: base URL, edge host, edge port, probe port, name, punch timeout in seconds.
  */
@@ -45,6 +48,7 @@ public final class NatPeerMain {
     RendezvousClient client = new RendezvousClient(URI.create(args[0]), config);
     ClientCredentials me = client.register().get(20, TimeUnit.SECONDS).identity();
     out.println("ID " + me.clientId());
+    CompletableFuture<IncomingCall> rung = new CompletableFuture<>();
     try (RendezvousSession session =
         client.openSession(
             me,
@@ -52,6 +56,13 @@ public final class NatPeerMain {
               @Override
               public void onClientGone(String reason) {
                 out.println("GONE " + reason);
+              }
+
+              @Override
+              public void onIncomingCall(IncomingCall call) {
+                if (!rung.complete(call)) {
+                  call.refuse();
+                }
               }
             })) {
       session.firstAccepted().get(20, TimeUnit.SECONDS);
@@ -67,6 +78,12 @@ public final class NatPeerMain {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line = in.readLine();
+      if ("LISTEN".equals(line) || (line != null && line.startsWith("CALL "))) {
+        PunchOptions options = PunchOptions.defaults().withTimeout(punchTimeout);
+        NatCalls.run(out, session, rung, line, options, "hello from " + name);
+        out.println("DONE");
+        return;
+      }
       if (line == null || !line.startsWith("PEER ")) {
         out.println("ERROR expected PEER <id>, got " + line);
         return;
@@ -117,7 +134,7 @@ public final class NatPeerMain {
     }
   }
 
-  private static String text(InetSocketAddress a) {
+  static String text(InetSocketAddress a) {
     return a.getAddress().getHostAddress() + ":" + a.getPort();
   }
 }

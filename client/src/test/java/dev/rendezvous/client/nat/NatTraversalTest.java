@@ -318,6 +318,66 @@ class NatTraversalTest {
     }
   }
 
+  @Test
+  @Order(4)
+  void oneSidedCallThroughTheRealStackOnlyTheCallerStarts() throws Exception {
+    assumeRealStack();
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
+      a.expect("NAT ", START);
+      String idB = b.expect("ID ", START).substring(3);
+      b.expect("NAT ", START);
+      b.send("LISTEN");
+      a.send("CALL " + idB);
+      String okA = a.expect("CALL ", START);
+      assertThat(b.expect("RUNG ", START)).startsWith("RUNG ");
+      String okB = b.expect("CALL ", START);
+      assertThat(okA).startsWith("CALL OK").contains("remote=203.0.113.20:");
+      assertThat(okB).startsWith("CALL OK").contains("remote=203.0.113.10:");
+      String firstByte = a.expect("FIRSTBYTE ", START);
+      System.out.println(
+          "NAT test, one-sided call, cone/cone: A "
+              + okA
+              + "; B "
+              + okB
+              + "; from A's call to A's first data byte: "
+              + firstByte.substring(10)
+              + " ms");
+      assertThat(a.expect("RECV", START)).isEqualTo("RECV hello from b");
+      assertThat(b.expect("RECV", START)).isEqualTo("RECV hello from a");
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aCalleeBehindASymmetricNatReportsItInsteadOfHanging() throws Exception {
+    assumeRealStack();
+    topology("mode", "a", "symmetric");
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
+      String idA = a.expect("ID ", START).substring(3);
+      assertThat(a.expect("NAT ", START)).startsWith("NAT ADDRESS_DEPENDENT 203.0.113.10:");
+      b.expect("NAT ", START);
+      a.send("LISTEN");
+      b.send("CALL " + idA);
+      String failB = b.expect("CALL ", START);
+      assertThat(a.expect("RUNG ", START)).as("the push reaches it anyway").startsWith("RUNG ");
+      String failA = a.expect("CALL ", START);
+      System.out.println(
+          "NAT test, one-sided call to a symmetric NAT: A " + failA + "; B " + failB);
+      assertThat(failA).startsWith("CALL FAIL MAPPING_ADDRESS_DEPENDENT");
+      assertThat(failB).startsWith("CALL FAIL NO_REPLY");
+    } finally {
+      topology("mode", "a", "cone");
+    }
+  }
+
+  private static void assumeRealStack() {
+    Assumptions.assumeTrue(
+        !EDGE_JAR.isBlank() && !HTTP_JAR.isBlank(),
+        "one-sided calls need the real edge and HTTP routes (their jars were not built)");
+  }
+
   private static ChildProcess peer(String side) throws IOException {
     return ChildProcess.java(
         "peer-" + side,
