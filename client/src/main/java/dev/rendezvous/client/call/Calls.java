@@ -150,7 +150,10 @@ public final class Calls implements AutoCloseable {
               reply.peer(), CallFailure.SESSION_CLOSED, "the session is closed", since(start)));
     }
     InetSocketAddress target = new InetSocketAddress(reply.host(), reply.port());
-    options.progress().accept("peer " + reply.peer() + " is at " + target + "; punching");
+    options
+        .progress()
+        .accept(
+            "peer " + reply.peer() + " is at " + reply.host() + ":" + reply.port() + "; punching");
     return puncher.start(
         reply.peer(), target, LinkKeys.derive(reply.pairKey(), caller), options, start, probe);
   }

@@ -88,6 +88,7 @@ public final class NatPeerMain {
         out.println("ERROR expected PEER <id>, got " + line);
         return;
       }
+      long start = System.nanoTime();
       ClientId peer = ClientId.parse(line.substring(5).trim());
       Responses.PeerAddress address = client.peerAddress(me, peer).get(20, TimeUnit.SECONDS);
       out.println("PEERADDR " + address.host() + ":" + address.port());
@@ -113,19 +114,23 @@ public final class NatPeerMain {
               + " ms, "
               + ((PunchResult.Success) result).punchesSent()
               + " punches");
-      exchange(out, link, "hello from " + name);
+      exchange(out, link, "hello from " + name, start);
     }
     out.println("DONE");
   }
 
   /** Sends our line until the peer's arrives (UDP may lose some), then a little longer. */
-  private static void exchange(PrintStream out, PeerLink link, String message) throws Exception {
+  private static void exchange(PrintStream out, PeerLink link, String message, long start)
+      throws Exception {
     byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     Optional<byte[]> got = Optional.empty();
     while (got.isEmpty() && System.nanoTime() < deadline) {
       link.send(bytes);
-      got = link.receive(Duration.ofMillis(200));
+      got = link.receive(Duration.ofMillis(50));
+    }
+    if (got.isPresent()) {
+      out.println("FIRSTBYTE " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
     out.println(got.map(b -> "RECV " + new String(b, StandardCharsets.UTF_8)).orElse("RECV-NONE"));
     for (int i = 0; i < 5; i++) {

@@ -372,6 +372,58 @@ class NatTraversalTest {
     }
   }
 
+  /**
+   * Not a test but the harness behind docs/benchmarks.md ("Time to connect"), skipped unless {@code
+   * -Drendezvous.nat.connectRounds=N}: N rounds, each a two-sided punch and a one-sided call
+   * between fresh peers behind the two cone NATs; prints each round's time from the command to peer
+   * A's first data byte, and the medians.
+   */
+  @Test
+  @Order(6)
+  void timeToConnectOneSidedAgainstTwoSided() throws Exception {
+    int rounds = Integer.getInteger("rendezvous.nat.connectRounds", 0);
+    Assumptions.assumeTrue(rounds > 0, "set -Drendezvous.nat.connectRounds=N to measure");
+    assumeRealStack();
+    List<Long> one = new ArrayList<>();
+    List<Long> two = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      try (ChildProcess a = peer("a");
+          ChildProcess b = peer("b")) {
+        String idA = a.expect("ID ", START).substring(3);
+        String idB = b.expect("ID ", START).substring(3);
+        a.expect("NAT ", START);
+        b.expect("NAT ", START);
+        a.send("PEER " + idB);
+        b.send("PEER " + idA);
+        two.add(Long.parseLong(a.expect("FIRSTBYTE ", START).substring(10)));
+      }
+      try (ChildProcess a = peer("a");
+          ChildProcess b = peer("b")) {
+        a.expect("NAT ", START);
+        String idB = b.expect("ID ", START).substring(3);
+        b.expect("NAT ", START);
+        b.send("LISTEN");
+        a.send("CALL " + idB);
+        one.add(Long.parseLong(a.expect("FIRSTBYTE ", START).substring(10)));
+      }
+      System.out.printf(
+          "NAT connect round %d: one-sided %d ms, two-sided %d ms%n",
+          round, one.get(round - 1), two.get(round - 1));
+    }
+    long m1 = median(one);
+    long m2 = median(two);
+    System.out.printf(
+        "NAT connect, median of %d rounds: one-sided (call, push) %d ms, two-sided (lookup,"
+            + " punch) %d ms, ratio %.2f%n",
+        rounds, m1, m2, (double) m1 / m2);
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    java.util.Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
   private static void assumeRealStack() {
     Assumptions.assumeTrue(
         !EDGE_JAR.isBlank() && !HTTP_JAR.isBlank(),
