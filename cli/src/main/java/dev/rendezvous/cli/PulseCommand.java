@@ -6,6 +6,7 @@ import dev.rendezvous.client.session.PulseReply;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.protocol.identity.ClientCredentials;
+import dev.rendezvous.protocol.net.HostText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -150,6 +151,6 @@ final class PulseCommand implements Callable<Integer> {
   }
 
   static String text(InetSocketAddress a) {
-    return a.getAddress().getHostAddress() + ":" + a.getPort();
+    return HostText.of(a);
   }
 }

@@ -102,7 +102,7 @@ class FunctionsAndScheduleTest {
   }
 
   @Test
-  void functionsGetTheSpecEnvironmentWithTheGeneratedTableName() {
+  void functionsGetTheServiceEnvironmentWithTheGeneratedTableName() {
     String table = aws.logicalId(aws.stack().table().table());
     Map<String, Object> expected =
         Map.of(

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InfraSettingsTest {
 
   @Test
-  void defaultsMatchTheSpec() {
+  void defaultsAreTheDocumentedOnes() {
     InfraSettings settings =
         InfraSettings.fromContext(Map.<String, Object>of("alarmEmail", "none")::get);
     assertThat(settings.localStack()).isFalse();

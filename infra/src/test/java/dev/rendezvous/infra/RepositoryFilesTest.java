@@ -64,7 +64,7 @@ class RepositoryFilesTest {
   }
 
   @Test
-  void httpApiEventsArePayload20OnSpecRoutes() throws IOException {
+  void httpApiEventsArePayload20OnDocumentedRoutes() throws IOException {
     for (String name : new String[] {"http-api-v2-register.json", "http-api-v2-peer-status.json"}) {
       JsonNode event = event(name);
       assertThat(event.path("version").asText()).isEqualTo("2.0");

@@ -217,7 +217,7 @@ class UdpEdgeTest {
   }
 
   @Test
-  void containerRunsTheEdgeImageWithTheSpecEnvironmentOnX86() {
+  void containerRunsTheEdgeImageWithTheServiceEnvironmentOnX86() {
     String table = aws.logicalId(aws.stack().table().table());
     Map<String, Object> task = onlyProperties(aws.template(), "AWS::ECS::TaskDefinition");
     assertThat(task)

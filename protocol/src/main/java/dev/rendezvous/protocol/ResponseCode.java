@@ -2,7 +2,7 @@ package dev.rendezvous.protocol;
 
 import java.util.Optional;
 
-/** The response codes of the pulse protocol (SPEC "UDP edge"). */
+/** The response codes of the pulse protocol (docs/protocol.md). */
 public enum ResponseCode {
   /** Pulse accepted, on time; the address and port seen were recorded. */
   ACCEPTED(1020),

@@ -10,6 +10,7 @@ import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.net.HostText;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,11 +128,7 @@ public final class ChatApp {
             new SessionListener() {
               @Override
               public void onMappingChanged(InetSocketAddress mapping) {
-                screen.status(
-                    "reachable at "
-                        + mapping.getAddress().getHostAddress()
-                        + ":"
-                        + mapping.getPort());
+                screen.status("reachable at " + HostText.of(mapping));
               }
 
               @Override

@@ -1,5 +1,6 @@
 package dev.rendezvous.edge;
 
+import dev.rendezvous.protocol.net.HostText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -38,7 +39,7 @@ final class AdvertisedHost {
             continue;
           }
           if (!siteLocalOnly || a.isSiteLocalAddress()) {
-            return Optional.of(a.getHostAddress());
+            return Optional.of(HostText.of(a));
           }
         }
       }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EdgeSettingsTest {
 
   @Test
-  void defaultsFollowTheSpec() {
+  void defaultsAreTheDocumentedOnes() {
     EdgeSettings s = EdgeSettings.fromEnvironment(Map.of());
 
     assertThat(s.shared().udpPort()).isEqualTo(5024);
@@ -103,5 +103,75 @@ class EdgeSettingsTest {
           .isInstanceOf(dev.rendezvous.core.InvalidSettingException.class)
           .hasMessageContaining(bad.keySet().iterator().next());
     }
+  }
+
+  @Test
+  void everyRateAndBurstMustBeAFiniteNumberInRange() {
+    for (String name :
+        java.util.List.of(
+            EdgeSettings.SOURCE_RATE,
+            EdgeSettings.SOURCE_BURST,
+            EdgeSettings.CLIENT_RATE,
+            EdgeSettings.CLIENT_BURST,
+            EdgeSettings.TAKEOVER_RATE)) {
+      for (String bad : java.util.List.of("NaN", "Infinity", "-Infinity", "1e999", "0", "-1")) {
+        assertThatThrownBy(() -> EdgeSettings.fromEnvironment(Map.of(name, bad)))
+            .as(name + "=" + bad)
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessageContaining(name);
+      }
+    }
+  }
+
+  @Test
+  void typedSettingsRefuseNonFiniteRatesAndBurstsToo() {
+    EdgeSettings d = EdgeSettings.fromEnvironment(Map.of());
+    for (double rate : new double[] {Double.NaN, Double.POSITIVE_INFINITY, 0}) {
+      assertThatThrownBy(() -> withLimits(d, rate, 200, 1, 5))
+          .as("source rate " + rate)
+          .hasMessageContaining(EdgeSettings.SOURCE_RATE);
+      assertThatThrownBy(() -> withLimits(d, 100, 200, rate, 5))
+          .as("client rate " + rate)
+          .hasMessageContaining(EdgeSettings.CLIENT_RATE);
+    }
+    for (double burst : new double[] {Double.NaN, Double.POSITIVE_INFINITY, 0.5}) {
+      assertThatThrownBy(() -> withLimits(d, 100, burst, 1, 5))
+          .as("source burst " + burst)
+          .hasMessageContaining(EdgeSettings.SOURCE_BURST);
+      assertThatThrownBy(() -> withLimits(d, 100, 200, 1, burst))
+          .as("client burst " + burst)
+          .hasMessageContaining(EdgeSettings.CLIENT_BURST);
+    }
+    assertThat(withLimits(d, 0.5, 1, 0.5, 1).sourceRatePerSecond()).isEqualTo(0.5);
+  }
+
+  private static EdgeSettings withLimits(
+      EdgeSettings d,
+      double sourceRate,
+      double sourceBurst,
+      double clientRate,
+      double clientBurst) {
+    return new EdgeSettings(
+        d.shared(),
+        d.internalApi(),
+        d.internalHost(),
+        d.v1Enabled(),
+        d.v2MaxSkew(),
+        d.healthPort(),
+        d.bindAddress(),
+        d.eventLoopThreads(),
+        d.maxInFlight(),
+        d.storageTimeout(),
+        sourceRate,
+        sourceBurst,
+        clientRate,
+        clientBurst,
+        d.trackedKeys(),
+        d.maxClients(),
+        d.checkpointIntervals(),
+        d.takeoverRatePerSecond(),
+        d.negativeCacheSize(),
+        d.drainTimeout(),
+        d.cloudWatchMetrics());
   }
 }

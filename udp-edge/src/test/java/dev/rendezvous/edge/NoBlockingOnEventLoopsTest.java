@@ -1,8 +1,10 @@
 package dev.rendezvous.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.rendezvous.core.directory.LiveDirectory;
 import dev.rendezvous.core.directory.OwnedState;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.internalapi.InternalApiClient;
@@ -12,16 +14,19 @@ import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
+import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
-import dev.rendezvous.store.dynamodb.DynamoLiveDirectory;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,18 +35,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.blockhound.BlockHound;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
  * BlockHound watches the edge's event loop threads while the whole edge works against dynalite:
  * takeovers (reads, task reads, conditional writes), pulses from memory, address moves, checkpoints
  * and PENDING writes, heartbeats, the internal API. The SDK client gets container credentials from
- * a local endpoint that hands out credentials close to expiry, refreshed in the background as in
- * production ({@code asyncCredentialUpdateEnabled}); with the SDK's default provider a refresh ran
- * on the calling thread, which here is an event loop.
+ * a local endpoint that hands out credentials close to expiry, through the client the edge builds
+ * for itself ({@link DynamoDirectories}: the SDK's default chain with {@code
+ * asyncCredentialUpdateEnabled}); without that flag a refresh runs on the calling thread, which
+ * here is an event loop.
  */
 class NoBlockingOnEventLoopsTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
@@ -61,6 +63,12 @@ class NoBlockingOnEventLoopsTest {
 
   @Test
   void noBlockingCallRunsOnAnEdgeLoop() throws Exception {
+    assumeTrue(
+        System.getenv("AWS_ACCESS_KEY_ID") == null
+            && System.getProperty("aws.accessKeyId") == null
+            && System.getenv("AWS_PROFILE") == null
+            && !Files.exists(Path.of(System.getProperty("user.home"), ".aws")),
+        "AWS credentials in this environment would come before the container endpoint");
     AtomicInteger credentialFetches = new AtomicInteger();
     HttpServer credentials =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -80,29 +88,25 @@ class NoBlockingOnEventLoopsTest {
         });
     credentials.start();
     // What ECS sets in a task (here as the SDK's system property, not the environment).
-    System.setProperty(
-        "aws.containerCredentialsFullUri",
-        "http://127.0.0.1:" + credentials.getAddress().getPort() + "/creds");
+    String credentialsUri = "http://127.0.0.1:" + credentials.getAddress().getPort() + "/creds";
+    System.setProperty("aws.containerCredentialsFullUri", credentialsUri);
+    String table = DYNALITE.createTable();
     Map<String, String> env = EdgeOnDynaliteTest.environment();
     env.put("RENDEZVOUS_CHECKPOINT_INTERVALS", "1");
+    env.put("RENDEZVOUS_TABLE", table);
+    env.put(DynamoClientFactory.ENDPOINT_VARIABLE, DYNALITE.endpoint().toString());
+    env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", credentialsUri);
     EdgeSettings settings = EdgeSettings.fromEnvironment(env);
-    DynamoStoreSettings store = DynamoStoreSettings.forTable(DYNALITE.createTable());
+    DynamoStoreSettings store = DynamoStoreSettings.forTable(table);
     LivenessRules rules = new LivenessRules(settings.shared().timings());
     DynamoClientRegistry registry =
         new DynamoClientRegistry(DYNALITE.syncClient(), store, rules, CLOCK);
     CredentialFactory factory = new CredentialFactory();
-    try (DynamoDbAsyncClient async =
-            DynamoDbAsyncClient.builder()
-                .endpointOverride(DYNALITE.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                    ContainerCredentialsProvider.builder()
-                        .asyncCredentialUpdateEnabled(true)
-                        .build())
-                .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(64).build())
-                .build();
-        Edge edge =
-            Edge.start(settings, new DynamoLiveDirectory(async, store, rules, CLOCK), CLOCK);
+    // The edge's own DynamoDB client, as EdgeMain builds it: the SDK's default credential chain,
+    // which finds the container endpoint above and must refresh it off the event loops.
+    List<AutoCloseable> resources = new ArrayList<>();
+    LiveDirectory directory = DynamoDirectories.create(settings, env, CLOCK, resources);
+    try (Edge edge = Edge.start(settings, directory, CLOCK);
         InternalApiClient internal =
             new InternalApiClient(
                 SecretSource.fixed(edge.internalSecret()), Duration.ofSeconds(5), CLOCK)) {
@@ -134,6 +138,9 @@ class NoBlockingOnEventLoopsTest {
     } finally {
       credentials.stop(0);
       System.clearProperty("aws.containerCredentialsFullUri");
+      for (AutoCloseable resource : resources) {
+        resource.close();
+      }
     }
     assertThat(credentialFetches.get()).as("credentials were refreshed").isGreaterThan(1);
     assertThat(BLOCKING).as("blocking calls on the edge's event loops").isEmpty();

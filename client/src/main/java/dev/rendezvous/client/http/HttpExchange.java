@@ -36,14 +36,15 @@ final class HttpExchange {
   private HttpExchange() {}
 
   /**
-   * Sends {@code method} (GET, or POST with the body {@code {}}) to {@code url} and reads the whole
-   * reply, whatever its status.
+   * Sends {@code method} (GET, or POST or PUT with {@code body}, {@code {}} when null) to {@code
+   * url} and reads the whole reply, whatever its status.
    *
    * @param bearer the Authorization bearer token, or null for none
+   * @param body a JSON body for POST or PUT, or null
    * @throws IOException when no whole HTTP reply arrived (refused, timed out, reset)
    */
   static Reply send(
-      String method, URL url, String bearer, Duration connectTimeout, Duration timeout)
+      String method, URL url, String bearer, byte[] body, Duration connectTimeout, Duration timeout)
       throws IOException {
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
     boolean readToTheEnd = false;
@@ -57,11 +58,11 @@ final class HttpExchange {
       if (bearer != null) {
         connection.setRequestProperty("Authorization", "Bearer " + bearer);
       }
-      if ("POST".equals(method)) {
+      if ("POST".equals(method) || "PUT".equals(method)) {
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", "application/json");
         try (OutputStream out = connection.getOutputStream()) {
-          out.write(EMPTY_JSON_OBJECT);
+          out.write(body == null ? EMPTY_JSON_OBJECT : body);
         }
       }
       int status = connection.getResponseCode();

@@ -68,6 +68,14 @@ final class JsonBody {
   }
 
   /** {@code timestamp}: the service's clock in Unix seconds, with a fraction. */
+  /** A port number from a reply. */
+  static int port(double port) {
+    if (port < 1 || port > 65535 || port != Math.rint(port)) {
+      throw new UnexpectedReplyException("port out of range");
+    }
+    return (int) port;
+  }
+
   Instant timestamp() {
     return Instant.ofEpochMilli(Math.round(number("timestamp") * 1000));
   }

@@ -8,10 +8,12 @@ import dev.rendezvous.protocol.identity.Hex;
 import dev.rendezvous.protocol.identity.MalformedCredentialException;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -95,16 +97,27 @@ public final class RendezvousHttpApi {
         "peer/" + peer.hex() + "/udp",
         me.privateKey(),
         body -> {
-          double port = body.number("port");
-          if (port < 1 || port > 65535 || port != Math.rint(port)) {
-            throw new UnexpectedReplyException("port out of range");
-          }
           return new Responses.PeerAddress(
               ClientId.parse(body.string("client_id")),
               body.string("host"),
-              (int) port,
-              body.timestamp());
+              JsonBody.port(body.number("port")),
+              body.timestamp(),
+              CandidateJson.read(body.get("candidates")));
         });
+  }
+
+  /**
+   * {@code PUT /me/candidates}: replaces this client's LAN candidates (at most 4 literal IPs with
+   * the socket's port); completes with the candidates as the service stored them.
+   */
+  public CompletableFuture<List<Candidate>> reportCandidates(
+      ClientCredentials me, List<InetSocketAddress> lan) {
+    return call(
+        "PUT",
+        "me/candidates",
+        me.privateKey(),
+        CandidateJson.report(lan),
+        body -> CandidateJson.read(body.get("candidates")));
   }
 
   /** {@code GET /peer/{id}/udp/status}. */
@@ -164,6 +177,11 @@ public final class RendezvousHttpApi {
 
   private <T> CompletableFuture<T> call(
       String method, String path, PrivateKey key, Function<JsonBody, T> reader) {
+    return call(method, path, key, null, reader);
+  }
+
+  private <T> CompletableFuture<T> call(
+      String method, String path, PrivateKey key, byte[] body, Function<JsonBody, T> reader) {
     CompletableFuture<T> result = new CompletableFuture<>();
     URL url;
     try {
@@ -177,7 +195,7 @@ public final class RendezvousHttpApi {
       httpThreads.execute(
           () -> {
             try {
-              result.complete(exchange(method, url, key, reader));
+              result.complete(exchange(method, url, key, body, reader));
             } catch (RuntimeException e) {
               result.completeExceptionally(e);
             }
@@ -188,13 +206,19 @@ public final class RendezvousHttpApi {
     return result;
   }
 
-  private <T> T exchange(String method, URL url, PrivateKey key, Function<JsonBody, T> reader) {
+  private <T> T exchange(
+      String method, URL url, PrivateKey key, byte[] requestBody, Function<JsonBody, T> reader) {
     long sentAt = clock.localMillis();
     HttpExchange.Reply reply;
     try {
       reply =
           HttpExchange.send(
-              method, url, key == null ? null : key.revealHex(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+              method,
+              url,
+              key == null ? null : key.revealHex(),
+              requestBody,
+              CONNECT_TIMEOUT,
+              REQUEST_TIMEOUT);
     } catch (IOException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.toString();
       throw new ApiException(0, null, "cannot reach " + url + ": " + why, e);

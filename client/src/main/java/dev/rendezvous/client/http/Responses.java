@@ -5,6 +5,9 @@ import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -101,12 +104,35 @@ public final class Responses {
     private final String host;
     private final int port;
     private final Instant serverTime;
+    private final List<Candidate> candidates;
 
     public PeerAddress(ClientId clientId, String host, int port, Instant serverTime) {
+      this(clientId, host, port, serverTime, Collections.<Candidate>emptyList());
+    }
+
+    /**
+     * @param candidates the peer's candidates as the service listed them (empty from a service that
+     *     lists none)
+     */
+    public PeerAddress(
+        ClientId clientId, String host, int port, Instant serverTime, List<Candidate> candidates) {
       this.clientId = Objects.requireNonNull(clientId);
       this.host = Objects.requireNonNull(host);
       this.port = port;
       this.serverTime = Objects.requireNonNull(serverTime);
+      this.candidates = Collections.unmodifiableList(new ArrayList<>(candidates));
+    }
+
+    /**
+     * Every way in this client may use, most preferred first; from a service that lists none, the
+     * one address as its IPv4 mapping (or IPv6 source).
+     */
+    public List<Candidate> candidates() {
+      if (!candidates.isEmpty()) {
+        return candidates;
+      }
+      Candidate.Kind kind = host.indexOf(':') >= 0 ? Candidate.Kind.IPV6 : Candidate.Kind.MAPPING;
+      return Collections.singletonList(new Candidate(host, port, kind));
     }
 
     public ClientId clientId() {
@@ -137,12 +163,13 @@ public final class Responses {
           && clientId.equals(a.clientId)
           && host.equals(a.host)
           && port == a.port
-          && serverTime.equals(a.serverTime);
+          && serverTime.equals(a.serverTime)
+          && candidates.equals(a.candidates);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(clientId, host, port, serverTime);
+      return Objects.hash(clientId, host, port, serverTime, candidates);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class PeerLink implements AutoCloseable {
   private static final int QUEUE_CAPACITY = 1024;
 
   private final ClientId peer;
-  private final PeerPath path;
+  private volatile PeerPath path;
   private final long myNonce;
   private final DatagramSender sender;
   private final Executor io;
@@ -34,6 +34,10 @@ public final class PeerLink implements AutoCloseable {
   private final Consumer<PeerLink> onClose;
   private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private volatile long peerNonce;
+  private volatile long lastHeardMillis;
+  private volatile long lastSentMillis;
+  private final long keepaliveMillis;
+  private final long createdMillis;
   private volatile Consumer<byte[]> receiver;
   private volatile boolean closed;
 
@@ -42,6 +46,8 @@ public final class PeerLink implements AutoCloseable {
       PeerPath path,
       long myNonce,
       long peerNonce,
+      long keepaliveMillis,
+      long nowMillis,
       DatagramSender sender,
       Executor io,
       Executor events,
@@ -50,6 +56,10 @@ public final class PeerLink implements AutoCloseable {
     this.path = path;
     this.myNonce = myNonce;
     this.peerNonce = peerNonce;
+    this.keepaliveMillis = keepaliveMillis;
+    this.lastHeardMillis = nowMillis;
+    this.createdMillis = nowMillis;
+    this.lastSentMillis = nowMillis;
     this.sender = sender;
     this.io = io;
     this.events = events;
@@ -127,14 +137,45 @@ public final class PeerLink implements AutoCloseable {
     return peerNonce;
   }
 
+  long myNonce() {
+    return myNonce;
+  }
+
+  /** The path moved (a re-punch after a handover succeeded). */
+  void moveTo(PeerPath moved) {
+    path = moved;
+  }
+
+  /** Something arrived from the peer on this link's path at {@code nowMillis}. */
+  void heard(long nowMillis) {
+    lastHeardMillis = nowMillis;
+  }
+
+  long lastHeardMillis() {
+    return lastHeardMillis;
+  }
+
+  long lastSentMillis() {
+    return lastSentMillis;
+  }
+
+  long createdMillis() {
+    return createdMillis;
+  }
+
+  long keepaliveMillis() {
+    return keepaliveMillis;
+  }
+
   void learnPeerNonce(long nonce) {
     if (peerNonce == 0) {
       peerNonce = nonce;
     }
   }
 
-  void keepalive() throws IOException {
+  void keepalive(long nowMillis) throws IOException {
     if (!closed) {
+      lastSentMillis = nowMillis;
       sender.send(path.remote(), PeerMessage.keepalive(myNonce).encode());
     }
   }

@@ -6,7 +6,6 @@ import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Finds a peer's public address before punching: its status must be ONLINE (404 means PEER_UNKNOWN,
- * PENDING means PEER_OFFLINE), then its address (404: it never pulsed, PEER_OFFLINE). While the
- * peer is absent it looks again every second until the wait is over.
+ * Finds a peer's public address and candidates before punching: its status must be ONLINE (404
+ * means PEER_UNKNOWN, PENDING means PEER_OFFLINE), then its address (404: it never pulsed,
+ * PEER_OFFLINE). While the peer is absent it looks again every second until the wait is over.
  */
 final class PeerLookup {
   private static final Duration RETRY = Duration.ofSeconds(1);
@@ -35,9 +34,9 @@ final class PeerLookup {
    * Completes with the peer's address, or fails with {@link PeerAbsent} (a reason and detail) once
    * {@code waitUntilMillis} (on the local clock) has passed, or with the HTTP failure.
    */
-  CompletableFuture<InetSocketAddress> find(
+  CompletableFuture<Responses.PeerAddress> find(
       ClientCredentials me, ClientId peer, long waitUntilMillis, Consumer<String> progress) {
-    CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
+    CompletableFuture<Responses.PeerAddress> result = new CompletableFuture<>();
     attempt(me, peer, waitUntilMillis, progress, result);
     return result;
   }
@@ -47,7 +46,7 @@ final class PeerLookup {
       ClientId peer,
       long waitUntilMillis,
       Consumer<String> progress,
-      CompletableFuture<InetSocketAddress> result) {
+      CompletableFuture<Responses.PeerAddress> result) {
     if (result.isDone()) {
       return;
     }
@@ -74,7 +73,7 @@ final class PeerLookup {
                 });
   }
 
-  private CompletableFuture<InetSocketAddress> once(ClientCredentials me, ClientId peer) {
+  private CompletableFuture<Responses.PeerAddress> once(ClientCredentials me, ClientId peer) {
     return api.peerStatus(me, peer)
         .exceptionally(
             e -> {
@@ -92,8 +91,7 @@ final class PeerLookup {
                         throw notFoundAs(
                             e, PunchFailure.PEER_OFFLINE, "peer " + peer + " has not pulsed yet");
                       });
-            })
-        .thenApply(Responses.PeerAddress::socketAddress);
+            });
   }
 
   /** A 404 becomes a {@link PeerAbsent} with the given reason; anything else passes through. */

@@ -1,5 +1,6 @@
 package dev.rendezvous.client.punch;
 
+import dev.rendezvous.protocol.net.HostText;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +67,9 @@ public final class PeerPath {
 
   @Override
   public String toString() {
-    return local + localPublic.map(p -> " (public " + p + ")").orElse("") + " <-> " + remote;
+    return HostText.of(local)
+        + localPublic.map(p -> " (public " + HostText.of(p) + ")").orElse("")
+        + " <-> "
+        + HostText.of(remote);
   }
 }

@@ -4,6 +4,7 @@ import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +19,17 @@ final class PunchAttempt {
   final AtomicInteger sent = new AtomicInteger();
   volatile CompletableFuture<NatMapping> probe;
 
-  /** The peer's address as the service recorded it. */
+  /** The peer's address as the service recorded it (its latest pulse). */
   volatile InetSocketAddress target;
+
+  /** Every candidate of the peer this punch sends to. */
+  volatile PunchTargets targets;
+
+  /** The first answer from a less preferred path, kept while a better one may still answer. */
+  volatile InetSocketAddress fallback;
+
+  volatile Optional<InetSocketAddress> fallbackSeenByPeer = Optional.empty();
+  volatile ScheduledFuture<?> grace;
 
   /** The peer's nonce and source address, once one of its PUNCHes arrived. */
   volatile long peerNonce;
@@ -27,6 +37,9 @@ final class PunchAttempt {
   volatile InetSocketAddress peerSource;
   volatile ScheduledFuture<?> ticker;
   volatile ScheduledFuture<?> deadline;
+
+  /** The open link this attempt punches again after a handover; null for a new punch. */
+  volatile PeerLink relink;
 
   /** Set once, under the attempt's lock, when the punch succeeds. */
   PeerLink link;
@@ -83,7 +96,7 @@ final class PunchAttempt {
           + " (address-dependent mapping): hole punching cannot cross it";
     }
     return "no reply from "
-        + target
+        + (targets == null ? String.valueOf(target) : String.valueOf(targets))
         + " after "
         + sent.get()
         + " punches"

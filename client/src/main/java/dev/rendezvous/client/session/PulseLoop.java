@@ -103,6 +103,11 @@ final class PulseLoop {
     return pulseTo(config.edge());
   }
 
+  /** Pulses every edge now (the main one and the other family's), as after a network change. */
+  void pulseEveryEdgeNow() {
+    pulseInBackground();
+  }
+
   /**
    * Pulses the probe edge, then the main edge (so that the service records the main mapping last),
    * and compares the two mappings.
@@ -143,9 +148,15 @@ final class PulseLoop {
                 });
   }
 
-  /** A scheduled pulse: its reply is handled in {@link #onReply}, nobody waits for the future. */
+  /**
+   * A scheduled pulse (to the main edge, and to the edge over the other address family if there is
+   * one): its reply is handled in {@link #onReply}, nobody waits for the future.
+   */
   private void pulseInBackground() {
     var unused = pulseTo(config.edge());
+    if (config.secondEdge().isPresent()) {
+      var alsoUnused = pulseTo(config.secondEdge().get());
+    }
   }
 
   void stop(SessionState finalState) {

@@ -19,7 +19,8 @@ public final class PulseReply {
    * @param code 1020 accepted, 1050 pending, 1060 unknown
    * @param mapping this client's public address as the edge saw it (v2 only; v1 replies carry none)
    * @param roundTrip time from sending the pulse to its reply
-   * @param viaProbe whether the pulse went to the probe edge rather than the main one
+   * @param viaProbe whether the pulse went to another edge than the main one (the probe edge, or
+   *     the edge over the other address family)
    */
   public PulseReply(
       ResponseCode code,

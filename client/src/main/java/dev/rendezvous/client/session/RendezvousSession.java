@@ -17,7 +17,6 @@ import dev.rendezvous.protocol.v2.PunchNowCodec;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -53,6 +52,7 @@ public final class RendezvousSession implements AutoCloseable {
   private final Executor lane;
   private final PulseLoop pulses;
   private final HolePuncher puncher;
+  private final Handover handover;
   private final Calls calls;
   private final CompletableFuture<PulseReply> firstAccepted;
   private final Thread receiver;
@@ -67,26 +67,33 @@ public final class RendezvousSession implements AutoCloseable {
     this.config = config;
     this.identity = identity;
     this.api = runtime.api();
-    boolean v6 = config.edge().getAddress() instanceof Inet6Address;
-    this.channel =
-        DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-    channel.bind(config.bindAddress());
+    this.channel = SessionSocket.open(config);
     this.localAddress = (InetSocketAddress) channel.getLocalAddress();
     String name = "rendezvous-" + identity.clientId().hex().substring(0, 8);
     this.ownsTimers = !runtime.sharedTimers().isPresent();
     this.timers =
         ownsTimers ? SdkThreads.timerThread(name + "-timer") : runtime.sharedTimers().get();
     this.lane = new SerialExecutor(runtime.callbacks());
-    EventDispatcher events = new EventDispatcher(listener, lane);
+    NetworkWatch watch = new NetworkWatch(listener, timers);
+    EventDispatcher events = new EventDispatcher(watch, lane);
     this.clock = runtime.clock();
-    this.pulses = new PulseLoop(config, identity, api, clock, timers, events, this::send);
+    this.pulses =
+        new PulseLoop(
+            reachable(config, localAddress), identity, api, clock, timers, events, this::send);
     this.puncher =
         new HolePuncher(
             new PunchEnvironment(),
             timers,
             lane,
             this::send,
-            (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)));
+            (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)),
+            (peer, path) -> events.fire(l -> l.onLinkMoved(peer, path)));
+    this.handover =
+        new Handover(
+            new CandidateReporter(
+                api, identity, localAddress, SessionSocket.speaksIpv6(localAddress), events),
+            pulses,
+            puncher);
     this.calls =
         new Calls(
             new PunchEnvironment(),
@@ -94,6 +101,7 @@ public final class RendezvousSession implements AutoCloseable {
             lane,
             this::send,
             call -> events.fire(l -> l.onIncomingCall(call)));
+    watch.reactWith(handover);
     this.firstAccepted = Futures.completeOn(pulses.firstAccepted(), lane);
     this.receiver = SdkThreads.named(name + "-socket", false).newThread(this::receiveLoop);
   }
@@ -113,6 +121,7 @@ public final class RendezvousSession implements AutoCloseable {
     RendezvousSession session = new RendezvousSession(config, identity, runtime, listener);
     session.receiver.start();
     session.pulses.start();
+    session.handover.watchLocalAddresses(session.timers);
     return session;
   }
 
@@ -175,6 +184,14 @@ public final class RendezvousSession implements AutoCloseable {
     return puncher.link(peer);
   }
 
+  /** The config without a second edge this socket cannot send to (IPv6 from an IPv4 socket). */
+  private static SessionConfig reachable(SessionConfig config, InetSocketAddress local) {
+    boolean unreachable =
+        config.secondEdge().map(e -> e.getAddress() instanceof Inet6Address).orElse(false)
+            && !SessionSocket.speaksIpv6(local);
+    return unreachable ? config.withSecondEdge(null) : config;
+  }
+
   private void send(InetSocketAddress to, byte[] datagram) throws IOException {
     channel.send(ByteBuffer.wrap(datagram), to);
   }
@@ -196,9 +213,11 @@ public final class RendezvousSession implements AutoCloseable {
       byte[] datagram = new byte[buffer.remaining()];
       buffer.get(datagram);
       try {
-        if (source.equals(config.edge()) || config.probeEdge().map(source::equals).orElse(false)) {
+        if (source.equals(config.edge())
+            || config.probeEdge().map(source::equals).orElse(false)
+            || config.secondEdge().map(source::equals).orElse(false)) {
           if (PunchNowCodec.looksLikePunchNow(datagram)) {
-            calls.onPunchNow(datagram);
+            calls.onPunchNow(source, datagram);
           } else {
             pulses.onReply(source, datagram);
           }
@@ -221,6 +240,7 @@ public final class RendezvousSession implements AutoCloseable {
       return;
     }
     pulses.stop(SessionState.CLOSED);
+    handover.close();
     puncher.close();
     calls.close();
     try {
@@ -241,11 +261,6 @@ public final class RendezvousSession implements AutoCloseable {
   }
 
   private final class PunchEnvironment implements HolePuncher.Environment, Calls.Environment {
-    @Override
-    public InetSocketAddress edge() {
-      return config.edge();
-    }
-
     @Override
     public ClientCredentials identity() {
       return identity;
@@ -274,6 +289,11 @@ public final class RendezvousSession implements AutoCloseable {
     @Override
     public CompletableFuture<NatMapping> probeNat() {
       return pulses.probeNat();
+    }
+
+    @Override
+    public void pulseNow() {
+      pulses.pulseEveryEdgeNow();
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class SessionConfig {
 
   private final InetSocketAddress edge;
   private final Optional<InetSocketAddress> probeEdge;
+  private final Optional<InetSocketAddress> secondEdge;
   private final InetSocketAddress bindAddress;
   private final Protocol protocol;
   private final Duration interval;
@@ -32,6 +33,7 @@ public final class SessionConfig {
   private SessionConfig(
       InetSocketAddress edge,
       Optional<InetSocketAddress> probeEdge,
+      Optional<InetSocketAddress> secondEdge,
       InetSocketAddress bindAddress,
       Protocol protocol,
       Duration interval,
@@ -56,6 +58,7 @@ public final class SessionConfig {
     }
     this.edge = edge;
     this.probeEdge = Objects.requireNonNull(probeEdge);
+    this.secondEdge = Objects.requireNonNull(secondEdge);
     this.bindAddress = Objects.requireNonNull(bindAddress);
     this.protocol = Objects.requireNonNull(protocol);
     this.interval = interval;
@@ -69,6 +72,7 @@ public final class SessionConfig {
   public static SessionConfig defaults(InetSocketAddress edge) {
     return new SessionConfig(
         edge,
+        Optional.empty(),
         Optional.empty(),
         new InetSocketAddress(0),
         Protocol.V2,
@@ -127,10 +131,41 @@ public final class SessionConfig {
     return unansweredBeforeVerify;
   }
 
+  /**
+   * The same service's edge over the other address family (its AAAA address when {@link #edge} is
+   * the A address, or the other way round), or empty. A session pulses both where its socket can
+   * reach both, so the service records this client in both families and peers can punch it over
+   * either; the main edge alone drives the session's state and its mapping.
+   */
+  public Optional<InetSocketAddress> secondEdge() {
+    return secondEdge;
+  }
+
+  /**
+   * Also pulses {@code other}, the edge over the other address family (see {@link #secondEdge}).
+   */
+  public SessionConfig withSecondEdge(InetSocketAddress other) {
+    if (other != null && other.isUnresolved()) {
+      throw new IllegalArgumentException("edge address " + other + " could not be resolved");
+    }
+    return new SessionConfig(
+        edge,
+        probeEdge,
+        Optional.ofNullable(other),
+        bindAddress,
+        protocol,
+        interval,
+        jitter,
+        earlySecondPulse,
+        replyTimeout,
+        unansweredBeforeVerify);
+  }
+
   public SessionConfig withProbeEdge(InetSocketAddress probe) {
     return new SessionConfig(
         edge,
         Optional.ofNullable(probe),
+        secondEdge,
         bindAddress,
         protocol,
         interval,
@@ -144,6 +179,7 @@ public final class SessionConfig {
     return new SessionConfig(
         edge,
         probeEdge,
+        secondEdge,
         bind,
         protocol,
         interval,
@@ -157,6 +193,7 @@ public final class SessionConfig {
     return new SessionConfig(
         edge,
         probeEdge,
+        secondEdge,
         bindAddress,
         p,
         interval,
@@ -171,6 +208,7 @@ public final class SessionConfig {
     return new SessionConfig(
         edge,
         probeEdge,
+        secondEdge,
         bindAddress,
         protocol,
         mean,
@@ -184,6 +222,7 @@ public final class SessionConfig {
     return new SessionConfig(
         edge,
         probeEdge,
+        secondEdge,
         bindAddress,
         protocol,
         interval,
@@ -197,6 +236,7 @@ public final class SessionConfig {
     return new SessionConfig(
         edge,
         probeEdge,
+        secondEdge,
         bindAddress,
         protocol,
         interval,
@@ -211,6 +251,7 @@ public final class SessionConfig {
     return o instanceof SessionConfig c
         && edge.equals(c.edge)
         && probeEdge.equals(c.probeEdge)
+        && secondEdge.equals(c.secondEdge)
         && bindAddress.equals(c.bindAddress)
         && protocol == c.protocol
         && interval.equals(c.interval)
@@ -225,6 +266,7 @@ public final class SessionConfig {
     return Objects.hash(
         edge,
         probeEdge,
+        secondEdge,
         bindAddress,
         protocol,
         interval,
@@ -239,6 +281,7 @@ public final class SessionConfig {
     return "SessionConfig[edge="
         + edge
         + probeEdge.map(p -> ", probe=" + p).orElse("")
+        + secondEdge.map(p -> ", second=" + p).orElse("")
         + ", "
         + protocol
         + ", every "

@@ -1,6 +1,7 @@
 package dev.rendezvous.client.session;
 
 import dev.rendezvous.client.call.IncomingCall;
+import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.net.InetSocketAddress;
 
@@ -31,6 +32,12 @@ public interface SessionListener {
 
   /** A peer that this session is not punching to sent a PUNCH; call punch() to answer it. */
   default void onIncomingPunch(ClientId peer, InetSocketAddress from) {}
+
+  /**
+   * An open link to {@code peer} now runs over a new path: this client's or the peer's network
+   * changed (handover) and the link was punched again.
+   */
+  default void onLinkMoved(ClientId peer, PeerPath path) {}
 
   /**
    * A peer is calling (the service pushed an authenticated PUNCH_NOW): {@link IncomingCall#accept}

@@ -67,9 +67,9 @@ class PunchNowHandlingTest {
   void anAuthenticPushIsAcknowledgedAndRingsOnceEvenWhenReplayed() throws Exception {
     CallId call = call(clock.nowMillis());
     byte[] push = PunchNowCodec.encode(call, me.privateKey().pulseMacKey());
-    calls.onPunchNow(push);
+    calls.onPunchNow(edgeAddress(), push);
     assertThat(acknowledged()).isEqualTo(call);
-    calls.onPunchNow(push.clone()); // the edge's retry, or an attacker's replay
+    calls.onPunchNow(edgeAddress(), push.clone()); // the edge's retry, or an attacker's replay
     assertThat(acknowledged()).as("acknowledged again, so the edge stops").isEqualTo(call);
     assertThat(rung).hasSize(1);
     assertThat(rung.get(0).caller()).isEqualTo(caller.clientId());
@@ -79,16 +79,20 @@ class PunchNowHandlingTest {
   void aPushWithABadMacOrAnOldCallIsIgnored() throws Exception {
     byte[] forged =
         PunchNowCodec.encode(call(clock.nowMillis()), caller.privateKey().pulseMacKey());
-    calls.onPunchNow(forged);
+    calls.onPunchNow(edgeAddress(), forged);
     byte[] stale =
         PunchNowCodec.encode(
             call(clock.nowMillis() - Calls.CALL_LIFETIME_MILLIS - 1_000),
             me.privateKey().pulseMacKey());
-    calls.onPunchNow(stale);
+    calls.onPunchNow(edgeAddress(), stale);
     byte[] garbage = new byte[PunchNowCodec.LENGTH];
-    calls.onPunchNow(garbage);
+    calls.onPunchNow(edgeAddress(), garbage);
     assertThat(acknowledged()).isNull();
     assertThat(rung).isEmpty();
+  }
+
+  private InetSocketAddress edgeAddress() {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), edge.getLocalPort());
   }
 
   private CallId call(long issuedAtMillis) {
@@ -130,11 +134,6 @@ class PunchNowHandlingTest {
     @Override
     public ServerClock clock() {
       return clock;
-    }
-
-    @Override
-    public InetSocketAddress edge() {
-      return new InetSocketAddress(InetAddress.getLoopbackAddress(), edge.getLocalPort());
     }
 
     @Override

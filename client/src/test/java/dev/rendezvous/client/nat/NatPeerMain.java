@@ -4,6 +4,7 @@ import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.call.IncomingCall;
 import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.punch.PeerLink;
+import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.client.session.NatMapping;
@@ -12,6 +13,7 @@ import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
+import dev.rendezvous.protocol.net.HostText;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -28,10 +30,16 @@ import java.util.concurrent.TimeUnit;
  * One peer of the NAT test, run by {@link NatTraversalTest} as a child JVM inside a peer namespace
  * ({@code ip netns exec <peer> java ...}). It drives the real SDK and reports on stdout, one fact
  * per line: {@code ID}, {@code MAPPING}, {@code NAT}, then (after reading {@code PEER <id>} on
- * stdin) {@code PEERADDR}, {@code PUNCH OK|FAIL ...}, {@code RECV <text>}, {@code DONE}; or, after
- * {@code LISTEN} or {@code CALL <id>}, a one-sided call ({@link NatCalls}).
+ * stdin) {@code PEERADDR}, {@code PUNCH OK|FAIL ...}, {@code RECV <text>}, {@code DONE}. In {@code
+ * stream:<seconds>} mode it streams instead of exchanging one line: {@code STREAMING}, a numbered
+ * datagram every 50 ms for that long (links keep alive every second), {@code MOVED <path>} whenever
+ * the link moves to a new path, then {@code STREAM received=<n> maxGapMs=<longest time without a
+ * datagram> lastMs=<time since the last one>} and {@code DONE}. After {@code LISTEN} or {@code CALL
+ * <id>} instead of {@code PEER}, a one-sided call ({@link NatCalls}).
  *
- * <p>Arguments: base URL, edge host, edge port, probe port, name, punch timeout in seconds.
+ * <p>Arguments: base URL, edge host, edge port, probe port, name, punch timeout in seconds, and
+ * optionally the mode ({@code exchange}, the default, or {@code stream:<seconds>}) and the host of
+ * the edge over the other address family (the session then pulses both).
  */
 public final class NatPeerMain {
   private NatPeerMain() {}
@@ -43,8 +51,15 @@ public final class NatPeerMain {
         SessionConfig.defaults(new InetSocketAddress(edgeHost, Integer.parseInt(args[2])))
             .withProbeEdge(new InetSocketAddress(edgeHost, Integer.parseInt(args[3])))
             .withInterval(Duration.ofSeconds(2));
+    if (args.length > 7) {
+      config =
+          config.withSecondEdge(
+              new InetSocketAddress(InetAddress.getByName(args[7]), Integer.parseInt(args[2])));
+    }
     String name = args[4];
     Duration punchTimeout = Duration.ofSeconds(Long.parseLong(args[5]));
+    String mode = args.length > 6 ? args[6] : "exchange";
+    boolean stream = mode.startsWith("stream:");
     RendezvousClient client = new RendezvousClient(URI.create(args[0]), config);
     ClientCredentials me = client.register().get(20, TimeUnit.SECONDS).identity();
     out.println("ID " + me.clientId());
@@ -63,6 +78,11 @@ public final class NatPeerMain {
                 if (!rung.complete(call)) {
                   call.refuse();
                 }
+              }
+
+              @Override
+              public void onLinkMoved(ClientId peer, PeerPath path) {
+                out.println("MOVED " + path);
               }
             })) {
       session.firstAccepted().get(20, TimeUnit.SECONDS);
@@ -92,10 +112,13 @@ public final class NatPeerMain {
       ClientId peer = ClientId.parse(line.substring(5).trim());
       Responses.PeerAddress address = client.peerAddress(me, peer).get(20, TimeUnit.SECONDS);
       out.println("PEERADDR " + address.host() + ":" + address.port());
+      out.println("CANDIDATES " + address.candidates());
+      PunchOptions options = PunchOptions.defaults().withTimeout(punchTimeout);
+      if (stream) {
+        options = options.withKeepalive(Duration.ofSeconds(1));
+      }
       PunchResult result =
-          session
-              .punch(peer, PunchOptions.defaults().withTimeout(punchTimeout))
-              .get(punchTimeout.toSeconds() + 20, TimeUnit.SECONDS);
+          session.punch(peer, options).get(punchTimeout.toSeconds() + 20, TimeUnit.SECONDS);
       if (result instanceof PunchResult.Failure f) {
         out.println(
             "PUNCH FAIL " + f.reason() + " after " + f.elapsed().toMillis() + " ms: " + f.detail());
@@ -114,7 +137,11 @@ public final class NatPeerMain {
               + " ms, "
               + ((PunchResult.Success) result).punchesSent()
               + " punches");
-      exchange(out, link, "hello from " + name, start);
+      if (stream) {
+        stream(out, link, Duration.ofSeconds(Long.parseLong(mode.substring(7))));
+      } else {
+        exchange(out, link, "hello from " + name, start);
+      }
     }
     out.println("DONE");
   }
@@ -139,7 +166,43 @@ public final class NatPeerMain {
     }
   }
 
+  /** Sends a numbered datagram every 50 ms and measures the longest silence from the peer. */
+  private static void stream(PrintStream out, PeerLink link, Duration length) throws Exception {
+    out.println("STREAMING");
+    long end = System.nanoTime() + length.toNanos();
+    long lastHeard = 0;
+    long maxGap = 0;
+    int received = 0;
+    int seq = 0;
+    while (System.nanoTime() < end) {
+      try {
+        link.send(("n " + seq++).getBytes(StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        // the route may be changing under the socket: keep streaming
+      }
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+      Optional<byte[]> got;
+      while ((got =
+              link.receive(Duration.ofMillis(Math.max(1, (until - System.nanoTime()) / 1_000_000))))
+          .isPresent()) {
+        long now = System.nanoTime();
+        if (lastHeard != 0) {
+          maxGap = Math.max(maxGap, now - lastHeard);
+        }
+        lastHeard = now;
+        received++;
+      }
+    }
+    out.println(
+        "STREAM received="
+            + received
+            + " maxGapMs="
+            + TimeUnit.NANOSECONDS.toMillis(maxGap)
+            + " lastMs="
+            + (lastHeard == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard)));
+  }
+
   static String text(InetSocketAddress a) {
-    return a.getAddress().getHostAddress() + ":" + a.getPort();
+    return HostText.of(a);
   }
 }

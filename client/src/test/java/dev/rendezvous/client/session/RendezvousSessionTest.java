@@ -180,6 +180,34 @@ class RendezvousSessionTest {
   }
 
   @Test
+  void aSecondEdgeIsPulsedAtEveryTickWhileTheMainEdgeDrivesTheSession() throws Exception {
+    // The probe port stands in for the edge over the other address family (loopback has one).
+    SessionConfig both =
+        SessionConfig.defaults(server.edge())
+            .withSecondEdge(server.probeEdge())
+            .withInterval(Duration.ofSeconds(1))
+            .withReplyTimeout(Duration.ofMillis(300));
+    try (RendezvousClient dual = clientWith(both);
+        RendezvousSession session = dual.openSession(me, events)) {
+      session.firstAccepted().get(5, TimeUnit.SECONDS);
+      awaitUntil(
+          WAIT,
+          () ->
+              pulsesOf(me).stream()
+                      .filter(p -> p.edgePort() == server.probeEdge().getPort())
+                      .count()
+                  >= 3,
+          "three pulses to the second edge");
+      assertThat(pulsesOf(me))
+          .filteredOn(p -> p.edgePort() == server.edge().getPort())
+          .hasSizeGreaterThanOrEqualTo(3);
+      assertThat(session.publicMapping().map(m -> m.getPort()))
+          .contains(session.localAddress().getPort());
+      assertThat(session.state()).isEqualTo(SessionState.ONLINE);
+    }
+  }
+
+  @Test
   void closeCancelsEveryTimerOnASharedSchedulerAndIsIdempotent() throws Exception {
     ManualScheduler timers = ManualScheduler.startingAt(Instant.now());
     RendezvousClient shared =
@@ -191,7 +219,8 @@ class RendezvousSessionTest {
     timers.runDueTasks(); // the first pulse
     session.firstAccepted().get(5, TimeUnit.SECONDS);
     timers.advance(fastConfig().replyTimeout()); // its reply timeout passes: nothing to do
-    assertThat(timers.queuedTasks()).isEqualTo(2); // the next pulse and the keepalives
+    // the next pulse, the links' keepalives, the local-address check, the calls' keepalives
+    assertThat(timers.queuedTasks()).isEqualTo(4);
     session.close();
     session.close();
     assertThat(session.state()).isEqualTo(SessionState.CLOSED);

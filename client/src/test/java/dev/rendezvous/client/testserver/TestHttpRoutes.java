@@ -3,9 +3,13 @@ package dev.rendezvous.client.testserver;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.rendezvous.core.InvalidRequestException;
 import dev.rendezvous.core.PeerNotFoundException;
 import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.core.UnknownClientException;
+import dev.rendezvous.core.directory.AddressFamily;
+import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.core.service.Candidate;
 import dev.rendezvous.core.service.PeerStatus;
 import dev.rendezvous.core.service.PeerUdpAddress;
 import dev.rendezvous.core.service.Registration;
@@ -19,7 +23,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +35,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The five HTTP routes of SPEC "HTTP routes" over the real core {@link RendezvousService}, served
- * by the JDK's HTTP server. Errors are JSON with the SPEC's statuses; nothing answers 500 to bad
- * input.
+ * The HTTP routes of docs/openapi.yaml (the seed's five and {@code PUT /me/candidates}) over the
+ * real core {@link RendezvousService}, served by the JDK's HTTP server. Errors are JSON with the
+ * documented statuses; nothing answers 500 to bad input.
  */
 final class TestHttpRoutes implements AutoCloseable {
   /** The service writes {@code "last_online": null}; so does this server. */
@@ -56,14 +63,16 @@ final class TestHttpRoutes implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      exchange.getRequestBody().readAllBytes();
+      byte[] request = exchange.getRequestBody().readAllBytes();
       Response r;
       try {
-        r = route(exchange);
+        r = route(exchange, request);
       } catch (UnknownClientException | MalformedCredentialException e) {
         r = error(401, "unauthorized", "missing, malformed or unknown bearer key");
       } catch (PeerNotFoundException e) {
         r = error(404, "not_found", e.getMessage());
+      } catch (InvalidRequestException e) {
+        r = error(400, "malformed_body", e.getMessage());
       } catch (StorageUnavailableException e) {
         r = error(503, "storage_unavailable", "storage is unavailable, try again");
       }
@@ -79,7 +88,7 @@ final class TestHttpRoutes implements AutoCloseable {
     }
   }
 
-  private Response route(HttpExchange exchange) {
+  private Response route(HttpExchange exchange, byte[] request) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     switch (path) {
@@ -117,6 +126,12 @@ final class TestHttpRoutes implements AutoCloseable {
         body.put("ok", true);
         return new Response(200, body);
       }
+      case "/me/candidates" -> {
+        if (!method.equals("PUT")) {
+          return error(405, "method_not_allowed", "use PUT");
+        }
+        return candidates(bearer(exchange), request);
+      }
       default -> {
         return peerRoute(exchange, method, path);
       }
@@ -145,6 +160,7 @@ final class TestHttpRoutes implements AutoCloseable {
       PeerUdpAddress address = service.peerAddress(key, target);
       body.put("host", address.address().host());
       body.put("port", address.address().port());
+      body.put("candidates", candidateList(address.candidates()));
       at = address.at();
     } else {
       PeerStatus status = service.peerStatus(key, target);
@@ -155,6 +171,45 @@ final class TestHttpRoutes implements AutoCloseable {
     body.put("timestamp", seconds(at));
     body.put("ok", true);
     return new Response(200, body);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Response candidates(PrivateKey key, byte[] request) throws IOException {
+    List<ObservedAddress> reported = new ArrayList<>();
+    Object list = JSON.std.mapFrom(request).get("candidates");
+    if (!(list instanceof List<?> items)) {
+      return error(400, "malformed_body", "candidates must be a list");
+    }
+    for (Object item : items) {
+      Map<String, Object> c = (Map<String, Object>) item;
+      reported.add(
+          new ObservedAddress((String) c.get("host"), ((Number) c.get("port")).intValue()));
+    }
+    List<ObservedAddress> stored = service.reportLanCandidates(key, reported);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("client_id", key.clientId().hex());
+    body.put(
+        "candidates",
+        candidateList(
+            stored.stream()
+                .map(a -> new Candidate(AddressFamily.of(a), a, Candidate.Kind.LAN))
+                .toList()));
+    body.put("timestamp", seconds(Instant.now()));
+    body.put("ok", true);
+    return new Response(200, body);
+  }
+
+  private static List<Map<String, Object>> candidateList(List<Candidate> candidates) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("family", c.familyNumber());
+      m.put("host", c.address().host());
+      m.put("port", c.address().port());
+      m.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+      out.add(m);
+    }
+    return out;
   }
 
   private static PrivateKey bearer(HttpExchange exchange) {

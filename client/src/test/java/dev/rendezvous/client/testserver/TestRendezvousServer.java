@@ -8,6 +8,7 @@ import dev.rendezvous.core.service.RendezvousService;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.net.HostText;
 import dev.rendezvous.store.dynamodb.DynamoClientFactory;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoLiveDirectory;
@@ -112,7 +113,7 @@ public final class TestRendezvousServer implements AutoCloseable {
 
   public URI baseUrl() {
     InetSocketAddress a = http.address();
-    return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+    return URI.create("http://" + HostText.of(a));
   }
 
   /** The main edge port. */

@@ -4,6 +4,7 @@ import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.protocol.RequestVersion;
 import dev.rendezvous.protocol.ResponseCode;
+import dev.rendezvous.protocol.net.HostText;
 import dev.rendezvous.protocol.v1.PulseV1ReplyCodec;
 import dev.rendezvous.protocol.v1.PulseV1Request;
 import dev.rendezvous.protocol.v1.PulseV1RequestCodec;
@@ -89,8 +90,7 @@ final class TestUdpEdge implements AutoCloseable {
   }
 
   private Optional<byte[]> answer(byte[] datagram, InetSocketAddress source) {
-    ObservedAddress from =
-        new ObservedAddress(source.getAddress().getHostAddress(), source.getPort());
+    ObservedAddress from = new ObservedAddress(HostText.of(source.getAddress()), source.getPort());
     int edgePort = address.getPort();
     RequestVersion version = RequestVersion.of(datagram);
     if (version == RequestVersion.V1) {

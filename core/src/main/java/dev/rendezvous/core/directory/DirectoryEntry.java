@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param burnedCounter the highest v2 counter of a pulse that was refused as PENDING (its counter
  *     is burned, so the pulse cannot be replayed after a verify); 0 if none
  * @param families what is known per address family; empty for a client that never pulsed
+ * @param lanCandidates the LAN addresses the client last reported ({@link LanCandidates#NONE} if
+ *     none)
  */
 public record DirectoryEntry(
     ClientId clientId,
@@ -26,10 +28,32 @@ public record DirectoryEntry(
     Instant registeredAt,
     Instant lastSeenAt,
     long burnedCounter,
-    Map<AddressFamily, FamilyEntry> families) {
+    Map<AddressFamily, FamilyEntry> families,
+    LanCandidates lanCandidates) {
 
   public DirectoryEntry {
     families = Map.copyOf(families);
+    java.util.Objects.requireNonNull(lanCandidates, "lanCandidates");
+  }
+
+  /** An entry without LAN candidates. */
+  public DirectoryEntry(
+      ClientId clientId,
+      KeyVerifier keyVerifier,
+      PulseMacKey pulseMacKey,
+      Instant registeredAt,
+      Instant lastSeenAt,
+      long burnedCounter,
+      Map<AddressFamily, FamilyEntry> families) {
+    this(
+        clientId,
+        keyVerifier,
+        pulseMacKey,
+        registeredAt,
+        lastSeenAt,
+        burnedCounter,
+        families,
+        LanCandidates.NONE);
   }
 
   /**
@@ -108,18 +132,57 @@ public record DirectoryEntry(
     changed.putAll(families);
     changed.put(family.family(), family);
     return new DirectoryEntry(
-        clientId, keyVerifier, pulseMacKey, registeredAt, lastSeenAt, burnedCounter, changed);
+        clientId,
+        keyVerifier,
+        pulseMacKey,
+        registeredAt,
+        lastSeenAt,
+        burnedCounter,
+        changed,
+        lanCandidates);
   }
 
   /** This entry seen (verified) at {@code at}. */
   public DirectoryEntry withLastSeenAt(Instant at) {
     return new DirectoryEntry(
-        clientId, keyVerifier, pulseMacKey, registeredAt, at, burnedCounter, families);
+        clientId,
+        keyVerifier,
+        pulseMacKey,
+        registeredAt,
+        at,
+        burnedCounter,
+        families,
+        lanCandidates);
   }
 
   /** This entry with {@code counter} burned. */
   public DirectoryEntry withBurnedCounter(long counter) {
     return new DirectoryEntry(
-        clientId, keyVerifier, pulseMacKey, registeredAt, lastSeenAt, counter, families);
+        clientId,
+        keyVerifier,
+        pulseMacKey,
+        registeredAt,
+        lastSeenAt,
+        counter,
+        families,
+        lanCandidates);
+  }
+
+  /** This entry with other LAN candidates. */
+  public DirectoryEntry withLanCandidates(LanCandidates candidates) {
+    return new DirectoryEntry(
+        clientId,
+        keyVerifier,
+        pulseMacKey,
+        registeredAt,
+        lastSeenAt,
+        burnedCounter,
+        families,
+        candidates);
+  }
+
+  /** The public IPv4 host the directory records for the client, if it ever pulsed over IPv4. */
+  public Optional<String> publicIpv4() {
+    return family(AddressFamily.IPV4).map(f -> f.address().host());
   }
 }

@@ -5,6 +5,7 @@ import dev.rendezvous.core.StorageUnavailableException;
 import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.InternalSecret;
+import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.protocol.identity.ClientCredentials;
@@ -58,6 +59,14 @@ public interface ClientRegistry {
    * @throws UnknownClientException if the key names no unexpired client
    */
   void logout(PrivateKey key);
+
+  /**
+   * Replaces the client's LAN candidates (an idempotent write, conditional on the key matching and
+   * the client not being expired).
+   *
+   * @throws UnknownClientException if the key names no unexpired client
+   */
+  void reportLanCandidates(PrivateKey key, LanCandidates candidates);
 
   /** An edge task's heartbeat record; empty if the task never wrote one (or it was cleaned up). */
   Optional<TaskRecord> findTask(TaskId task);

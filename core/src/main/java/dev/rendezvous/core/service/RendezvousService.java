@@ -5,8 +5,10 @@ import dev.rendezvous.core.PeerNotFoundException;
 import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.FamilyEntry;
+import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ClientRegistry;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.core.timing.LivenessRules;
@@ -113,14 +115,39 @@ public final class RendezvousService {
     return authenticated(key, clock.instant()).clientId();
   }
 
+  /**
+   * A peer's address (that of its latest pulse, as the seed answered) and its candidates, those the
+   * requester may see ({@link PeerCandidates}).
+   */
   public PeerUdpAddress peerAddress(PrivateKey requester, ClientId target) {
     Instant now = clock.instant();
-    authenticated(requester, now);
+    DirectoryEntry me = authenticated(requester, now);
+    DirectoryEntry peer = livePeer(target, now);
     FamilyEntry latest =
-        livePeer(target, now)
-            .latestFamily()
+        peer.latestFamily()
             .orElseThrow(() -> new PeerNotFoundException("peer " + target + " has not pulsed yet"));
-    return new PeerUdpAddress(target, latest.address(), latest.lastPulseAt(), now);
+    return new PeerUdpAddress(
+        target,
+        latest.address(),
+        latest.lastPulseAt(),
+        PeerCandidates.of(me, peer, rules, now),
+        now);
+  }
+
+  /**
+   * Stores the caller's LAN addresses (replacing those it reported before), with the public IPv4
+   * address it is recorded behind now: peers see them only behind that same address.
+   *
+   * @return the stored candidates (canonical hosts, duplicates removed)
+   * @throws dev.rendezvous.core.InvalidRequestException if a candidate is not a reachable IP
+   *     literal with a port, or there are too many
+   */
+  public List<ObservedAddress> reportLanCandidates(
+      PrivateKey key, List<ObservedAddress> addresses) {
+    List<ObservedAddress> valid = LanCandidateRules.validated(addresses);
+    DirectoryEntry me = authenticated(key, clock.instant());
+    registry.reportLanCandidates(key, new LanCandidates(me.publicIpv4(), valid));
+    return valid;
   }
 
   public PeerStatus peerStatus(PrivateKey requester, ClientId target) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RendezvousSettingsTest {
   @Test
-  void defaultsFollowTheSpec() {
+  void defaultsAreTheDocumentedOnes() {
     RendezvousSettings s = RendezvousSettings.defaults();
     assertThat(s.timings().intervalSeconds()).isEqualTo(30);
     assertThat(s.timings().errorTimeSeconds()).isEqualTo(180);

@@ -31,6 +31,7 @@ public class PeerController {
         peer.clientId().hex(),
         peer.address().host(),
         peer.address().port(),
+        peer.candidates().stream().map(CandidatesController::json).toList(),
         ApiTimes.epochSeconds(peer.at()),
         true);
   }

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
-/** The JSON bodies of the routes, field for field as in SPEC and docs/openapi.yaml. */
+/** The JSON bodies of the routes, field for field as in docs/openapi.yaml. */
 final class Responses {
   private Responses() {}
 
@@ -32,6 +32,18 @@ final class Responses {
       @JsonProperty("client_id") String clientId,
       String host,
       int port,
+      List<CandidateJson> candidates,
+      BigDecimal timestamp,
+      boolean ok) {}
+
+  /** One way to reach a peer; {@code kind} is {@code lan}, {@code ipv6} or {@code mapping}. */
+  @Serdeable
+  record CandidateJson(int family, String host, int port, String kind) {}
+
+  @Serdeable
+  record CandidatesStored(
+      @JsonProperty("client_id") String clientId,
+      List<CandidateJson> candidates,
       BigDecimal timestamp,
       boolean ok) {}
 

@@ -40,7 +40,7 @@ class OpenApiDocumentTest {
               .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    assertThat(documented).hasSize(9);
+    assertThat(documented).hasSize(10);
     assertThat(routed).isEqualTo(documented);
   }
 

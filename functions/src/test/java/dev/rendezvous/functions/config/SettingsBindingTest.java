@@ -17,11 +17,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The SPEC's environment variable names bind, with the SPEC's defaults, and are validated. */
+/** The documented environment variables bind, with their documented defaults, and are validated. */
 class SettingsBindingTest {
 
   @Test
-  void defaultsAreTheSpecs() {
+  void defaultsAreTheDocumentedOnes() {
     try (ApplicationContext context = start(Map.of("RENDEZVOUS_STORE", "memory"))) {
       RendezvousSettings settings = context.getBean(RendezvousSettings.class);
       assertThat(settings.timings()).isEqualTo(PulseTimings.DEFAULTS);

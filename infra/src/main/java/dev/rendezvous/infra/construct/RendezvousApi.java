@@ -25,19 +25,20 @@ import software.amazon.awscdk.services.logs.MetricFilter;
 import software.constructs.Construct;
 
 /**
- * The HTTP API (API Gateway v2, payload format 2.0) with the SPEC and call routes on one Lambda
- * integration, plus a {@code $default} route to the same function so that an unknown path or a
- * wrong method gets the SPEC's JSON 404/405 from the application instead of API Gateway's own
+ * The HTTP API (API Gateway v2, payload format 2.0) with the routes of docs/openapi.yaml on one
+ * Lambda integration, plus a {@code $default} route to the same function so that an unknown path or
+ * a wrong method gets the documented JSON 404/405 from the application instead of API Gateway's own
  * {@code {"message":"Not Found"}}. The {@code $default} stage throttles the whole API and, more
  * tightly, {@code POST /register}.
  */
 public final class RendezvousApi extends Construct {
-  /** The SPEC routes and the calls' routes, as API Gateway route keys. */
+  /** The documented routes, as API Gateway route keys. */
   public static final List<String> ROUTE_KEYS =
       List.of(
           "POST /register",
           "POST /verify",
           "POST /logout",
+          "PUT /me/candidates",
           "GET /peer/{client_id}/udp",
           "GET /peer/{client_id}/udp/status",
           "POST /peer/{client_id}/connect",

@@ -13,7 +13,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *
  * @param codeJar the shaded jar holding both handlers (a file; uploaded as it is)
  * @param apiHandler the HTTP handler class: payload v2 for the HTTP API, v1 for a REST API
- * @param environment the variables every function gets (SPEC names)
+ * @param environment the variables every function gets (the README's configuration table)
  * @param snapStart publish versions with SnapStart (off for LocalStack)
  * @param runtime the newest Java runtime the code runs on (Java 17 bytecode; SnapStart supports
  *     it), older where an emulator lacks it

@@ -9,7 +9,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * Options of {@link UdpEdgeService}.
  *
  * @param dockerDirectory the edge's docker build context (holds its Dockerfile)
- * @param environment the edge's variables (SPEC names)
+ * @param environment the edge's variables (the README's configuration table)
  * @param network the VPC, subnets and security groups of the tasks and the load balancer
  * @param ports pulse, health and internal API ports of the container
  * @param cpuUnits Fargate CPU units (1024 = one vCPU)

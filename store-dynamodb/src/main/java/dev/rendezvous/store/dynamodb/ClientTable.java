@@ -38,6 +38,9 @@ public final class ClientTable {
    */
   public static final String PULSE_COUNTER = "pulseCounter";
 
+  /** The client's reported LAN addresses, compact ({@link LanCandidateBytes}); absent if none. */
+  public static final String LAN_CANDIDATES = "lanCandidates";
+
   public static final String EXPIRES_AT_EPOCH_SECONDS = "expiresAtEpochSeconds";
   public static final String SWEEP_PARTITION = "sweepPartition";
 

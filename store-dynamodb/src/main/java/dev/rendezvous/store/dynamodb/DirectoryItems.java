@@ -6,6 +6,7 @@ import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.directory.InternalSecret;
+import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.core.directory.Owner;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
@@ -91,7 +92,11 @@ final class DirectoryItems {
             Instant.ofEpochMilli(number(item, REGISTERED_AT_MILLIS)),
             Instant.ofEpochMilli(number(item, LAST_SEEN_AT_MILLIS)),
             counter,
-            families));
+            families,
+            Optional.ofNullable(item.get(LAN_CANDIDATES))
+                .filter(v -> v.b() != null)
+                .map(v -> LanCandidateBytes.decode(v.b().asByteArray()))
+                .orElse(LanCandidates.NONE)));
   }
 
   private static Optional<FamilyEntry> family(

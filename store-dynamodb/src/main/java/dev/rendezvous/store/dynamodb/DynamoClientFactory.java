@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -134,15 +135,7 @@ public final class DynamoClientFactory {
 
   /** A blocking client over the given HTTP client (tests wrap the real one to inject faults). */
   public DynamoDbClient syncClient(SdkHttpClient http) {
-    var builder =
-        DynamoDbClient.builder()
-            .region(region)
-            .credentialsProvider(credentials)
-            .httpClient(http)
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build());
-    endpoint.ifPresent(builder::endpointOverride);
-    return builder.build();
+    return configured(DynamoDbClient.builder()).httpClient(http).build();
   }
 
   /**
@@ -159,14 +152,17 @@ public final class DynamoClientFactory {
 
   /** A non-blocking client over the given HTTP client (tests wrap the real one). */
   public DynamoDbAsyncClient asyncClient(SdkAsyncHttpClient http) {
-    var builder =
-        DynamoDbAsyncClient.builder()
-            .region(region)
-            .credentialsProvider(credentials)
-            .httpClient(http)
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build());
+    return configured(DynamoDbAsyncClient.builder()).httpClient(http).build();
+  }
+
+  /** What both kinds of client share: region, credentials, call timeout and endpoint. */
+  private <B extends AwsClientBuilder<B, ?>> B configured(B builder) {
+    builder
+        .region(region)
+        .credentialsProvider(credentials)
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build());
     endpoint.ifPresent(builder::endpointOverride);
-    return builder.build();
+    return builder;
   }
 }

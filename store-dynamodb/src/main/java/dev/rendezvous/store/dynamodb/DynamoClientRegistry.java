@@ -5,6 +5,7 @@ import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.DirectoryRules;
 import dev.rendezvous.core.directory.InternalSecret;
+import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ClientRegistry;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  */
 public final class DynamoClientRegistry implements ClientRegistry {
   private final DynamoDbClient dynamo;
+  private final Clock clock;
   private final RegistryRequests requests;
   private final DirectoryItems items;
   private final DirectoryRules rules;
@@ -43,6 +46,7 @@ public final class DynamoClientRegistry implements ClientRegistry {
         new Expressions(
             rules, new SweepBuckets(settings.sweepBucketSeconds(), settings.sweepShards()));
     this.dynamo = dynamo;
+    this.clock = clock;
     this.requests = new RegistryRequests(settings.tableName(), expressions);
     this.items = new DirectoryItems(rules);
     this.rules = expressions.rules();
@@ -106,6 +110,17 @@ public final class DynamoClientRegistry implements ClientRegistry {
               }
               return Optional.empty(); // alive by the item as read: it changed; try again
             }));
+  }
+
+  @Override
+  public void reportLanCandidates(PrivateKey key, LanCandidates candidates) {
+    try {
+      dynamo.updateItem(requests.reportLanCandidates(key, candidates, clock.instant()));
+    } catch (ConditionalCheckFailedException e) {
+      throw unknownKey();
+    } catch (SdkException e) {
+      throw DynamoErrors.translate(e);
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import static dev.rendezvous.store.dynamodb.Expressions.ALIVE;
 import static dev.rendezvous.store.dynamodb.Expressions.EXPIRED;
 import static dev.rendezvous.store.dynamodb.Expressions.SET_EXPIRY;
 
+import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
@@ -99,6 +100,25 @@ final class RegistryRequests {
                 + " < :onlineSince")
         .expressionAttributeValues(values)
         .returnValuesOnConditionCheckFailure(OLD_ITEM)
+        .build();
+  }
+
+  /**
+   * Replaces the client's LAN candidates if the verifier matches and it has not expired.
+   * Idempotent, so it needs no request token: a retry of a write that landed writes the same bytes
+   * again.
+   */
+  UpdateItemRequest reportLanCandidates(PrivateKey key, LanCandidates candidates, Instant now) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":verifier", b(key.verifier().toBytes()));
+    values.put(":candidates", b(LanCandidateBytes.encode(candidates)));
+    expressions.alive(values, now);
+    return UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(key.clientId()))
+        .updateExpression("SET " + LAN_CANDIDATES + " = :candidates")
+        .conditionExpression(KEY_VERIFIER + " = :verifier AND " + ALIVE)
+        .expressionAttributeValues(values)
         .build();
   }
 

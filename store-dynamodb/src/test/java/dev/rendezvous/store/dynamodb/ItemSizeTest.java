@@ -3,6 +3,7 @@ package dev.rendezvous.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.core.directory.AddressFamily;
+import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.core.directory.Owner;
 import dev.rendezvous.core.directory.OwnerWrite;
 import dev.rendezvous.core.directory.Takeover;
@@ -18,8 +19,11 @@ import dev.rendezvous.testkit.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The largest client item the directory writes stays under 1 KB, so that every write of it is one
  * write unit: both families owned after a takeover from a previous owner, the longest textual
- * addresses, 13-digit times, v2 counters, a burned counter, every write token. The size is printed
- * for store-dynamodb/README.md.
+ * addresses, 13-digit times, v2 counters, a burned counter, every write token, the most LAN
+ * candidates (IPv6). The size is printed for store-dynamodb/README.md.
  */
 class ItemSizeTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
@@ -80,6 +84,12 @@ class ItemSizeTest {
             .join();
     assertThat(refused).as("and its counter burned").isInstanceOf(TakeoverResult.Pending.class);
     registry.verify(client.privateKey());
+    List<ObservedAddress> lan = new ArrayList<>();
+    for (int i = 0; i < LanCandidates.MAX; i++) {
+      lan.add(new ObservedAddress("fd00:ffff:ffff:ffff:ffff:ffff:ffff:fff" + i, 65535));
+    }
+    registry.reportLanCandidates(
+        client.privateKey(), new LanCandidates(Optional.of(V4.host()), lan));
 
     Map<String, AttributeValue> item =
         DYNALITE
@@ -91,7 +101,11 @@ class ItemSizeTest {
     System.out.println("largest client item: " + item.size() + " attributes, " + size + " bytes");
     assertThat(item)
         .containsKeys(
-            ClientTable.WRITE_TOKEN, ClientTable.PULSE_COUNTER, "v4PreviousOwner", "v6WriteToken");
+            ClientTable.WRITE_TOKEN,
+            ClientTable.PULSE_COUNTER,
+            "v4PreviousOwner",
+            "v6WriteToken",
+            ClientTable.LAN_CANDIDATES);
     assertThat(DirectoryItems.number(item, ClientTable.PULSE_COUNTER)).isGreaterThan(counter);
     assertThat(size).isLessThan(1024);
   }

@@ -1,6 +1,7 @@
 package dev.rendezvous.edge.live;
 
 import dev.rendezvous.core.registry.ObservedAddress;
+import dev.rendezvous.protocol.net.HostText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -57,14 +58,18 @@ public final class Addresses {
     return observed(toInetAddress(hi, lo, v6), port);
   }
 
-  /** The recorded form of an address: textual IP without any IPv6 scope, and the port. */
+  /**
+   * The recorded form of an address: its canonical text ({@link HostText}: dotted IPv4, also for an
+   * IPv4-mapped sender on a dual-stack socket; RFC 5952 IPv6, no scope), and the port.
+   */
   public static ObservedAddress observed(InetAddress address, int port) {
-    String host = address.getHostAddress();
-    int scope = host.indexOf('%');
-    return new ObservedAddress(scope >= 0 ? host.substring(0, scope) : host, port);
+    return new ObservedAddress(HostText.of(address), port);
   }
 
-  /** True for an IPv6 address that is not IPv4-mapped (Java already maps those to IPv4). */
+  /**
+   * True for an IPv6 address that is not IPv4-mapped: Java turns the mapped form into an {@code
+   * Inet4Address} (as it arrives from an IPv4 sender on a dual-stack socket).
+   */
   public static boolean isV6(InetAddress address) {
     return !(address instanceof Inet4Address);
   }

@@ -1,5 +1,6 @@
 package dev.rendezvous.edge.internal;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.internalapi.RequestSigning;
@@ -46,17 +47,15 @@ class InternalApiServerLimitsTest {
       }
       assertThat(server.refusedConnections()).isEqualTo(1);
     }
-    // The server frees the slots once it has seen the two closes.
-    String answer = "";
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!answer.startsWith("HTTP/1.1 404") && System.nanoTime() < deadline) {
-      try (Socket again = connect()) {
-        answer = answer(again, lookUp());
-      } catch (IOException closedOnArrival) {
-        // still full: try again
-      }
-    }
-    assertThat(answer).as("a slot is free again").startsWith("HTTP/1.1 404");
+    // The server frees the slots once it has seen the two closes (until then: closed on arrival).
+    awaitUntil(
+        Duration.ofSeconds(5),
+        () -> {
+          try (Socket again = connect()) {
+            return answer(again, lookUp()).startsWith("HTTP/1.1 404");
+          }
+        },
+        "a slot to be free again");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.rendezvous.edge.reliability;
 
+import static dev.rendezvous.testkit.Await.awaitUntil;
+
 import dev.rendezvous.edge.EdgeMain;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,29 +51,22 @@ final class EdgeProcess implements AutoCloseable {
     return edge;
   }
 
-  private void awaitHealthy(Duration wait) throws Exception {
+  private void awaitHealthy(Duration wait) {
     HttpClient http = HttpClient.newHttpClient();
-    long end = System.nanoTime() + wait.toNanos();
-    while (System.nanoTime() < end) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited: see target/edge-" + name + ".log");
-      }
-      try {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health"))
-                    .timeout(Duration.ofSeconds(1))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(100);
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health"))
+            .timeout(Duration.ofSeconds(1))
+            .build();
+    // A process that exited ends the wait at once; the check below tells it apart.
+    awaitUntil(
+        wait,
+        () ->
+            !process.isAlive()
+                || http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200,
+        name + " to turn healthy");
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " exited: see target/edge-" + name + ".log");
     }
-    throw new IllegalStateException(name + " did not turn healthy in " + wait);
   }
 
   /** SIGKILL: no drain, no last heartbeat, no goodbye. */

@@ -5,6 +5,7 @@ import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.DirectoryRules;
 import dev.rendezvous.core.directory.InternalSecret;
+import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.registry.ClientRegistry;
@@ -101,6 +102,20 @@ public final class InMemoryDirectory implements ClientRegistry {
           return removed[0] ? null : entry;
         });
     if (!removed[0]) {
+      throw unknownKey();
+    }
+  }
+
+  @Override
+  public void reportLanCandidates(PrivateKey key, LanCandidates candidates) {
+    boolean[] stored = new boolean[1];
+    clients.computeIfPresent(
+        key.clientId(),
+        (id, entry) -> {
+          stored[0] = rules.isAliveFor(Optional.of(entry), key, clock.instant());
+          return stored[0] ? entry.withLanCandidates(candidates) : entry;
+        });
+    if (!stored[0]) {
       throw unknownKey();
     }
   }

@@ -11,16 +11,20 @@ import dev.rendezvous.core.UnknownClientException;
 import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.DirectoryEntry;
 import dev.rendezvous.core.directory.InternalSecret;
+import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.core.directory.Owner;
 import dev.rendezvous.core.directory.OwnerWriteResult;
 import dev.rendezvous.core.directory.TakeoverResult;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.directory.TaskState;
+import dev.rendezvous.core.registry.ObservedAddress;
 import dev.rendezvous.core.registry.VerifyOutcome;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP side of the directory: register, find, verify, logout, tasks and the secret. */
@@ -53,6 +57,27 @@ public interface RegistryContract {
         .as("what a retried registration sees: its own item")
         .isEqualTo(first);
     assertThat(f.stored(issued.privateKey()).lastSeenAt()).isEqualTo(first);
+  }
+
+  @Test
+  default void lanCandidatesAreStoredWithThePublicAddressTheyWereReportedBehind() {
+    DirectoryFixture f = fixture();
+    PrivateKey key = f.registered();
+    LanCandidates reported =
+        new LanCandidates(
+            Optional.of("203.0.113.10"),
+            List.of(new ObservedAddress("10.0.1.2", 40000), new ObservedAddress("fd00::2", 1)));
+    f.registry.reportLanCandidates(key, reported);
+    assertThat(f.stored(key).lanCandidates()).isEqualTo(reported);
+    f.registry.reportLanCandidates(key, LanCandidates.NONE);
+    assertThat(f.stored(key).lanCandidates()).isEqualTo(LanCandidates.NONE);
+
+    assertThatThrownBy(() -> f.registry.reportLanCandidates(f.stranger(), reported))
+        .isInstanceOf(UnknownClientException.class);
+    f.clock.advance(TIMINGS.lifetime().plusMillis(1));
+    assertThatThrownBy(() -> f.registry.reportLanCandidates(key, reported))
+        .as("an expired client")
+        .isInstanceOf(UnknownClientException.class);
   }
 
   @Test
