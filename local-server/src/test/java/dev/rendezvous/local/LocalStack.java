@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * real edge, with short timings (interval 2 s, grace 1 s: ONLINE for 3 s after a pulse). The HTTP
  * server asks the edge over the internal API on loopback, as the functions ask tasks in AWS.
  */
-public final class LocalStack implements AutoCloseable {
+final class LocalStack implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Map<String, String> TIMINGS =
       Map.of(
@@ -45,14 +45,14 @@ public final class LocalStack implements AutoCloseable {
 
   final String table;
   final LiveDirectory directory;
-  public final Edge edge;
+  final Edge edge;
   final ApplicationContext server;
-  public final URI base;
+  final URI base;
   private final DynamoDbAsyncClient async;
   private final HttpClient http = HttpClient.newHttpClient();
   private final DatagramSocket udp;
 
-  public LocalStack(DynaliteExtension dynalite, Duration ownerTimeout) throws Exception {
+  LocalStack(DynaliteExtension dynalite, Duration ownerTimeout) throws Exception {
     table = dynalite.createTable();
     Map<String, String> env = new java.util.HashMap<>(TIMINGS);
     env.put("RENDEZVOUS_TABLE", table);

@@ -1,4 +1,4 @@
-package dev.rendezvous.local;
+package dev.rendezvous.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,14 +34,13 @@ class SdkCallsEndToEndTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private LocalStack stack;
+  private LocalRun stack;
   private RendezvousClient sdk;
 
   @BeforeAll
   void start() throws Exception {
-    stack = new LocalStack(DYNALITE, Duration.ofSeconds(1));
-    InetSocketAddress edge =
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), stack.edge.udpPort());
+    stack = new LocalRun(DYNALITE);
+    InetSocketAddress edge = new InetSocketAddress(InetAddress.getLoopbackAddress(), stack.udpPort);
     sdk = new RendezvousClient(stack.base, SessionConfig.defaults(edge));
   }
 

@@ -3,7 +3,6 @@ package dev.rendezvous.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.IdentityFile;
-import dev.rendezvous.local.LocalStack;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import java.io.InputStream;
 import java.io.PipedInputStream;
@@ -13,7 +12,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,12 +33,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CliCallsEndToEndTest {
   @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
 
-  private LocalStack stack;
+  private LocalRun stack;
   private Path dir;
 
   @BeforeAll
   void start() throws Exception {
-    stack = new LocalStack(DYNALITE, Duration.ofSeconds(1));
+    stack = new LocalRun(DYNALITE);
     dir = Files.createTempDirectory("cli-calls");
   }
 
@@ -164,7 +162,7 @@ class CliCallsEndToEndTest {
       cl.setErr(new PrintWriter(err, true));
       List<String> all = new ArrayList<>();
       all.add("--url=" + stack.base);
-      all.add("--edge=127.0.0.1:" + stack.edge.udpPort());
+      all.add("--edge=127.0.0.1:" + stack.udpPort);
       all.add("--interval=1");
       all.add("-i");
       all.add(identity.toString());
