@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.infra.SynthesizedStacks.Synthesized;
 import dev.rendezvous.infra.construct.OriginVerification;
+import dev.rendezvous.infra.construct.RendezvousApi;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,9 @@ class PerAddressLimitsTest {
                     3600)));
     aws.template()
         .resourcePropertiesCountIs(
-            "AWS::ApiGatewayV2::Route", Match.objectLike(Map.of("AuthorizationType", "CUSTOM")), 6);
+            "AWS::ApiGatewayV2::Route",
+            Match.objectLike(Map.of("AuthorizationType", "CUSTOM")),
+            RendezvousApi.ROUTE_KEYS.size() + 1);
   }
 
   @Test
