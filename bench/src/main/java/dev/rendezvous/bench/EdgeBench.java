@@ -103,8 +103,8 @@ public final class EdgeBench {
     EdgeServer server = EdgeServer.start("127.0.0.1", 0, threads, loops -> new EchoHandler());
     server.startReading();
     try {
-      LoadDriver.Result r =
-          new LoadDriver(slots, i -> request, b -> b.length == 4, Duration.ofMillis(200))
+      ThroughputDriver.Result r =
+          new ThroughputDriver(slots, i -> request, b -> b.length == 4, Duration.ofMillis(200))
               .run(server.port(), warmUp, measure);
       return new Row(
           "(a) raw Netty UDP echo, 32 B -> 4 B (" + server.transport() + ")", slots, r, "-");
@@ -121,7 +121,7 @@ public final class EdgeBench {
     CountingDirectory counting = new CountingDirectory(store.live());
     List<ClientCredentials> clients = register(store, slots);
     try (Edge edge = Edge.start(settings, counting, CLOCK)) {
-      LoadDriver.Result r = drive(edge, clients, v2, warmUp, measure, Duration.ofMillis(200));
+      ThroughputDriver.Result r = drive(edge, clients, v2, warmUp, measure, Duration.ofMillis(200));
       long accepted = edge.metrics().replies(ResponseCode.ACCEPTED);
       String perPulse =
           String.format(
@@ -161,7 +161,8 @@ public final class EdgeBench {
           register(new DynamoClientRegistry(sync, store, rules, CLOCK), slots);
       try (Edge edge =
           Edge.start(settings, new DynamoLiveDirectory(async, store, rules, CLOCK), CLOCK)) {
-        LoadDriver.Result r = drive(edge, clients, false, warmUp, measure, Duration.ofSeconds(2));
+        ThroughputDriver.Result r =
+            drive(edge, clients, false, warmUp, measure, Duration.ofSeconds(2));
         long accepted = edge.metrics().replies(ResponseCode.ACCEPTED);
         String perPulse =
             String.format(
@@ -174,7 +175,7 @@ public final class EdgeBench {
     }
   }
 
-  private static LoadDriver.Result drive(
+  private static ThroughputDriver.Result drive(
       Edge edge,
       List<ClientCredentials> clients,
       boolean v2,
@@ -184,7 +185,7 @@ public final class EdgeBench {
       throws InterruptedException {
     if (!v2) {
       byte[][] keys = clients.stream().map(c -> c.privateKey().toBytes()).toArray(byte[][]::new);
-      return new LoadDriver(
+      return new ThroughputDriver(
               keys.length,
               i -> keys[i],
               b -> b.length == 4 && PulseV1ReplyCodec.decode(b) == ResponseCode.ACCEPTED,
@@ -196,7 +197,7 @@ public final class EdgeBench {
     // Each client's first pulse at the edge is challenged (fresh proof): the next one answers it.
     ChallengeNonce[] nonces = new ChallengeNonce[clients.size()];
     Arrays.fill(nonces, ChallengeNonce.none());
-    return new LoadDriver(
+    return new ThroughputDriver(
             clients.size(),
             i -> {
               ClientCredentials c = clients.get(i);
@@ -269,7 +270,8 @@ public final class EdgeBench {
     return out;
   }
 
-  private record Row(String name, int slots, LoadDriver.Result result, String storagePerPulse) {}
+  private record Row(
+      String name, int slots, ThroughputDriver.Result result, String storagePerPulse) {}
 
   private static String report(
       List<Row> rows, double ratio, int rounds, int threads, Duration warmUp, Duration measure) {
@@ -289,7 +291,7 @@ public final class EdgeBench {
         "| scenario | N | pulses/s | p50 µs | p99 µs | lost | CPU µs/pulse | storage calls per accepted pulse |\n");
     out.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (Row row : rows) {
-      LoadDriver.Result r = row.result();
+      ThroughputDriver.Result r = row.result();
       out.append(
           String.format(
               Locale.ROOT,

@@ -1,10 +1,7 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.protocol.identity.ClientCredentials;
-import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,19 +18,14 @@ final class LogoutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<ClientCredentials> me = root.loadIdentity();
-    if (me.isEmpty()) {
-      return ExitCodes.NOT_REGISTERED;
-    }
-    RendezvousCli.Result<ClientId> r = root.await(root.client().logout(me.get()));
-    if (!r.ok()) {
-      return r.exitCode();
-    }
-    root.out().println("logged out " + r.value());
-    if (!keepFile) {
-      Files.deleteIfExists(root.identity);
-      root.out().println("deleted " + root.identity);
-    }
-    return ExitCodes.OK;
+    return root.callWithIdentity(
+        me -> root.client().logout(me),
+        id -> {
+          root.out().println("logged out " + id);
+          if (!keepFile) {
+            Files.deleteIfExists(root.identity);
+            root.out().println("deleted " + root.identity);
+          }
+        });
   }
 }

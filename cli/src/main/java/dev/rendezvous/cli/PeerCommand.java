@@ -1,9 +1,6 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.http.Responses;
-import dev.rendezvous.protocol.identity.ClientCredentials;
-import dev.rendezvous.protocol.identity.ClientId;
-import java.util.Optional;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,17 +14,9 @@ final class PeerCommand implements Callable<Integer> {
   String peer;
 
   @Override
-  public Integer call() {
-    Optional<ClientCredentials> me = root.loadIdentity();
-    if (me.isEmpty()) {
-      return ExitCodes.NOT_REGISTERED;
-    }
-    ClientId id = Ids.parse(root, peer);
-    RendezvousCli.Result<Responses.PeerAddress> r =
-        root.await(root.client().peerAddress(me.get(), id));
-    if (r.ok()) {
-      root.out().println(r.value().host() + ":" + r.value().port());
-    }
-    return r.exitCode();
+  public Integer call() throws IOException {
+    return root.callWithIdentity(
+        me -> root.client().peerAddress(me, Ids.parse(root, peer)),
+        address -> root.out().println(address.host() + ":" + address.port()));
   }
 }

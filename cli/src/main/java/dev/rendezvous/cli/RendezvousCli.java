@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -166,6 +167,30 @@ public final class RendezvousCli {
       err().println("cannot read identity: " + e.getMessage());
     }
     return Optional.empty();
+  }
+
+  /** What a one-call command does with a successful answer. */
+  @FunctionalInterface
+  interface OnSuccess<T> {
+    void accept(T answer) throws IOException;
+  }
+
+  /**
+   * The shape of the one-call commands: this client's identity ({@link ExitCodes#NOT_REGISTERED}
+   * when there is none), one HTTP call with it, {@code onSuccess} with the answer; the exit code.
+   */
+  <T> int callWithIdentity(
+      Function<ClientCredentials, CompletableFuture<T>> call, OnSuccess<T> onSuccess)
+      throws IOException {
+    Optional<ClientCredentials> me = loadIdentity();
+    if (me.isEmpty()) {
+      return ExitCodes.NOT_REGISTERED;
+    }
+    Result<T> r = await(call.apply(me.get()));
+    if (r.ok()) {
+      onSuccess.accept(r.value());
+    }
+    return r.exitCode();
   }
 
   /** Waits for an HTTP call and maps its failure to a message and an exit code. */

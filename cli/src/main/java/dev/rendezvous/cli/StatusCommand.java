@@ -1,8 +1,6 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.http.Responses;
-import dev.rendezvous.protocol.identity.ClientCredentials;
-import java.util.Optional;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,27 +19,19 @@ final class StatusCommand implements Callable<Integer> {
   String peer;
 
   @Override
-  public Integer call() {
-    Optional<ClientCredentials> me = root.loadIdentity();
-    if (me.isEmpty()) {
-      return ExitCodes.NOT_REGISTERED;
-    }
-    RendezvousCli.Result<Responses.PeerStatus> r =
-        root.await(
-            root.client()
-                .peerStatus(me.get(), peer == null ? me.get().clientId() : Ids.parse(root, peer)));
-    if (r.ok()) {
-      root.out()
-          .println(
-              r.value().clientId()
-                  + " "
-                  + r.value().status()
-                  + " "
-                  + r.value()
-                      .sinceLastPulse()
-                      .map(d -> "last pulse " + d.toMillis() / 1000.0 + " s ago")
-                      .orElse("never pulsed"));
-    }
-    return r.exitCode();
+  public Integer call() throws IOException {
+    return root.callWithIdentity(
+        me -> root.client().peerStatus(me, peer == null ? me.clientId() : Ids.parse(root, peer)),
+        status ->
+            root.out()
+                .println(
+                    status.clientId()
+                        + " "
+                        + status.status()
+                        + " "
+                        + status
+                            .sinceLastPulse()
+                            .map(d -> "last pulse " + d.toMillis() / 1000.0 + " s ago")
+                            .orElse("never pulsed")));
   }
 }

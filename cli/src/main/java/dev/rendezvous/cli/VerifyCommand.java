@@ -1,8 +1,6 @@
 package dev.rendezvous.cli;
 
-import dev.rendezvous.client.http.Responses;
-import dev.rendezvous.protocol.identity.ClientCredentials;
-import java.util.Optional;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -12,15 +10,10 @@ final class VerifyCommand implements Callable<Integer> {
   @ParentCommand RendezvousCli root;
 
   @Override
-  public Integer call() {
-    Optional<ClientCredentials> me = root.loadIdentity();
-    if (me.isEmpty()) {
-      return ExitCodes.NOT_REGISTERED;
-    }
-    RendezvousCli.Result<Responses.Verified> r = root.await(root.client().verify(me.get()));
-    if (r.ok()) {
-      root.out().println(r.value().revived() ? "revived (was PENDING)" : "already ONLINE");
-    }
-    return r.exitCode();
+  public Integer call() throws IOException {
+    return root.callWithIdentity(
+        me -> root.client().verify(me),
+        verified ->
+            root.out().println(verified.revived() ? "revived (was PENDING)" : "already ONLINE"));
   }
 }

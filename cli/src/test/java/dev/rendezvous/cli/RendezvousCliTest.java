@@ -12,9 +12,7 @@ import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
-import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
-import dev.rendezvous.testkit.MutableClock;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -29,28 +27,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The CLI against the SDK's real test server, through picocli as a user would call it. */
 class RendezvousCliTest {
   @TempDir Path dir;
-  private TestRendezvousServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server =
-        TestRendezvousServer.start(
-            new PulseTimings(30, 5, 180), MutableClock.followingSystemTime());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final TestRendezvousServer server = TestRendezvousServer.forEachTest();
 
   private record Run(int exit, String out, String err) {}
 

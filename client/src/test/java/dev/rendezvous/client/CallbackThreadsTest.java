@@ -13,9 +13,7 @@ import dev.rendezvous.client.session.SessionConfig;
 import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.client.session.SessionState;
 import dev.rendezvous.client.testserver.TestRendezvousServer;
-import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
-import dev.rendezvous.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * App code never runs on the SDK's socket, timer or HTTP threads: listener callbacks, received
@@ -40,18 +38,10 @@ class CallbackThreadsTest {
   private final ExecutorService appMain =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "app-main"));
   private final List<String> seen = new CopyOnWriteArrayList<>();
-  private TestRendezvousServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server =
-        TestRendezvousServer.start(
-            new PulseTimings(30, 5, 180), MutableClock.followingSystemTime());
-  }
+  @RegisterExtension final TestRendezvousServer server = TestRendezvousServer.forEachTest();
 
   @AfterEach
   void stop() {
-    server.close();
     appMain.shutdownNow();
   }
 

@@ -42,30 +42,22 @@ class ContextVariantsTest {
     variant.template().resourceCountIs("AWS::EC2::NatGateway", 1);
     // Public, private (edge tasks) and isolated (API function), in two zones.
     variant.template().resourceCountIs("AWS::EC2::Subnet", 6);
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::ECS::Service",
-            Match.objectLike(
+    variant.has(
+        "AWS::ECS::Service",
+        Map.of(
+            "DesiredCount",
+            Match.absent(),
+            "NetworkConfiguration",
+            TemplateQueries.awsvpc(
                 Map.of(
-                    "DesiredCount",
-                    Match.absent(),
-                    "NetworkConfiguration",
-                    Map.of(
-                        "AwsvpcConfiguration",
-                        Match.objectLike(
-                            Map.of(
-                                "AssignPublicIp",
-                                "DISABLED",
-                                "Subnets",
-                                List.of(
-                                    Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet1")),
-                                    Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet2")))))))));
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::ApplicationAutoScaling::ScalableTarget",
-            Match.objectLike(Map.of("MinCapacity", 3, "MaxCapacity", 9)));
+                    "AssignPublicIp",
+                    "DISABLED",
+                    "Subnets",
+                    List.of(
+                        Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet1")),
+                        Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet2")))))));
+    variant.has(
+        "AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 3, "MaxCapacity", 9));
   }
 
   @Test
@@ -103,67 +95,48 @@ class ContextVariantsTest {
             "AWS::DynamoDB::Table",
             Match.objectLike(Map.of("DeletionPolicy", "Delete", "UpdateReplacePolicy", "Delete")));
     // Deletion protection would make the stack's own deletion fail.
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::DynamoDB::Table", Match.objectLike(Map.of("DeletionProtectionEnabled", false)));
+    variant.has("AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", false));
   }
 
   @Test
   void warmThroughputAndTheWritesAlarmFollowTheOperatorsFigure() {
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::DynamoDB::Table",
-            Match.objectLike(Map.of("WarmThroughput", Map.of("WriteUnitsPerSecond", 12000))));
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::CloudWatch::Alarm",
-            Match.objectLike(
-                Map.of(
-                    "AlarmDescription",
-                    Match.stringLikeRegexp("warm throughput \\(12000/s\\)"),
-                    "Threshold",
-                    9600)));
+    variant.has(
+        "AWS::DynamoDB::Table", Map.of("WarmThroughput", Map.of("WriteUnitsPerSecond", 12000)));
+    variant.has(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "AlarmDescription",
+            Match.stringLikeRegexp("warm throughput \\(12000/s\\)"),
+            "Threshold",
+            9600));
   }
 
   @Test
   void aNewOriginSecretGenerationChangesBothReadersOfTheSecret() {
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::CloudFront::Distribution",
+    variant.has(
+        "AWS::CloudFront::Distribution",
+        Map.of(
+            "DistributionConfig",
             Match.objectLike(
-                Map.of(
-                    "DistributionConfig",
-                    Match.objectLike(
-                        Map.of("Comment", "Rendezvous HTTP API (origin secret generation 2)")))));
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::Lambda::Function",
-            Match.objectLike(
-                Map.of(
-                    "Environment",
-                    Map.of(
-                        "Variables", Match.objectLike(Map.of("ORIGIN_SECRET_GENERATION", "2"))))));
+                Map.of("Comment", "Rendezvous HTTP API (origin secret generation 2)"))));
+    variant.has(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Environment",
+            Map.of("Variables", Match.objectLike(Map.of("ORIGIN_SECRET_GENERATION", "2")))));
   }
 
   @Test
   void maximumTaskAlarmFollowsTheMaximum() {
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::CloudWatch::Alarm",
-            Match.objectLike(
-                Map.of(
-                    "MetricName",
-                    "DesiredTaskCount",
-                    "Threshold",
-                    8.5,
-                    "ComparisonOperator",
-                    "GreaterThanThreshold")));
+    variant.has(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "MetricName",
+            "DesiredTaskCount",
+            "Threshold",
+            8.5,
+            "ComparisonOperator",
+            "GreaterThanThreshold"));
   }
 
   @Test
@@ -191,12 +164,9 @@ class ContextVariantsTest {
                         "Variables",
                         Match.objectLike(Map.of("RENDEZVOUS_PULSE_INTERVAL_SECONDS", "20"))))),
             2);
-    variant
-        .template()
-        .hasResourceProperties(
-            "AWS::Lambda::Function",
-            Match.objectLike(
-                Map.of("Handler", Match.stringLikeRegexp("payload2"), "MemorySize", 2048)));
+    variant.has(
+        "AWS::Lambda::Function",
+        Map.of("Handler", Match.stringLikeRegexp("payload2"), "MemorySize", 2048));
     assertThat(variant.template().toJSON().toString())
         .contains("{Name=RENDEZVOUS_PULSE_INTERVAL_SECONDS, Value=20}");
   }

@@ -18,42 +18,38 @@ class FunctionsAndScheduleTest {
 
   @Test
   void apiFunctionRunsTheHttpApiHandlerOnJava25WithSnapStart() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::Lambda::Function",
-            Match.objectLike(
-                Map.of(
-                    "Handler",
-                    RendezvousFunctionsProps.HTTP_API_HANDLER,
-                    "Runtime",
-                    "java25",
-                    "Architectures",
-                    List.of("arm64"),
-                    "MemorySize",
-                    1024,
-                    "Timeout",
-                    10,
-                    "SnapStart",
-                    Map.of("ApplyOn", "PublishedVersions"))));
+    aws.has(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            RendezvousFunctionsProps.HTTP_API_HANDLER,
+            "Runtime",
+            "java25",
+            "Architectures",
+            List.of("arm64"),
+            "MemorySize",
+            1024,
+            "Timeout",
+            10,
+            "SnapStart",
+            Map.of("ApplyOn", "PublishedVersions")));
   }
 
   @Test
   void expiryFunctionRunsTheSweepWithinTheScheduleInterval() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::Lambda::Function",
-            Match.objectLike(
-                Map.of(
-                    "Handler",
-                    RendezvousFunctionsProps.EXPIRY_HANDLER,
-                    "Runtime",
-                    "java25",
-                    "MemorySize",
-                    512,
-                    "Timeout",
-                    50,
-                    "SnapStart",
-                    Map.of("ApplyOn", "PublishedVersions"))));
+    aws.has(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            RendezvousFunctionsProps.EXPIRY_HANDLER,
+            "Runtime",
+            "java25",
+            "MemorySize",
+            512,
+            "Timeout",
+            50,
+            "SnapStart",
+            Map.of("ApplyOn", "PublishedVersions")));
   }
 
   @Test
@@ -124,11 +120,9 @@ class FunctionsAndScheduleTest {
   void functionsLogToTheirOwnGroupsWithAMonthOfRetention() {
     for (String name : List.of("Api", "Expiry")) {
       String logGroup = aws.logicalId(aws.stack().functions().getNode().findChild(name + "Logs"));
-      aws.template()
-          .hasResourceProperties(
-              "AWS::Lambda::Function",
-              Match.objectLike(
-                  Map.of("LoggingConfig", Map.of("LogGroup", Map.of("Ref", logGroup)))));
+      aws.has(
+          "AWS::Lambda::Function",
+          Map.of("LoggingConfig", Map.of("LogGroup", Map.of("Ref", logGroup))));
       aws.template()
           .hasResource(
               "AWS::Logs::LogGroup",
@@ -139,44 +133,40 @@ class FunctionsAndScheduleTest {
   @Test
   void sweepRunsEveryMinuteOnTheLiveAlias() {
     String alias = aws.logicalId(aws.stack().functions().expiryAlias());
-    aws.template()
-        .hasResourceProperties(
-            "AWS::Events::Rule",
-            Match.objectLike(
-                Map.of(
-                    "ScheduleExpression",
-                    "rate(1 minute)",
-                    "State",
-                    "ENABLED",
-                    "Targets",
-                    List.of(
-                        Match.objectLike(
+    aws.has(
+        "AWS::Events::Rule",
+        Map.of(
+            "ScheduleExpression",
+            "rate(1 minute)",
+            "State",
+            "ENABLED",
+            "Targets",
+            List.of(
+                Match.objectLike(
+                    Map.of(
+                        "Arn", Map.of("Ref", alias),
+                        "RetryPolicy",
                             Map.of(
-                                "Arn", Map.of("Ref", alias),
-                                "RetryPolicy",
-                                    Map.of(
-                                        "MaximumEventAgeInSeconds", 120,
-                                        "MaximumRetryAttempts", 2)))))));
-    aws.template()
-        .hasResourceProperties(
-            "AWS::Lambda::Permission",
-            Match.objectLike(
-                Map.of(
-                    "Action",
-                    "lambda:InvokeFunction",
-                    "FunctionName",
-                    Map.of("Ref", alias),
-                    "Principal",
-                    "events.amazonaws.com",
-                    "SourceArn",
-                    getAtt(
-                        aws.logicalId(
-                            aws.stack()
-                                .getNode()
-                                .findChild("ExpirySchedule")
-                                .getNode()
-                                .findChild("EveryMinute")),
-                        "Arn"))));
+                                "MaximumEventAgeInSeconds", 120,
+                                "MaximumRetryAttempts", 2))))));
+    aws.has(
+        "AWS::Lambda::Permission",
+        Map.of(
+            "Action",
+            "lambda:InvokeFunction",
+            "FunctionName",
+            Map.of("Ref", alias),
+            "Principal",
+            "events.amazonaws.com",
+            "SourceArn",
+            getAtt(
+                aws.logicalId(
+                    aws.stack()
+                        .getNode()
+                        .findChild("ExpirySchedule")
+                        .getNode()
+                        .findChild("EveryMinute")),
+                "Arn")));
   }
 
   private Map<String, Object> functionProperties(IConstruct function) {

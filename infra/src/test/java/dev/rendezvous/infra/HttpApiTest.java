@@ -62,26 +62,24 @@ class HttpApiTest {
                     Map.of(
                         "Fn::Join",
                         List.of("", List.of("integrations/", Match.objectLike(Map.of())))))),
-            RendezvousApi.ROUTE_KEYS.size() + 1);
+            RendezvousApi.ROUTE_KEYS.size() + 1); // and $default
   }
 
   @Test
   void stageThrottlesTheApiAndRegisterMoreTightly() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ApiGatewayV2::Stage",
-            Match.objectLike(
-                Map.of(
-                    "StageName",
-                    "$default",
-                    "AutoDeploy",
-                    true,
-                    "DefaultRouteSettings",
-                    Map.of("ThrottlingRateLimit", 1000, "ThrottlingBurstLimit", 2000),
-                    "RouteSettings",
-                    Map.of(
-                        "POST /register",
-                        Map.of("ThrottlingRateLimit", 500, "ThrottlingBurstLimit", 1000)))));
+    aws.has(
+        "AWS::ApiGatewayV2::Stage",
+        Map.of(
+            "StageName",
+            "$default",
+            "AutoDeploy",
+            true,
+            "DefaultRouteSettings",
+            Map.of("ThrottlingRateLimit", 1000, "ThrottlingBurstLimit", 2000),
+            "RouteSettings",
+            Map.of(
+                "POST /register",
+                Map.of("ThrottlingRateLimit", 500, "ThrottlingBurstLimit", 1000))));
   }
 
   @Test

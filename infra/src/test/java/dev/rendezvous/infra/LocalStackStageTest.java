@@ -44,20 +44,17 @@ class LocalStackStageTest {
 
   @Test
   void restApiProxiesEveryPathToTheV1HandlerWithoutSnapStart() {
-    local
-        .template()
-        .hasResourceProperties(
-            "AWS::Lambda::Function",
-            Match.objectLike(
-                Map.of(
-                    "Handler",
-                    RendezvousFunctionsProps.REST_API_HANDLER,
-                    "Runtime",
-                    "java21",
-                    "Architectures",
-                    List.of("x86_64"),
-                    "SnapStart",
-                    Match.absent())));
+    local.has(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            RendezvousFunctionsProps.REST_API_HANDLER,
+            "Runtime",
+            "java21",
+            "Architectures",
+            List.of("x86_64"),
+            "SnapStart",
+            Match.absent()));
     local
         .template()
         .resourcePropertiesCountIs(
@@ -80,15 +77,8 @@ class LocalStackStageTest {
 
   @Test
   void sweepIsScheduledEveryMinuteThere() {
-    local
-        .template()
-        .hasResourceProperties(
-            "AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 minute)")));
-    local
-        .template()
-        .hasResourceProperties(
-            "AWS::Lambda::Function",
-            Match.objectLike(Map.of("Handler", RendezvousFunctionsProps.EXPIRY_HANDLER)));
+    local.has("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 minute)"));
+    local.has("AWS::Lambda::Function", Map.of("Handler", RendezvousFunctionsProps.EXPIRY_HANDLER));
   }
 
   @Test

@@ -20,17 +20,15 @@ class MonitoringTest {
   @Test
   void edgeDropsAndStorageErrorsAlarmOnTheEdgesOwnMetrics() {
     for (String metric : List.of("EdgeDrops", "EdgeStorageErrors")) {
-      aws.template()
-          .hasResourceProperties(
-              "AWS::CloudWatch::Alarm",
-              Match.objectLike(
-                  Map.of(
-                      "Namespace", "Rendezvous",
-                      "MetricName", metric,
-                      "Dimensions", List.of(EDGE_DIMENSION),
-                      "Statistic", "Sum",
-                      "ComparisonOperator", "GreaterThanThreshold",
-                      "TreatMissingData", "notBreaching")));
+      aws.has(
+          "AWS::CloudWatch::Alarm",
+          Map.of(
+              "Namespace", "Rendezvous",
+              "MetricName", metric,
+              "Dimensions", List.of(EDGE_DIMENSION),
+              "Statistic", "Sum",
+              "ComparisonOperator", "GreaterThanThreshold",
+              "TreatMissingData", "notBreaching"));
     }
   }
 
@@ -59,22 +57,17 @@ class MonitoringTest {
 
   @Test
   void api5xx4xxShareAndThrottlesAlarm() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::CloudWatch::Alarm",
-            Match.objectLike(Map.of("Namespace", "AWS/ApiGateway", "MetricName", "5xx")));
+    aws.has("AWS::CloudWatch::Alarm", Map.of("Namespace", "AWS/ApiGateway", "MetricName", "5xx"));
     Map<String, Object> share = alarmWithId("Api4xxShare");
     assertThat(share.get("Metrics").toString()).contains("4xx", "Count", "100 * errors / requests");
     assertThat(share).containsEntry("Threshold", 25);
-    aws.template()
-        .hasResourceProperties(
-            "AWS::CloudWatch::Alarm",
-            Match.objectLike(
-                Map.of(
-                    "Namespace", "Rendezvous",
-                    "MetricName", "ApiThrottled",
-                    "Threshold", 0,
-                    "ComparisonOperator", "GreaterThanThreshold")));
+    aws.has(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "Namespace", "Rendezvous",
+            "MetricName", "ApiThrottled",
+            "Threshold", 0,
+            "ComparisonOperator", "GreaterThanThreshold"));
   }
 
   @Test
@@ -129,17 +122,15 @@ class MonitoringTest {
 
   @Test
   void edgeAtItsMaximumTaskCountAlarms() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::CloudWatch::Alarm",
-            Match.objectLike(
-                Map.of(
-                    "Namespace", "ECS/ContainerInsights",
-                    "MetricName", "DesiredTaskCount",
-                    "Statistic", "Maximum",
-                    "Threshold", 9.5,
-                    "ComparisonOperator", "GreaterThanThreshold",
-                    "EvaluationPeriods", 3)));
+    aws.has(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "Namespace", "ECS/ContainerInsights",
+            "MetricName", "DesiredTaskCount",
+            "Statistic", "Maximum",
+            "Threshold", 9.5,
+            "ComparisonOperator", "GreaterThanThreshold",
+            "EvaluationPeriods", 3));
   }
 
   @Test
@@ -157,25 +148,21 @@ class MonitoringTest {
 
   @Test
   void alarmTopicAcceptsOnlyTls() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::SNS::TopicPolicy",
+    aws.has(
+        "AWS::SNS::TopicPolicy",
+        Map.of(
+            "PolicyDocument",
             Match.objectLike(
                 Map.of(
-                    "PolicyDocument",
-                    Match.objectLike(
-                        Map.of(
-                            "Statement",
-                            Match.arrayWith(
-                                List.of(
-                                    Match.objectLike(
-                                        Map.of(
-                                            "Effect",
-                                            "Deny",
-                                            "Condition",
-                                            Map.of(
-                                                "Bool",
-                                                Map.of("aws:SecureTransport", "false")))))))))));
+                    "Statement",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "Effect",
+                                    "Deny",
+                                    "Condition",
+                                    Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 
@@ -86,16 +85,11 @@ class ServiceNetworkTest {
     assertThat(group.get("SecurityGroupEgress"))
         .isEqualTo(
             List.of(
-                Map.of(
-                    "IpProtocol",
-                    "tcp",
-                    "FromPort",
-                    443,
-                    "ToPort",
-                    443,
+                rule(
                     "DestinationPrefixListId",
                     getAtt(prefixListLookup(), "PrefixLists.0.PrefixListId"),
-                    "Description",
+                    "tcp",
+                    443,
                     "DynamoDB through the gateway endpoint")));
     List<Map<String, Object>> egress =
         resourcesOfGroup("AWS::EC2::SecurityGroupEgress", functionGroup);
@@ -141,21 +135,19 @@ class ServiceNetworkTest {
                   "physicalResourceId", Map.of("id", "com.amazonaws.<region>.dynamodb")));
     }
     aws.template().resourceCountIs("Custom::AWS", 1);
-    aws.template()
-        .hasResourceProperties(
-            "AWS::IAM::Policy",
-            Match.objectLike(
-                Map.of(
-                    "PolicyDocument",
+    aws.has(
+        "AWS::IAM::Policy",
+        Map.of(
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                List.of(
                     Map.of(
-                        "Statement",
-                        List.of(
-                            Map.of(
-                                "Action", "ec2:DescribePrefixLists",
-                                "Effect", "Allow",
-                                "Resource", "*")),
-                        "Version",
-                        "2012-10-17"))));
+                        "Action", "ec2:DescribePrefixLists",
+                        "Effect", "Allow",
+                        "Resource", "*")),
+                "Version",
+                "2012-10-17")));
   }
 
   @Test
@@ -194,16 +186,12 @@ class ServiceNetworkTest {
             Map.of("AmazonProvidedIpv6CidrBlock", true, "VpcId", Map.of("Ref", vpc)));
     for (ISubnet subnet : network.vpc().getPublicSubnets()) {
       Object routeTable = aws.stack().resolve(subnet.getRouteTable().getRouteTableId());
-      aws.template()
-          .hasResourceProperties(
-              "AWS::EC2::Route",
-              Match.objectLike(
-                  Map.of("RouteTableId", routeTable, "DestinationCidrBlock", "0.0.0.0/0")));
-      aws.template()
-          .hasResourceProperties(
-              "AWS::EC2::Route",
-              Match.objectLike(
-                  Map.of("RouteTableId", routeTable, "DestinationIpv6CidrBlock", "::/0")));
+      aws.has(
+          "AWS::EC2::Route",
+          Map.of("RouteTableId", routeTable, "DestinationCidrBlock", "0.0.0.0/0"));
+      aws.has(
+          "AWS::EC2::Route",
+          Map.of("RouteTableId", routeTable, "DestinationIpv6CidrBlock", "::/0"));
     }
   }
 
@@ -251,17 +239,7 @@ class ServiceNetworkTest {
   }
 
   private static Map<String, Object> udp5024(String key, String cidr, String description) {
-    return Map.of(
-        key,
-        cidr,
-        "Description",
-        description,
-        "IpProtocol",
-        "udp",
-        "FromPort",
-        5024,
-        "ToPort",
-        5024);
+    return rule(key, cidr, "udp", 5024, description);
   }
 
   private static Map<String, Object> rule(

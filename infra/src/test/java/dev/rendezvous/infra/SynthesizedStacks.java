@@ -17,6 +17,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.constructs.IConstruct;
 
@@ -41,6 +42,11 @@ final class SynthesizedStacks {
   record Synthesized(App app, RendezvousStack stack, Template template) {
     String logicalId(IConstruct construct) {
       return stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
+    }
+
+    /** Asserts a resource of {@code type} whose properties include {@code properties}. */
+    void has(String type, Map<String, ?> properties) {
+      template.hasResourceProperties(type, Match.objectLike(properties));
     }
   }
 

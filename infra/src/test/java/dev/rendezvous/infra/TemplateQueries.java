@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** Small readers over a synthesized template, for assertions that Match cannot express. */
@@ -69,6 +70,11 @@ final class TemplateQueries {
     Map<String, Object> outputs = (Map<String, Object>) template.toJSON().get("Outputs");
     assertThat(outputs).hasSize(1);
     return outputs.keySet().iterator().next();
+  }
+
+  /** An ECS service's {@code NetworkConfiguration} that includes {@code awsvpc}. */
+  static Map<String, Object> awsvpc(Map<String, ?> awsvpc) {
+    return Map.of("AwsvpcConfiguration", Match.objectLike(awsvpc));
   }
 
   static Map<String, Object> getAtt(String logicalId, String attribute) {

@@ -31,14 +31,12 @@ class UdpEdgeTest {
 
   @Test
   void loadBalancerIsInternetFacingWithItsOwnSecurityGroup() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ElasticLoadBalancingV2::LoadBalancer",
-            Match.objectLike(
-                Map.of(
-                    "Type", "network",
-                    "Scheme", "internet-facing",
-                    "SecurityGroups", List.of(getAtt(nlbGroup, "GroupId")))));
+    aws.has(
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        Map.of(
+            "Type", "network",
+            "Scheme", "internet-facing",
+            "SecurityGroups", List.of(getAtt(nlbGroup, "GroupId"))));
   }
 
   @Test
@@ -55,28 +53,24 @@ class UdpEdgeTest {
               Map.of("Ref", aws.logicalId(group))));
     }
     assertThat(registrations).hasSize(2);
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ECS::Service",
-            Match.objectLike(
+    aws.has(
+        "AWS::ECS::Service",
+        Map.of(
+            "LaunchType", "FARGATE",
+            "DesiredCount", Match.absent(),
+            "DeploymentConfiguration",
                 Map.of(
-                    "LaunchType", "FARGATE",
-                    "DesiredCount", Match.absent(),
-                    "DeploymentConfiguration",
-                        Map.of(
-                            "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
-                            "MinimumHealthyPercent", 100,
-                            "MaximumPercent", 150),
-                    "LoadBalancers", registrations,
-                    "NetworkConfiguration",
-                        Map.of(
-                            "AwsvpcConfiguration",
-                            Match.objectLike(
-                                Map.of(
-                                    "AssignPublicIp",
-                                    "ENABLED",
-                                    "SecurityGroups",
-                                    List.of(getAtt(taskGroup, "GroupId"))))))));
+                    "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
+                    "MinimumHealthyPercent", 100,
+                    "MaximumPercent", 150),
+            "LoadBalancers", registrations,
+            "NetworkConfiguration",
+                TemplateQueries.awsvpc(
+                    Map.of(
+                        "AssignPublicIp",
+                        "ENABLED",
+                        "SecurityGroups",
+                        List.of(getAtt(taskGroup, "GroupId"))))));
   }
 
   @Test
@@ -106,76 +100,40 @@ class UdpEdgeTest {
 
   @Test
   void serviceScalesOnCpuInFlightPulsesAndOwnedClientsBetweenTwoAndTenTasks() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ApplicationAutoScaling::ScalableTarget",
-            Match.objectLike(
-                Map.of(
-                    "MinCapacity",
-                    2,
-                    "MaxCapacity",
-                    10,
-                    "ScalableDimension",
-                    "ecs:service:DesiredCount",
-                    "ServiceNamespace",
-                    "ecs")));
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ApplicationAutoScaling::ScalingPolicy",
-            Match.objectLike(
-                Map.of(
-                    "PolicyType",
-                    "TargetTrackingScaling",
-                    "TargetTrackingScalingPolicyConfiguration",
-                    Match.objectLike(
-                        Map.of(
-                            "TargetValue",
-                            50,
-                            "PredefinedMetricSpecification",
-                            Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization"))))));
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ApplicationAutoScaling::ScalingPolicy",
-            Match.objectLike(
-                Map.of(
-                    "PolicyType",
-                    "TargetTrackingScaling",
-                    "TargetTrackingScalingPolicyConfiguration",
-                    Match.objectLike(
-                        Map.of(
-                            "TargetValue",
-                            1024,
-                            "DisableScaleIn",
-                            true,
-                            "CustomizedMetricSpecification",
-                            Map.of(
-                                "Namespace", "Rendezvous",
-                                "MetricName", "EdgeInFlight",
-                                "Dimensions",
-                                    List.of(Map.of("Name", "Service", "Value", "udp-edge")),
-                                "Statistic", "Average"))))));
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ApplicationAutoScaling::ScalingPolicy",
-            Match.objectLike(
-                Map.of(
-                    "PolicyType",
-                    "TargetTrackingScaling",
-                    "TargetTrackingScalingPolicyConfiguration",
-                    Match.objectLike(
-                        Map.of(
-                            // 70 % of the 100,000 the task is told it may own.
-                            "TargetValue",
-                            70000,
-                            "DisableScaleIn",
-                            true,
-                            "CustomizedMetricSpecification",
-                            Map.of(
-                                "Namespace", "Rendezvous",
-                                "MetricName", "EdgeOwnedClients",
-                                "Dimensions",
-                                    List.of(Map.of("Name", "Service", "Value", "udp-edge")),
-                                "Statistic", "Average"))))));
+    aws.has(
+        "AWS::ApplicationAutoScaling::ScalableTarget",
+        Map.of(
+            "MinCapacity",
+            2,
+            "MaxCapacity",
+            10,
+            "ScalableDimension",
+            "ecs:service:DesiredCount",
+            "ServiceNamespace",
+            "ecs"));
+    targetTracking(
+        Map.of(
+            "TargetValue",
+            50,
+            "PredefinedMetricSpecification",
+            Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization")));
+    targetTracking(
+        Map.of(
+            "TargetValue",
+            1024,
+            "DisableScaleIn",
+            true,
+            "CustomizedMetricSpecification",
+            edgeMetric("EdgeInFlight")));
+    // 70 % of the 100,000 the task is told it may own.
+    targetTracking(
+        Map.of(
+            "TargetValue",
+            70000,
+            "DisableScaleIn",
+            true,
+            "CustomizedMetricSpecification",
+            edgeMetric("EdgeOwnedClients")));
     aws.template().resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 3);
   }
 
@@ -191,13 +149,10 @@ class UdpEdgeTest {
 
   @Test
   void clusterHasContainerInsights() {
-    aws.template()
-        .hasResourceProperties(
-            "AWS::ECS::Cluster",
-            Match.objectLike(
-                Map.of(
-                    "ClusterSettings",
-                    List.of(Map.of("Name", "containerInsights", "Value", "enabled")))));
+    aws.has(
+        "AWS::ECS::Cluster",
+        Map.of(
+            "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
   }
 
   @Test
@@ -297,5 +252,28 @@ class UdpEdgeTest {
 
   private static Map<String, Object> env(String name, Object value) {
     return Map.of("Name", name, "Value", value);
+  }
+
+  private void targetTracking(Map<String, ?> configuration) {
+    aws.has(
+        "AWS::ApplicationAutoScaling::ScalingPolicy",
+        Map.of(
+            "PolicyType",
+            "TargetTrackingScaling",
+            "TargetTrackingScalingPolicyConfiguration",
+            Match.objectLike(configuration)));
+  }
+
+  /** The average of one of the edge's own metrics over its tasks. */
+  private static Map<String, Object> edgeMetric(String name) {
+    return Map.of(
+        "Namespace",
+        "Rendezvous",
+        "MetricName",
+        name,
+        "Dimensions",
+        List.of(Map.of("Name", "Service", "Value", "udp-edge")),
+        "Statistic",
+        "Average");
   }
 }

@@ -3,9 +3,8 @@ package dev.rendezvous.internalapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.core.directory.InternalSecret;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import dev.rendezvous.testkit.MutableClock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -17,7 +16,7 @@ class CachedSecretSourceTest {
 
   private final Deque<Optional<InternalSecret>> stored = new ArrayDeque<>();
   private int reads;
-  private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+  private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
 
   private CachedSecretSource source() {
     return new CachedSecretSource(
@@ -25,22 +24,7 @@ class CachedSecretSourceTest {
           reads++;
           return stored.size() > 1 ? stored.poll() : stored.peek();
         },
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now;
-          }
-
-          @Override
-          public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-        });
+        clock);
   }
 
   @Test
@@ -62,11 +46,11 @@ class CachedSecretSourceTest {
     source.rejected(FIRST);
     assertThat(source.current()).as("within a second of the last read").contains(FIRST);
     assertThat(reads).isEqualTo(1);
-    now = now.plusSeconds(1);
+    clock.advanceSeconds(1);
     assertThat(source.current()).contains(SECOND);
     assertThat(reads).isEqualTo(2);
     source.rejected(FIRST); // a late refusal of the old secret changes nothing
-    now = now.plusSeconds(5);
+    clock.advanceSeconds(5);
     assertThat(source.current()).contains(SECOND);
     assertThat(reads).isEqualTo(2);
   }
@@ -79,7 +63,7 @@ class CachedSecretSourceTest {
     assertThat(source.current()).isEmpty();
     assertThat(source.current()).isEmpty();
     assertThat(reads).isEqualTo(1);
-    now = now.plusMillis(1000);
+    clock.advance(Duration.ofMillis(1000));
     assertThat(source.current()).contains(FIRST);
     assertThat(reads).isEqualTo(2);
   }

@@ -16,11 +16,13 @@ final class ClientAnswers {
   private final HttpApi api;
   private final Expectations expect;
   private final Tally tally;
+  private final Failovers failovers;
 
-  ClientAnswers(HttpApi api, Expectations expect, Tally tally) {
+  ClientAnswers(HttpApi api, Expectations expect, Tally tally, Failovers failovers) {
     this.api = api;
     this.expect = expect;
     this.tally = tally;
+    this.failovers = failovers;
   }
 
   /** Logs the client out; once it is, {@code lastPulse} sends the pulse that must be refused. */
@@ -67,6 +69,13 @@ final class ClientAnswers {
         return;
       }
       c.pending = null;
+      if (c.ownerDown && c.movedAtMillis >= 0) {
+        failovers.firstAnswerAfterMove(reply.code());
+        if (reply.code() == Expectations.ACCEPTED) {
+          failovers.recovered(c.unansweredSinceKill, now, c.movedAtMillis);
+        }
+        c.ownerDown = false; // another task owns it now (or it must verify, as any client)
+      }
     }
     tally.count("reply " + reply.code());
     SimulatedClient.View view = c.view();

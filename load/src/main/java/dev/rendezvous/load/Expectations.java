@@ -14,11 +14,18 @@ final class Expectations {
   private final long windowMillis;
   private final long lifetimeMillis;
   private final long guardMillis;
+  private final long checkpointMillis;
 
-  Expectations(long intervalSeconds, long graceSeconds, long errorSeconds, long guardMillis) {
+  Expectations(
+      long intervalSeconds,
+      long graceSeconds,
+      long errorSeconds,
+      long guardMillis,
+      long checkpointSeconds) {
     this.windowMillis = (intervalSeconds + graceSeconds) * 1000;
     this.lifetimeMillis = (intervalSeconds + errorSeconds) * 1000;
     this.guardMillis = guardMillis;
+    this.checkpointMillis = checkpointSeconds * 1000;
   }
 
   long windowMillis() {
@@ -78,6 +85,19 @@ final class Expectations {
       return seconds + " s, but the peer pulsed within " + most + " s before the answer";
     }
     return null;
+  }
+
+  /**
+   * True when a {@code last_online} that {@link #lastOnlineMismatch} refused is still within what
+   * the directory alone may say: when the reader could not get the owner's exact answer (the owner
+   * is down, or did not answer within the owner timeout), it reads the directory, whose last pulse
+   * is at most one checkpoint period older than the exact one (docs/architecture.md, "What a reader
+   * sees").
+   */
+  boolean withinDirectoryBound(String lastOnline, SimulatedClient.View atAsking, long answeredAt) {
+    double seconds = Double.parseDouble(lastOnline);
+    double most = (answeredAt - atAsking.pulseLower() + checkpointMillis) / 1000.0 + 1;
+    return seconds >= 0 && seconds <= most;
   }
 
   /**

@@ -27,20 +27,29 @@ final class LoadDriver {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final PeerChecks peerChecks;
   private final ClientAnswers replies;
+  private final Failovers failovers = new Failovers();
 
   LoadDriver(LoadOptions options) {
     this.options = options;
     this.api = new HttpApi(options.http(), options.httpInFlight());
     this.expect =
         new Expectations(
-            options.intervalSeconds(), options.graceSeconds(), options.errorSeconds(), 1500);
+            options.intervalSeconds(),
+            options.graceSeconds(),
+            options.errorSeconds(),
+            1500,
+            options.checkpointSeconds());
     this.random = new Random(options.seed());
     this.peerChecks = new PeerChecks(api, expect, tally, clients, random);
-    this.replies = new ClientAnswers(api, expect, tally);
+    this.replies = new ClientAnswers(api, expect, tally, failovers);
   }
 
   Tally tally() {
     return tally;
+  }
+
+  Failovers failovers() {
+    return failovers;
   }
 
   List<SimulatedClient> clients() {
@@ -63,6 +72,9 @@ final class LoadDriver {
     Thread checker =
         thread(
             "peer-checks", () -> peerChecks.runUntil(end, options.peerChecksPerSecond(), running));
+    if (options.killSecondEdgePid() != 0) {
+      thread("edge-killer", () -> killSecondEdge(runStart + options.killAtSeconds() * 1000L));
+    }
     schedule(runStart, end);
     checker.join();
     Thread.sleep(3000); // last replies
@@ -138,6 +150,34 @@ final class LoadDriver {
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
   }
 
+  /** SIGKILL to the second edge at {@code atMillis}; its clients' owner is down from then on. */
+  private void killSecondEdge(long atMillis) {
+    try {
+      Thread.sleep(Math.max(0, atMillis - System.currentTimeMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    ProcessHandle edge =
+        ProcessHandle.of(options.killSecondEdgePid())
+            .orElseThrow(
+                () -> new IllegalStateException("no process " + options.killSecondEdgePid()));
+    edge.destroyForcibly(); // SIGKILL: no draining, no last heartbeat
+    long killedAt = System.currentTimeMillis();
+    int onIt = 0;
+    for (SimulatedClient c : clients) {
+      synchronized (c) {
+        if (c.edge == 1) {
+          c.ownerDown = true;
+          c.movedAtMillis = -1; // only a move after the kill counts
+          onIt++;
+        }
+      }
+    }
+    failovers.killed(killedAt, onIt);
+    System.out.printf("killed the second edge (pid %d) with %d clients on it%n", edge.pid(), onIt);
+  }
+
   private static int fraction(double f) {
     return f <= 0 ? Integer.MAX_VALUE : Math.max(3, (int) Math.round(1 / f));
   }
@@ -147,10 +187,12 @@ final class LoadDriver {
     for (int i = 0; i < n; i++) {
       selectors.add(Selector.open());
     }
+    InetSocketAddress[] edges = options.edges();
     for (SimulatedClient c : clients) {
+      c.edge = c.index % edges.length;
       c.channel = DatagramChannel.open();
       c.channel.bind(new InetSocketAddress(options.edge().getAddress(), 0));
-      c.channel.connect(options.edge());
+      c.channel.connect(edges[c.edge]);
       c.channel.configureBlocking(false);
       c.localPort = ((InetSocketAddress) c.channel.getLocalAddress()).getPort();
       c.channel.register(selectors.get(c.index % n), SelectionKey.OP_READ, c);
@@ -228,6 +270,10 @@ final class LoadDriver {
         // stays silent when storage is slower than its timeout but the write can land later, and
         // a datagram may wait in the edge's socket buffer first (udp-edge/README.md).
         c.markMaybeAlive(now);
+        if (c.ownerDown) {
+          c.unansweredSinceKill++;
+        }
+        moveFlow(c, now);
       }
       // Decided only now, after the unanswered pulse (if any) widened what the client knows.
       allowed = forced != null ? forced : expect.forPulse(c.view(), now);
@@ -240,6 +286,26 @@ final class LoadDriver {
       tally.count("pulses sent");
     } catch (IOException e) {
       tally.count("send failed");
+    }
+  }
+
+  /**
+   * With two edges, an unanswered pulse moves the client's flow to the other edge (same socket,
+   * same source port), as the NLB moves the flows of a lost target: the next pulse goes there.
+   */
+  private void moveFlow(SimulatedClient c, long now) {
+    InetSocketAddress[] edges = options.edges();
+    if (edges.length < 2) {
+      return;
+    }
+    c.edge = 1 - c.edge;
+    c.movedAtMillis = now;
+    try {
+      c.channel.disconnect();
+      c.channel.connect(edges[c.edge]);
+      tally.count("flows moved to the other edge");
+    } catch (IOException e) {
+      tally.count("flow move failed: " + e.getClass().getSimpleName());
     }
   }
 

@@ -54,12 +54,37 @@ public final class LoadDriverMain implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
+  @Option(
+      names = "--second-edge-port",
+      defaultValue = "0",
+      description = "a second edge on --edge-host (0: none); clients alternate between the two")
+  int secondEdgePort;
+
+  @Option(
+      names = "--kill-second-edge-pid",
+      defaultValue = "0",
+      description = "kill -9 this process (the second edge) --kill-at seconds into the run")
+  long killPid;
+
+  @Option(names = "--kill-at", defaultValue = "60", description = "seconds into the run")
+  int killAt;
+
+  @Option(
+      names = "--checkpoint-seconds",
+      defaultValue = "300",
+      description = "the edge's checkpoint period (interval x RENDEZVOUS_CHECKPOINT_INTERVALS)")
+  long checkpointSeconds;
+
   @Override
   public Integer call() throws Exception {
     LoadOptions options =
         new LoadOptions(
             http,
             new InetSocketAddress(edgeHost, edgePort),
+            secondEdgePort == 0 ? null : new InetSocketAddress(edgeHost, secondEdgePort),
+            killPid,
+            killAt,
+            checkpointSeconds,
             clients,
             duration,
             interval,
@@ -83,6 +108,7 @@ public final class LoadDriverMain implements Callable<Integer> {
       System.out.printf("  %-32s %d%n", e.getKey(), e.getValue());
     }
     tally.mismatches().forEach(m -> System.out.println("  mismatch: " + m));
+    driver.failovers().print(System.out);
     long checked =
         tally.get("reply 1020")
             + tally.get("reply 1050")

@@ -93,7 +93,12 @@ final class PeerChecks {
               }
               String lastOnline = a.field("last_online").orElse("null");
               String wrong = expect.lastOnlineMismatch(lastOnline, before, answered);
-              if (wrong != null) {
+              if (wrong != null && expect.withinDirectoryBound(lastOnline, before, answered)) {
+                tally.count(
+                    before.ownerDown()
+                        ? "last_online from the directory (owner killed)"
+                        : "last_online from the directory (owner not answering in time)");
+              } else if (wrong != null) {
                 tally.wrong("last_online", wrong);
               }
             })

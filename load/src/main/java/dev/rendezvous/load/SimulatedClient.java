@@ -44,6 +44,9 @@ final class SimulatedClient {
   DatagramChannel channel;
   int localPort;
 
+  /** Which edge the client's flow goes to (an index into the driver's edges). */
+  int edge;
+
   // All below guarded by "this".
   long aliveLowerMillis;
   long aliveUpperMillis;
@@ -60,6 +63,14 @@ final class SimulatedClient {
   boolean silenceDone;
   boolean verifying;
   long nextDueMillis;
+
+  /** Set when the edge that owned the client was killed; cleared by its next 1020. */
+  boolean ownerDown;
+
+  /** Pulses unanswered since the owner was killed, and when the flow last moved (-1: never). */
+  int unansweredSinceKill;
+
+  long movedAtMillis = -1;
 
   SimulatedClient(
       int index, String keyHex, boolean v1, Plan plan, long planAtMillis, long silenceMillis) {
@@ -109,7 +120,8 @@ final class SimulatedClient {
         pulseUpperMillis,
         loggedOut || expired,
         logoutStarted || expired,
-        verifying);
+        verifying,
+        ownerDown);
   }
 
   /**
@@ -118,6 +130,8 @@ final class SimulatedClient {
    * @param pulseLower the latest send time of a pulse answered 1020 (-1 before the first)
    * @param gone logged out, or expired as the service said with a 1060
    * @param leaving a logout was started, or the client is gone
+   * @param ownerDown the edge that owned the client was killed and no other has answered 1020 yet:
+   *     readers see the directory's values, up to one checkpoint period old
    */
   record View(
       long aliveLower,
@@ -126,5 +140,6 @@ final class SimulatedClient {
       long pulseUpper,
       boolean gone,
       boolean leaving,
-      boolean verifying) {}
+      boolean verifying,
+      boolean ownerDown) {}
 }

@@ -23,7 +23,7 @@ class PeerChecksTest {
   private static final String KEY_HEX = "11".repeat(32);
   private static final String PEER_KEY_HEX = "22".repeat(32);
 
-  private final Expectations expect = new Expectations(10, 2, 20, 1500);
+  private final Expectations expect = new Expectations(10, 2, 20, 1500, 100);
   private final Tally tally = new Tally();
   private final SimulatedClient asker = client(0, KEY_HEX);
   private final SimulatedClient peer = client(1, PEER_KEY_HEX);
@@ -52,14 +52,29 @@ class PeerChecksTest {
   }
 
   @Test
-  void lastOnlineOlderThanAPulseConfirmedBeforeTheQuestionIsWrong() throws IOException {
+  void lastOnlineOlderThanTheDirectoryMaySayIsWrong() throws IOException {
+    long now = System.currentTimeMillis();
+    peer.markAlive(now - 3_000, now - 2_990, true);
+    // 3 s since the last confirmed pulse, plus one checkpoint period (100 s here), plus 1 s.
+    PeerChecks checks = checksAnswering(200, statusBody("ONLINE", "104.5"), () -> {});
+
+    checks.checkStatus(asker, peer).join();
+
+    assertThat(tally.mismatches()).singleElement().asString().startsWith("last_online: 104.5 s");
+  }
+
+  @Test
+  void lastOnlineOlderThanAPulseConfirmedBeforeTheQuestionIsTheDirectorysValue()
+      throws IOException {
     long now = System.currentTimeMillis();
     peer.markAlive(now - 3_000, now - 2_990, true);
     PeerChecks checks = checksAnswering(200, statusBody("ONLINE", "8.437"), () -> {});
 
     checks.checkStatus(asker, peer).join();
 
-    assertThat(tally.mismatches()).singleElement().asString().startsWith("last_online: 8.437 s");
+    assertThat(tally.mismatches()).isEmpty();
+    assertThat(tally.get("last_online from the directory (owner not answering in time)"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -90,7 +105,7 @@ class PeerChecksTest {
   void silenceEndsInTheMiddleOfThePendingSpanAtMost() {
     assertThat(expect.silenceMillis(6_130)).isEqualTo(18_130);
     assertThat(expect.silenceMillis(30_000)).isEqualTo(21_000);
-    Expectations defaults = new Expectations(30, 5, 180, 1500);
+    Expectations defaults = new Expectations(30, 5, 180, 1500, 300);
     assertThat(defaults.silenceMillis(6_130)).isEqualTo(41_130);
   }
 

@@ -4,9 +4,7 @@ import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.testserver.TestRendezvousServer;
-import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientId;
-import dev.rendezvous.testkit.MutableClock;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sample app, twice, against the SDK's real test server: what the sample shows works. */
@@ -29,7 +27,7 @@ class ChatAppTest {
 
   @TempDir Path aliceFiles;
   @TempDir Path bobFiles;
-  private TestRendezvousServer server;
+  @RegisterExtension final TestRendezvousServer server = TestRendezvousServer.forEachTest();
   private final ExecutorService aliceUi =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "alice-ui"));
   private final ExecutorService bobUi =
@@ -53,16 +51,8 @@ class ChatAppTest {
     }
   }
 
-  @BeforeEach
-  void start() throws Exception {
-    server =
-        TestRendezvousServer.start(
-            new PulseTimings(30, 5, 180), MutableClock.followingSystemTime());
-  }
-
   @AfterEach
   void stop() {
-    server.close();
     aliceUi.shutdownNow();
     bobUi.shutdownNow();
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MutableClock extends Clock {
   private final Clock base;
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private final AtomicReference<Duration> tickPerRead = new AtomicReference<>(Duration.ZERO);
 
   private MutableClock(Clock base) {
     this.base = base;
@@ -54,9 +55,18 @@ public final class MutableClock extends Clock {
     offset.set(Duration.between(base.instant(), instant));
   }
 
+  /**
+   * From now on every read returns the current instant, then moves the clock on by {@code tick}:
+   * for code that must read the clock only once per decision.
+   */
+  public void advanceOnEveryRead(Duration tick) {
+    tickPerRead.set(tick);
+  }
+
   @Override
   public Instant instant() {
-    return base.instant().plus(offset.get());
+    Duration tick = tickPerRead.get();
+    return base.instant().plus(offset.getAndUpdate(d -> d.plus(tick)));
   }
 
   @Override

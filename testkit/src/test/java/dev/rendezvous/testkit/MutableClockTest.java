@@ -27,4 +27,16 @@ class MutableClockTest {
     long expected = System.currentTimeMillis() + Duration.ofHours(1).toMillis();
     assertThat(clock.millis()).isBetween(expected - 5_000, expected + 5_000);
   }
+
+  @Test
+  void aTickingClockMovesOnAfterEveryRead() {
+    MutableClock clock = MutableClock.startingAt("2026-11-26T12:00:00Z");
+    clock.advanceOnEveryRead(Duration.ofMillis(1));
+
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-26T12:00:00.001Z"));
+    clock.set(Instant.parse("2030-01-01T00:00:00Z"));
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00.001Z"));
+  }
 }

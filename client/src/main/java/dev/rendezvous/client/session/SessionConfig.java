@@ -30,57 +30,37 @@ public final class SessionConfig {
   private final Duration replyTimeout;
   private final int unansweredBeforeVerify;
 
-  private SessionConfig(
-      InetSocketAddress edge,
-      Optional<InetSocketAddress> probeEdge,
-      Optional<InetSocketAddress> secondEdge,
-      InetSocketAddress bindAddress,
-      Protocol protocol,
-      Duration interval,
-      Duration jitter,
-      Duration earlySecondPulse,
-      Duration replyTimeout,
-      int unansweredBeforeVerify) {
-    if (edge.isUnresolved()) {
-      throw new IllegalArgumentException("edge address " + edge + " could not be resolved");
+  private SessionConfig(Builder b) {
+    if (b.edge.isUnresolved()) {
+      throw new IllegalArgumentException("edge address " + b.edge + " could not be resolved");
     }
-    if (interval.toMillis() < 100) {
+    if (b.interval.toMillis() < 100) {
       throw new IllegalArgumentException("pulse interval must be at least 100 ms");
     }
-    if (jitter.isNegative() || jitter.compareTo(interval.dividedBy(2)) > 0) {
+    if (b.jitter.isNegative() || b.jitter.compareTo(b.interval.dividedBy(2)) > 0) {
       throw new IllegalArgumentException("jitter must be between 0 and half the interval");
     }
-    if (replyTimeout.toMillis() < 10 || earlySecondPulse.isNegative()) {
+    if (b.replyTimeout.toMillis() < 10 || b.earlySecondPulse.isNegative()) {
       throw new IllegalArgumentException("reply timeout must be at least 10 ms");
     }
-    if (unansweredBeforeVerify < 1) {
+    if (b.unansweredBeforeVerify < 1) {
       throw new IllegalArgumentException("unansweredBeforeVerify must be at least 1");
     }
-    this.edge = edge;
-    this.probeEdge = Objects.requireNonNull(probeEdge);
-    this.secondEdge = Objects.requireNonNull(secondEdge);
-    this.bindAddress = Objects.requireNonNull(bindAddress);
-    this.protocol = Objects.requireNonNull(protocol);
-    this.interval = interval;
-    this.jitter = jitter;
-    this.earlySecondPulse = earlySecondPulse;
-    this.replyTimeout = replyTimeout;
-    this.unansweredBeforeVerify = unansweredBeforeVerify;
+    this.edge = b.edge;
+    this.probeEdge = Objects.requireNonNull(b.probeEdge);
+    this.secondEdge = Objects.requireNonNull(b.secondEdge);
+    this.bindAddress = Objects.requireNonNull(b.bindAddress);
+    this.protocol = Objects.requireNonNull(b.protocol);
+    this.interval = b.interval;
+    this.jitter = b.jitter;
+    this.earlySecondPulse = b.earlySecondPulse;
+    this.replyTimeout = b.replyTimeout;
+    this.unansweredBeforeVerify = b.unansweredBeforeVerify;
   }
 
   /** 25 s +- 2.5 s, v2, second pulse after 2 s, 3 s reply timeout, /verify after 3 misses. */
   public static SessionConfig defaults(InetSocketAddress edge) {
-    return new SessionConfig(
-        edge,
-        Optional.empty(),
-        Optional.empty(),
-        new InetSocketAddress(0),
-        Protocol.V2,
-        Duration.ofSeconds(25),
-        Duration.ofMillis(2500),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(3),
-        3);
+    return new Builder(edge).build();
   }
 
   /** The edge's UDP address: pulses go here; datagrams from it are protocol replies. */
@@ -148,102 +128,84 @@ public final class SessionConfig {
     if (other != null && other.isUnresolved()) {
       throw new IllegalArgumentException("edge address " + other + " could not be resolved");
     }
-    return new SessionConfig(
-        edge,
-        probeEdge,
-        Optional.ofNullable(other),
-        bindAddress,
-        protocol,
-        interval,
-        jitter,
-        earlySecondPulse,
-        replyTimeout,
-        unansweredBeforeVerify);
+    Builder b = new Builder(this);
+    b.secondEdge = Optional.ofNullable(other);
+    return b.build();
   }
 
   public SessionConfig withProbeEdge(InetSocketAddress probe) {
-    return new SessionConfig(
-        edge,
-        Optional.ofNullable(probe),
-        secondEdge,
-        bindAddress,
-        protocol,
-        interval,
-        jitter,
-        earlySecondPulse,
-        replyTimeout,
-        unansweredBeforeVerify);
+    Builder b = new Builder(this);
+    b.probeEdge = Optional.ofNullable(probe);
+    return b.build();
   }
 
   public SessionConfig withBindAddress(InetSocketAddress bind) {
-    return new SessionConfig(
-        edge,
-        probeEdge,
-        secondEdge,
-        bind,
-        protocol,
-        interval,
-        jitter,
-        earlySecondPulse,
-        replyTimeout,
-        unansweredBeforeVerify);
+    Builder b = new Builder(this);
+    b.bindAddress = bind;
+    return b.build();
   }
 
   public SessionConfig withProtocol(Protocol p) {
-    return new SessionConfig(
-        edge,
-        probeEdge,
-        secondEdge,
-        bindAddress,
-        p,
-        interval,
-        jitter,
-        earlySecondPulse,
-        replyTimeout,
-        unansweredBeforeVerify);
+    Builder b = new Builder(this);
+    b.protocol = p;
+    return b.build();
   }
 
   /** Sets the interval and scales the jitter to 10% of it. */
   public SessionConfig withInterval(Duration mean) {
-    return new SessionConfig(
-        edge,
-        probeEdge,
-        secondEdge,
-        bindAddress,
-        protocol,
-        mean,
-        mean.dividedBy(10),
-        earlySecondPulse.compareTo(mean) > 0 ? mean : earlySecondPulse,
-        replyTimeout.compareTo(mean) > 0 ? mean : replyTimeout,
-        unansweredBeforeVerify);
+    Builder b = new Builder(this);
+    b.interval = mean;
+    b.jitter = mean.dividedBy(10);
+    b.earlySecondPulse = earlySecondPulse.compareTo(mean) > 0 ? mean : earlySecondPulse;
+    b.replyTimeout = replyTimeout.compareTo(mean) > 0 ? mean : replyTimeout;
+    return b.build();
   }
 
   public SessionConfig withReplyTimeout(Duration timeout) {
-    return new SessionConfig(
-        edge,
-        probeEdge,
-        secondEdge,
-        bindAddress,
-        protocol,
-        interval,
-        jitter,
-        earlySecondPulse,
-        timeout,
-        unansweredBeforeVerify);
+    Builder b = new Builder(this);
+    b.replyTimeout = timeout;
+    return b.build();
   }
 
   public SessionConfig withUnansweredBeforeVerify(int count) {
-    return new SessionConfig(
-        edge,
-        probeEdge,
-        secondEdge,
-        bindAddress,
-        protocol,
-        interval,
-        jitter,
-        earlySecondPulse,
-        replyTimeout,
-        count);
+    Builder b = new Builder(this);
+    b.unansweredBeforeVerify = count;
+    return b.build();
+  }
+
+  /** The fields of a config: the defaults, or a copy of one to change; {@link #build} validates. */
+  private static final class Builder {
+    InetSocketAddress edge;
+    Optional<InetSocketAddress> probeEdge = Optional.empty();
+    Optional<InetSocketAddress> secondEdge = Optional.empty();
+    InetSocketAddress bindAddress = new InetSocketAddress(0);
+    Protocol protocol = Protocol.V2;
+    Duration interval = Duration.ofSeconds(25);
+    Duration jitter = Duration.ofMillis(2500);
+    Duration earlySecondPulse = Duration.ofSeconds(2);
+    Duration replyTimeout = Duration.ofSeconds(3);
+    int unansweredBeforeVerify = 3;
+
+    Builder(InetSocketAddress edge) {
+      this.edge = edge;
+    }
+
+    Builder(SessionConfig from) {
+      edge = from.edge;
+      probeEdge = from.probeEdge;
+      secondEdge = from.secondEdge;
+      bindAddress = from.bindAddress;
+      protocol = from.protocol;
+      interval = from.interval;
+      jitter = from.jitter;
+      earlySecondPulse = from.earlySecondPulse;
+      replyTimeout = from.replyTimeout;
+      unansweredBeforeVerify = from.unansweredBeforeVerify;
+    }
+
+    SessionConfig build() {
+      return new SessionConfig(this);
+    }
   }
 
   @Override

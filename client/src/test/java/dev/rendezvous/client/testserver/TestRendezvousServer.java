@@ -14,8 +14,10 @@ import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
 import dev.rendezvous.store.dynamodb.DynamoLiveDirectory;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.TableBootstrap;
+import dev.rendezvous.testkit.MutableClock;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -39,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * store, else in memory). It prints {@code READY ...} once listening and one {@code PULSE
  * <client_id> <host>:<port> edge=<port> v<n> <outcome>} line per pulse.
  */
-public final class TestRendezvousServer implements AutoCloseable {
+public final class TestRendezvousServer implements AutoCloseable, AfterEachCallback {
   private final ClientRegistry registry;
   private final DirectoryPulses directoryPulses;
   private final TestHttpRoutes http;
@@ -109,6 +113,23 @@ public final class TestRendezvousServer implements AutoCloseable {
         clock,
         true,
         null);
+  }
+
+  /**
+   * For a test's {@code @RegisterExtension} field: a server with the default timings on a clock
+   * that follows system time, closed after each test.
+   */
+  public static TestRendezvousServer forEachTest() {
+    try {
+      return start(PulseTimings.DEFAULTS, MutableClock.followingSystemTime());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   public URI baseUrl() {

@@ -16,35 +16,14 @@ import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.protocol.identity.PrivateKey;
-import java.time.Clock;
+import dev.rendezvous.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP use cases over core's in-memory store (a full implementation of the port). */
 class RendezvousServiceTest {
-  private Instant now = Instant.parse("2026-11-26T12:00:00Z");
-  private Duration tick = Duration.ZERO;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          Instant read = now;
-          now = now.plus(tick);
-          return read;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-      };
+  private final MutableClock clock = MutableClock.startingAt("2026-11-26T12:00:00Z");
   private static final TaskId TASK = new TaskId("0123456789abcdef0123456789abcdef");
   private final LivenessRules rules = new LivenessRules(PulseTimings.DEFAULTS);
   private final InMemoryDirectory store = new InMemoryDirectory(rules, clock);
@@ -60,26 +39,26 @@ class RendezvousServiceTest {
     assertThat(service.peerStatus(alice, bob.clientId()).sinceLastPulse()).isEmpty();
 
     pulse(bob, new ObservedAddress("203.0.113.20", 40000));
-    now = now.plusSeconds(12);
+    clock.advanceSeconds(12);
     PeerUdpAddress address = service.peerAddress(alice, bob.clientId());
     assertThat(address.address()).isEqualTo(new ObservedAddress("203.0.113.20", 40000));
     PeerStatus status = service.peerStatus(alice, bob.clientId());
     assertThat(status.liveness()).isEqualTo(Liveness.ONLINE);
     assertThat(status.sinceLastPulse()).contains(Duration.ofSeconds(12));
 
-    now = now.plusSeconds(30);
+    clock.advanceSeconds(30);
     assertThat(service.peerStatus(alice, bob.clientId()).liveness()).isEqualTo(Liveness.PENDING);
   }
 
   @Test
   void verifyRevivesOnlyAPendingClient() {
     PrivateKey alice = service.register().credentials().privateKey();
-    now = now.plusSeconds(20);
+    clock.advanceSeconds(20);
     assertThat(service.verify(alice).outcome()).isEqualTo(VerifyOutcome.ALREADY_ONLINE);
-    now = now.plusSeconds(20);
+    clock.advanceSeconds(20);
     assertThat(service.verify(alice).revived()).isTrue();
     assertThat(service.verify(alice).outcome()).isEqualTo(VerifyOutcome.ALREADY_ONLINE);
-    now = now.plusSeconds(211);
+    clock.advanceSeconds(211);
     assertThatThrownBy(() -> service.verify(alice)).isInstanceOf(UnknownClientException.class);
   }
 
@@ -87,7 +66,7 @@ class RendezvousServiceTest {
   void expiredPeersAndExpiredRequestersAreGone() {
     PrivateKey alice = service.register().credentials().privateKey();
     PrivateKey bob = service.register().credentials().privateKey();
-    now = now.plusSeconds(211);
+    clock.advanceSeconds(211);
     assertThatThrownBy(() -> service.authenticate(alice))
         .isInstanceOf(UnknownClientException.class);
     PrivateKey carol = service.register().credentials().privateKey();
@@ -97,17 +76,17 @@ class RendezvousServiceTest {
 
   @Test
   void aPeerExpiringDuringTheRequestIsNeverReportedExpired() {
-    Instant start = now;
+    Instant start = clock.instant();
     PrivateKey bob = service.register().credentials().privateKey();
     pulse(bob, new ObservedAddress("203.0.113.20", 40000));
-    now = start.plusSeconds(200);
+    clock.set(start.plusSeconds(200));
     PrivateKey alice = service.register().credentials().privateKey();
     Instant bobExpiresAfter = start.plus(PulseTimings.DEFAULTS.lifetime());
     // The clock advances 1 ms on every read. Whichever read the expiry falls between, the answer
     // is either the peer's live status or "not found", never a status of EXPIRED.
-    tick = Duration.ofMillis(1);
+    clock.advanceOnEveryRead(Duration.ofMillis(1));
     for (int aliveReads = 0; aliveReads <= 6; aliveReads++) {
-      now = bobExpiresAfter.minusMillis(aliveReads - 1L);
+      clock.set(bobExpiresAfter.minusMillis(aliveReads - 1L));
       try {
         PeerStatus status = service.peerStatus(alice, bob.clientId());
         assertThat(status.liveness()).isIn(Liveness.ONLINE, Liveness.PENDING);
@@ -123,9 +102,9 @@ class RendezvousServiceTest {
     PrivateKey alice = service.register().credentials().privateKey();
     PrivateKey bob = service.register().credentials().privateKey();
     pulse(bob, new ObservedAddress("203.0.113.20", 40000));
-    Instant asked = now.plusSeconds(3);
-    now = asked;
-    tick = Duration.ofMillis(1);
+    Instant asked = clock.instant().plusSeconds(3);
+    clock.set(asked);
+    clock.advanceOnEveryRead(Duration.ofMillis(1));
 
     assertThat(service.peerAddress(alice, bob.clientId()).at()).isEqualTo(asked);
   }
@@ -140,6 +119,7 @@ class RendezvousServiceTest {
 
   /** A pulse received now, as its owner records it (ONLINE until one window after it). */
   private void pulse(PrivateKey key, ObservedAddress from) {
+    Instant now = clock.instant();
     store
         .live()
         .takeOver(

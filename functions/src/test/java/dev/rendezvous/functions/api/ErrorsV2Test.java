@@ -7,51 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.timing.PulseTimings;
-import dev.rendezvous.functions.testing.Contexts;
-import dev.rendezvous.functions.testing.V2Client;
+import dev.rendezvous.functions.testing.V2OnDynalite;
 import dev.rendezvous.protocol.identity.PrivateKey;
-import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
-import dev.rendezvous.store.dynamodb.testing.TestPulses;
-import dev.rendezvous.testkit.MutableClock;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every kind of bad input through the real v2 handler: the right status and a JSON error. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorsV2Test {
-  @org.junit.jupiter.api.extension.RegisterExtension
-  static final DynaliteExtension DYNALITE = new DynaliteExtension();
-
+class ErrorsV2Test extends V2OnDynalite {
   private static final String UNKNOWN_KEY = "ab".repeat(32);
   private static final String SOME_ID = "0123456789abcdef0123456789abcdef";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
-  private APIGatewayV2HTTPEventFunction handler;
-  private V2Client api;
-  private TestPulses pulses;
-
-  @BeforeAll
-  void start() {
-    String table = DYNALITE.createTable();
-    pulses = TestPulses.onDynalite(DYNALITE, table, PulseTimings.DEFAULTS, clock);
-    Map<String, Object> properties = Contexts.dynamo(DYNALITE.endpoint().toString(), table);
-    handler = new APIGatewayV2HTTPEventFunction(Contexts.lambda(properties, clock).build().start());
-    api = new V2Client(handler);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    pulses.close();
-    handler.close();
+  ErrorsV2Test() {
+    super(Instant.parse("2026-03-04T05:06:07Z"));
   }
 
   @ParameterizedTest

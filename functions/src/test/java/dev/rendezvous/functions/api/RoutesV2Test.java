@@ -9,50 +9,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rendezvous.core.directory.TakeoverResult;
 import dev.rendezvous.core.registry.ClientRegistry;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.timing.PulseTimings;
-import dev.rendezvous.functions.testing.Contexts;
-import dev.rendezvous.functions.testing.V2Client;
+import dev.rendezvous.functions.testing.V2OnDynalite;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.PrivateKey;
 import dev.rendezvous.store.dynamodb.DynamoClientRegistry;
-import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
-import dev.rendezvous.store.dynamodb.testing.TestPulses;
-import dev.rendezvous.testkit.MutableClock;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every route's success path through the real v2 handler, on DynamoDB (dynalite). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoutesV2Test {
-  @RegisterExtension static final DynaliteExtension DYNALITE = new DynaliteExtension();
-
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05.678Z"));
-  private APIGatewayV2HTTPEventFunction handler;
-  private V2Client api;
+class RoutesV2Test extends V2OnDynalite {
   private ClientRegistry registry;
-  private TestPulses pulses;
+
+  RoutesV2Test() {
+    super(Instant.parse("2026-01-02T03:04:05.678Z"));
+  }
 
   @BeforeAll
   void start() {
-    String table = DYNALITE.createTable();
-    pulses = TestPulses.onDynalite(DYNALITE, table, PulseTimings.DEFAULTS, clock);
-    Map<String, Object> properties = Contexts.dynamo(DYNALITE.endpoint().toString(), table);
-    handler = new APIGatewayV2HTTPEventFunction(Contexts.lambda(properties, clock).build().start());
-    api = new V2Client(handler);
-    registry = handler.getApplicationContext().getBean(ClientRegistry.class);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    pulses.close();
-    handler.close();
+    registry = api.bean(ClientRegistry.class);
   }
 
   @Test

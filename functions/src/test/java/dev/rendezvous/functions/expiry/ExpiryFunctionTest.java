@@ -13,6 +13,7 @@ import dev.rendezvous.protocol.identity.CredentialFactory;
 import dev.rendezvous.store.dynamodb.DynamoStoreSettings;
 import dev.rendezvous.store.dynamodb.testing.DynaliteExtension;
 import dev.rendezvous.testkit.MutableClock;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.LambdaContextFactory;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.time.Duration;
@@ -31,11 +32,16 @@ class ExpiryFunctionTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-06T07:08:09Z"));
 
-  @Test
-  void deletesExpiredClientsAndKeepsLiveOnes() {
+  /** The function over the DynamoDB store, on a fresh table. */
+  private ExpiryFunction onDynamo() {
     Map<String, Object> properties =
         Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
-    try (ExpiryFunction function = new ExpiryFunction(Contexts.lambda(properties, clock))) {
+    return new ExpiryFunction(Contexts.lambda(properties, clock));
+  }
+
+  @Test
+  void deletesExpiredClientsAndKeepsLiveOnes() {
+    try (ExpiryFunction function = onDynamo()) {
       ClientRegistry registry = function.getApplicationContext().getBean(ClientRegistry.class);
       CredentialFactory credentials = new CredentialFactory();
       ClientCredentials gone1 = credentials.issue();
@@ -59,9 +65,7 @@ class ExpiryFunctionTest {
 
   @Test
   void reportsWhatItSwept() {
-    Map<String, Object> properties =
-        Contexts.dynamo(DYNALITE.endpoint().toString(), DYNALITE.createTable());
-    try (ExpiryFunction function = new ExpiryFunction(Contexts.lambda(properties, clock))) {
+    try (ExpiryFunction function = onDynamo()) {
       ClientRegistry registry = function.getApplicationContext().getBean(ClientRegistry.class);
       ClientCredentials gone = new CredentialFactory().issue();
       registry.register(gone);
@@ -82,29 +86,26 @@ class ExpiryFunctionTest {
       ExpiryJob job = context.getBean(ExpiryJob.class);
       assertThat(job.deadline()).isEqualTo(clock.instant().plus(ExpiryJob.MAX_BUDGET));
 
-      context
-          .getBean(LambdaContextFactory.class)
-          .registerSingletons(
-              new MockLambdaContext() {
-                @Override
-                public int getRemainingTimeInMillis() {
-                  return 10_000;
-                }
-              });
+      invokedWithRemainingMillis(context, 10_000);
       assertThat(context.getBean(CurrentInvocation.class).remainingTime()).isPresent();
       assertThat(job.deadline())
           .isEqualTo(clock.instant().plusMillis(10_000).minus(ExpiryJob.SAFETY_MARGIN));
 
-      context
-          .getBean(LambdaContextFactory.class)
-          .registerSingletons(
-              new MockLambdaContext() {
-                @Override
-                public int getRemainingTimeInMillis() {
-                  return 1_000;
-                }
-              });
+      invokedWithRemainingMillis(context, 1_000);
       assertThat(job.deadline()).isEqualTo(clock.instant());
     }
+  }
+
+  /** As Lambda does at each invocation: the current context, with this much time left. */
+  private static void invokedWithRemainingMillis(ApplicationContext context, int millis) {
+    context
+        .getBean(LambdaContextFactory.class)
+        .registerSingletons(
+            new MockLambdaContext() {
+              @Override
+              public int getRemainingTimeInMillis() {
+                return millis;
+              }
+            });
   }
 }

@@ -3,14 +3,12 @@ package dev.rendezvous.infra.construct;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
 import software.amazon.awscdk.customresources.AwsSdkCall;
 import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.amazon.awscdk.customresources.SdkCallsPolicyOptions;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -33,18 +31,10 @@ final class DynamoDbPrefixList extends Construct {
    */
   DynamoDbPrefixList(Construct scope, String id, RetentionDays logRetention) {
     super(scope, id);
-    // Its own role and log group: CDK's default role would carry a managed policy with * logs.
-    LogGroup logs =
-        LogGroup.Builder.create(this, "Logs")
-            .retention(logRetention)
-            .removalPolicy(RemovalPolicy.DESTROY)
-            .build();
-    Role role =
-        Role.Builder.create(this, "Role")
-            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-            .description("Rendezvous deploy-time lookup of the DynamoDB prefix list")
-            .build();
-    logs.grantWrite(role);
+    OwnLogs own =
+        OwnLogs.of(this, "Rendezvous deploy-time lookup of the DynamoDB prefix list", logRetention);
+    LogGroup logs = own.logs();
+    Role role = own.role();
     String name = "com.amazonaws." + Aws.REGION + ".dynamodb";
     AwsSdkCall describe =
         AwsSdkCall.builder()

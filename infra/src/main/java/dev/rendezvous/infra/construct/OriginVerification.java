@@ -12,7 +12,6 @@ import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaResponseType;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -64,17 +63,9 @@ public final class OriginVerification extends Construct {
             + " it (the distribution and the authorizer), resolved at deploy time: a rotation"
             + " Lambda could change neither. Rotate by putting a new value and deploying"
             + " (docs/deploy.md).");
-    LogGroup logs =
-        LogGroup.Builder.create(this, "Logs")
-            .retention(logRetention)
-            .removalPolicy(RemovalPolicy.DESTROY)
-            .build();
-    Role role =
-        Role.Builder.create(this, "Role")
-            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-            .description("Rendezvous origin check: its own log group only")
-            .build();
-    logs.grantWrite(role);
+    OwnLogs own = OwnLogs.of(this, "Rendezvous origin check: its own log group only", logRetention);
+    LogGroup logs = own.logs();
+    Role role = own.role();
     this.function =
         Function.Builder.create(this, "Function")
             .description("Rendezvous: admits only requests that came through CloudFront")

@@ -6,28 +6,47 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** SHA-256 and HMAC-SHA256 with domain separation labels; both are in every JDK. */
+/**
+ * SHA-256 and HMAC-SHA256 with domain separation labels; both are in every JDK. One instance of
+ * each per thread: looking a provider up ({@code getInstance}) costs more than hashing a pulse.
+ */
 final class Digests {
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(() -> newInstance(() -> MessageDigest.getInstance("SHA-256")));
+  private static final ThreadLocal<Mac> HMAC =
+      ThreadLocal.withInitial(() -> newInstance(() -> Mac.getInstance("HmacSHA256")));
+
   private Digests() {}
 
   static byte[] sha256(String label, byte[] input) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(label.getBytes(StandardCharsets.US_ASCII));
-      digest.update((byte) 0);
-      return digest.digest(input);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    digest.update(label.getBytes(StandardCharsets.US_ASCII));
+    digest.update((byte) 0);
+    return digest.digest(input);
   }
 
   static byte[] hmacSha256(byte[] key, String label) {
+    Mac mac = HMAC.get();
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+      throw new IllegalStateException("HmacSHA256 takes any key of 32 bytes", e);
+    }
+    return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** A JDK algorithm every Java platform has. */
+  interface Algorithm<T> {
+    T get() throws GeneralSecurityException;
+  }
+
+  static <T> T newInstance(Algorithm<T> algorithm) {
+    try {
+      return algorithm.get();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "SHA-256 and HmacSHA256 are required by every Java platform", e);
     }
   }
 }

@@ -28,12 +28,13 @@ class DynaliteLostAnswersDirectoryTest extends DirectoryContract {
         DYNALITE.clients().syncClient(lost.around(UrlConnectionHttpClient.create()));
     DynamoDbAsyncClient async =
         DYNALITE.clients().asyncClient(lost.around(NettyNioAsyncHttpClient.create()));
-    return new Subject(
-        new DynamoClientRegistry(sync, settings, rules, clock),
-        new DynamoLiveDirectory(async, settings, rules, clock),
+    return DynamoSubject.over(
+        sync,
+        async,
+        settings,
+        rules,
+        clock,
         () -> {
-          async.close();
-          sync.close();
           int lostAnswers =
               lost.lost("PutItem") + lost.lost("UpdateItem") + lost.lost("DeleteItem");
           if (lostAnswers == 0) {

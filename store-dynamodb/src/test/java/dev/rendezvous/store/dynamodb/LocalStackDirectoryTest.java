@@ -34,13 +34,7 @@ class LocalStackDirectoryTest extends DirectoryContract {
     TableBootstrap.ensureTable(sync, table);
     DynamoStoreSettings settings = DynamoStoreSettings.forTable(table);
     DynamoDbAsyncClient async = factory.asyncClient(64);
-    return new Subject(
-        new DynamoClientRegistry(sync, settings, rules, clock),
-        new DynamoLiveDirectory(async, settings, rules, clock),
-        () -> {
-          async.close();
-          sync.close();
-        });
+    return DynamoSubject.over(sync, async, settings, rules, clock, () -> {});
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * forgotten (a rate-limit bucket starts full again, a cached key is read from storage again).
  */
 public final class BoundedLruMap<K, V> {
-  private static final int STRIPES = 16;
+  private static final int STRIPE_BITS = 4;
+  private static final int STRIPES = 1 << STRIPE_BITS;
 
   private final Stripe<K, V>[] stripes;
 
@@ -73,9 +74,16 @@ public final class BoundedLruMap<K, V> {
   }
 
   private Stripe<K, V> stripe(K key) {
-    int h = key.hashCode();
-    h ^= h >>> 16;
-    return stripes[h & (STRIPES - 1)];
+    return stripes[stripeOf(key.hashCode())];
+  }
+
+  /**
+   * The stripe of a hash code: the top bits of a multiplicative hash, which depend on every bit of
+   * it. Not the low bits: each stripe's {@link LinkedHashMap} indexes its buckets by those, so keys
+   * that shared them would crowd 1/16 of the buckets into long treeified chains.
+   */
+  static int stripeOf(int hashCode) {
+    return (hashCode * 0x9E3779B9) >>> (Integer.SIZE - STRIPE_BITS);
   }
 
   private static final class Stripe<K, V> extends LinkedHashMap<K, V> {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rendezvous.edge.observe.DropReason;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
-import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -22,11 +21,6 @@ class HostileTrafficTest {
   private final InetSocketAddress victim = TaskFixture.from("203.0.113.7", 41001);
   private final Random random = new Random(11);
 
-  private ResponseCode code(byte[] reply, ClientCredentials c) {
-    assertThat(reply).as("a reply").isNotNull();
-    return PulseV2ReplyCodec.decode(reply, c.privateKey().pulseMacKey()).code();
-  }
-
   private static TaskFixture.Options tight() {
     TaskFixture.Options o = TaskFixture.Options.defaults();
     o.sourceRate = 1;
@@ -40,7 +34,7 @@ class HostileTrafficTest {
   void forgedTrafficFromTheVictimsOwnAddressDoesNotSilenceIt() {
     TaskFixture edge = world.task(tight());
     ClientCredentials c = world.register();
-    assertThat(code(edge.pulse(c, victim), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(World.replyCode(edge.pulse(c, victim), c)).isEqualTo(ResponseCode.ACCEPTED);
     ClientCredentials stranger = world.unregistered();
     int answered = 0;
     for (int round = 0; round < 20; round++) {
@@ -60,7 +54,7 @@ class HostileTrafficTest {
         edge.send(i % 3 == 0 ? forged : i % 3 == 1 ? unknown : junk, spoofed);
       }
       world.advance(Duration.ofSeconds(1));
-      if (round % 10 == 9 && code(edge.pulse(c, victim), c) == ResponseCode.ACCEPTED) {
+      if (round % 10 == 9 && World.replyCode(edge.pulse(c, victim), c) == ResponseCode.ACCEPTED) {
         answered++;
       }
     }
@@ -83,7 +77,7 @@ class HostileTrafficTest {
       byte[] genuine =
           PulseV2RequestCodec.encode(
               c.clientId(), edge.nextCounter(c), c.privateKey().pulseMacKey());
-      if (code(edge.send(genuine, victim), c) == ResponseCode.ACCEPTED) {
+      if (World.replyCode(edge.send(genuine, victim), c) == ResponseCode.ACCEPTED) {
         answered++;
       }
       for (int r = 0; r < 20; r++) { // 20 replays a second, from the victim's address and others
@@ -135,7 +129,7 @@ class HostileTrafficTest {
     TaskFixture edge = world.task();
     ClientCredentials c = world.register();
     InetSocketAddress v6Home = TaskFixture.from("2001:db8::7", 41002);
-    assertThat(code(edge.pulse(c, v6Home), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(World.replyCode(edge.pulse(c, v6Home), c)).isEqualTo(ResponseCode.ACCEPTED);
     byte[] capturedV4 = // flag 0: sent over IPv4
         PulseV2RequestCodec.encode(c.clientId(), edge.nextCounter(c), c.privateKey().pulseMacKey());
 

@@ -2,13 +2,10 @@ package dev.rendezvous.edge.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.directory.AddressFamily;
-import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.edge.observe.EdgeMetrics;
 import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
-import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +16,6 @@ class OwnerTimersTest {
   private final World world = new World();
   private final TaskFixture edge = world.task();
   private final InetSocketAddress home = TaskFixture.from("203.0.113.7", 41001);
-
-  private ResponseCode code(byte[] reply, ClientCredentials c) {
-    assertThat(reply).as("a reply").isNotNull();
-    return PulseV2ReplyCodec.decode(reply, c.privateKey().pulseMacKey()).code();
-  }
-
-  private FamilyEntry v4(ClientCredentials c) {
-    return world.entry(c).family(AddressFamily.IPV4).orElseThrow();
-  }
 
   @Test
   void aSilentClientIsWrittenPendingAtItsExactDeadlineAndTheNextPulseGets1050() {
@@ -40,10 +28,10 @@ class OwnerTimersTest {
     world.run(Duration.ofMillis(300));
 
     assertThat(world.troubled.calls("markPending")).isEqualTo(1);
-    assertThat(v4(c).onlineUntil()).isEqualTo(lastPulse.plus(Duration.ofSeconds(12)));
+    assertThat(world.v4(c).onlineUntil()).isEqualTo(lastPulse.plus(Duration.ofSeconds(12)));
     assertThat(world.entry(c).liveness(world.rules, world.clock.instant()))
         .isEqualTo(Liveness.PENDING);
-    assertThat(code(edge.pulse(c, home), c)).isEqualTo(ResponseCode.PENDING);
+    assertThat(World.replyCode(edge.pulse(c, home), c)).isEqualTo(ResponseCode.PENDING);
   }
 
   @Test
@@ -51,13 +39,14 @@ class OwnerTimersTest {
     ClientCredentials c = world.register();
     edge.pulse(c, home);
     world.run(Duration.ofSeconds(13));
-    assertThat(code(edge.pulse(c, home), c)).isEqualTo(ResponseCode.PENDING);
+    assertThat(World.replyCode(edge.pulse(c, home), c)).isEqualTo(ResponseCode.PENDING);
 
     world.directory.verify(c.privateKey()); // the owner is not told: it finds out from the read
     world.advance(Duration.ofSeconds(1));
 
-    assertThat(code(edge.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
-    assertThat(v4(c).onlineUntil()).isAfter(world.clock.instant().plus(Duration.ofSeconds(100)));
+    assertThat(World.replyCode(edge.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(world.v4(c).onlineUntil())
+        .isAfter(world.clock.instant().plus(Duration.ofSeconds(100)));
   }
 
   @Test
@@ -69,7 +58,7 @@ class OwnerTimersTest {
 
     edge.shard.verified(c.clientId(), world.clock.instant());
 
-    assertThat(code(edge.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(World.replyCode(edge.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
     assertThat(world.troubled.calls("find")).isEqualTo(reads);
   }
 
@@ -80,14 +69,15 @@ class OwnerTimersTest {
     int pulses = 0;
     for (int i = 0; i < 100; i++) { // 1000 s of pulses every 10 s; the period is 100 s
       world.run(Duration.ofSeconds(10));
-      assertThat(code(edge.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+      assertThat(World.replyCode(edge.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
       pulses++;
     }
 
     int checkpoints = world.troubled.calls("checkpoint");
     assertThat(checkpoints).isBetween(9, 11);
     assertThat((double) checkpoints / pulses).isLessThanOrEqualTo(0.11);
-    assertThat(v4(c).onlineUntil()).isAfter(world.clock.instant().plus(Duration.ofSeconds(40)));
+    assertThat(world.v4(c).onlineUntil())
+        .isAfter(world.clock.instant().plus(Duration.ofSeconds(40)));
     assertThat(world.troubled.calls("markPending")).isZero();
     assertThat(edge.metrics.directoryWrites("checkpoint", "written")).isEqualTo(checkpoints);
   }
@@ -138,7 +128,7 @@ class OwnerTimersTest {
     world.directory.logout(c.privateKey());
     edge.shard.loggedOut(c.clientId());
 
-    assertThat(code(edge.pulse(c, home), c)).isEqualTo(ResponseCode.UNKNOWN);
+    assertThat(World.replyCode(edge.pulse(c, home), c)).isEqualTo(ResponseCode.UNKNOWN);
     assertThat(edge.pulse(c, home)).isNull();
   }
 
@@ -151,6 +141,6 @@ class OwnerTimersTest {
     world.run(Duration.ofSeconds(13)); // the PENDING write finds no item: GONE
 
     assertThat(edge.metrics.directoryWrites("pending", "gone")).isEqualTo(1);
-    assertThat(code(edge.pulse(c, home), c)).isEqualTo(ResponseCode.UNKNOWN);
+    assertThat(World.replyCode(edge.pulse(c, home), c)).isEqualTo(ResponseCode.UNKNOWN);
   }
 }

@@ -2,8 +2,6 @@ package dev.rendezvous.edge.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.core.directory.AddressFamily;
-import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.directory.TaskState;
 import dev.rendezvous.core.timing.Liveness;
 import dev.rendezvous.edge.TroubledDirectory;
@@ -12,7 +10,6 @@ import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.v2.ChallengeNonce;
 import dev.rendezvous.protocol.v2.PulseV2ChallengeCodec;
-import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.protocol.v2.PulseV2RequestCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,32 +20,23 @@ class TakeoversTest {
   private final World world = new World();
   private final InetSocketAddress home = TaskFixture.from("203.0.113.7", 41001);
 
-  private ResponseCode code(byte[] reply, ClientCredentials c) {
-    assertThat(reply).as("a reply").isNotNull();
-    return PulseV2ReplyCodec.decode(reply, c.privateKey().pulseMacKey()).code();
-  }
-
-  private FamilyEntry v4(ClientCredentials c) {
-    return world.entry(c).family(AddressFamily.IPV4).orElseThrow();
-  }
-
   @Test
   void flapBackEpochsRiseAndEachNewOwnerRevokesTheOlder() {
     TaskFixture x = world.task();
     TaskFixture y = world.task();
     ClientCredentials c = world.register();
 
-    assertThat(code(x.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(World.replyCode(x.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
     world.advance(Duration.ofSeconds(10));
-    assertThat(code(y.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
-    assertThat(v4(c).owner().orElseThrow().task()).isEqualTo(y.id);
-    assertThat(v4(c).epoch()).isEqualTo(2);
+    assertThat(World.replyCode(y.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(world.v4(c).owner().orElseThrow().task()).isEqualTo(y.id);
+    assertThat(world.v4(c).epoch()).isEqualTo(2);
     assertThat(x.shard.lookUp(c.clientId())).as("x was revoked").isEmpty();
 
     world.advance(Duration.ofSeconds(10));
-    assertThat(code(x.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
-    assertThat(v4(c).owner().orElseThrow().task()).isEqualTo(x.id);
-    assertThat(v4(c).epoch()).isEqualTo(3);
+    assertThat(World.replyCode(x.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(world.v4(c).owner().orElseThrow().task()).isEqualTo(x.id);
+    assertThat(world.v4(c).epoch()).isEqualTo(3);
     assertThat(y.shard.lookUp(c.clientId())).isEmpty();
   }
 
@@ -67,12 +55,12 @@ class TakeoversTest {
     // The client keeps pulsing y; x's deadline passes and its PENDING write is refused.
     for (int i = 0; i < 3; i++) {
       world.run(Duration.ofSeconds(8));
-      assertThat(code(y.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+      assertThat(World.replyCode(y.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
     }
 
     assertThat(x.metrics.directoryWrites("pending", "lost")).isEqualTo(1);
     assertThat(x.shard.lookUp(c.clientId())).isEmpty();
-    assertThat(v4(c).owner().orElseThrow().task()).isEqualTo(y.id);
+    assertThat(world.v4(c).owner().orElseThrow().task()).isEqualTo(y.id);
     assertThat(world.entry(c).liveness(world.rules, world.clock.instant()))
         .isEqualTo(Liveness.ONLINE);
   }
@@ -105,8 +93,8 @@ class TakeoversTest {
 
     world.troubled.releaseAll();
 
-    assertThat(code(y.reply(answer.length, home), c)).isEqualTo(ResponseCode.ACCEPTED);
-    assertThat(v4(c).owner().orElseThrow().task()).isEqualTo(y.id);
+    assertThat(World.replyCode(y.reply(answer.length, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(world.v4(c).owner().orElseThrow().task()).isEqualTo(y.id);
     assertThat(world.entry(c).liveness(world.rules, world.clock.instant()))
         .isEqualTo(Liveness.ONLINE);
   }
@@ -127,7 +115,9 @@ class TakeoversTest {
     int takeoversByX = world.troubled.calls("takeOver");
 
     for (int i = 0; i < clients.length; i++) {
-      assertThat(code(y.pulse(clients[i], TaskFixture.from("203.0.113.7", 43000 + i)), clients[i]))
+      assertThat(
+              World.replyCode(
+                  y.pulse(clients[i], TaskFixture.from("203.0.113.7", 43000 + i)), clients[i]))
           .as("answered from the directory at once")
           .isEqualTo(ResponseCode.ACCEPTED);
     }
@@ -136,7 +126,8 @@ class TakeoversTest {
       world.run(Duration.ofSeconds(10));
       for (int i = 0; i < clients.length; i++) {
         assertThat(
-                code(y.pulse(clients[i], TaskFixture.from("203.0.113.7", 43000 + i)), clients[i]))
+                World.replyCode(
+                    y.pulse(clients[i], TaskFixture.from("203.0.113.7", 43000 + i)), clients[i]))
             .isEqualTo(ResponseCode.ACCEPTED);
         assertThat(world.entry(clients[i]).liveness(world.rules, world.clock.instant()))
             .isEqualTo(Liveness.ONLINE);
@@ -145,7 +136,7 @@ class TakeoversTest {
 
     assertThat(takeoversAtFirst).as("nothing written at once").isLessThanOrEqualTo(1);
     for (ClientCredentials c : clients) {
-      assertThat(v4(c).owner().orElseThrow().task()).isEqualTo(y.id);
+      assertThat(world.v4(c).owner().orElseThrow().task()).isEqualTo(y.id);
     }
   }
 
@@ -158,7 +149,7 @@ class TakeoversTest {
     world.heartbeat(x, TaskState.DRAINING, world.clock.instant());
     world.advance(Duration.ofSeconds(10));
 
-    assertThat(code(y.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
+    assertThat(World.replyCode(y.pulse(c, home), c)).isEqualTo(ResponseCode.ACCEPTED);
     assertThat(world.troubled.calls("takeOver")).as("deferred").isEqualTo(1);
   }
 
@@ -169,7 +160,7 @@ class TakeoversTest {
     TaskFixture x = world.task(small);
     for (int i = 0; i < 16; i++) {
       ClientCredentials c = world.register();
-      assertThat(code(x.pulse(c, TaskFixture.from("203.0.113.7", 44000 + i)), c))
+      assertThat(World.replyCode(x.pulse(c, TaskFixture.from("203.0.113.7", 44000 + i)), c))
           .isEqualTo(ResponseCode.ACCEPTED);
     }
     ClientCredentials one = world.register();

@@ -1,6 +1,10 @@
 package dev.rendezvous.edge.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rendezvous.core.directory.AddressFamily;
 import dev.rendezvous.core.directory.DirectoryEntry;
+import dev.rendezvous.core.directory.FamilyEntry;
 import dev.rendezvous.core.directory.TaskId;
 import dev.rendezvous.core.directory.TaskRecord;
 import dev.rendezvous.core.directory.TaskState;
@@ -8,9 +12,11 @@ import dev.rendezvous.core.directory.memory.InMemoryDirectory;
 import dev.rendezvous.core.timing.LivenessRules;
 import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.edge.TroubledDirectory;
+import dev.rendezvous.protocol.ResponseCode;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.protocol.identity.CredentialFactory;
+import dev.rendezvous.protocol.v2.PulseV2ReplyCodec;
 import dev.rendezvous.testkit.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -84,6 +90,17 @@ final class World {
 
   DirectoryEntry entry(ClientCredentials c) {
     return directory.find(c.clientId()).orElseThrow();
+  }
+
+  /** The client's IPv4 family in the directory (it must have one). */
+  FamilyEntry v4(ClientCredentials c) {
+    return entry(c).family(AddressFamily.IPV4).orElseThrow();
+  }
+
+  /** The code of an authenticated v2 reply to {@code c} (there must be one). */
+  static ResponseCode replyCode(byte[] reply, ClientCredentials c) {
+    assertThat(reply).as("a reply").isNotNull();
+    return PulseV2ReplyCodec.decode(reply, c.privateKey().pulseMacKey()).code();
   }
 
   /** Moves the clock; live tasks heart-beat (their timers do not run: see {@link #run}). */

@@ -81,15 +81,7 @@ class KillOneEdgeTest {
       Map<Pulser, TaskId> owners = new HashMap<>();
       Map<TaskId, String> names = new HashMap<>();
       for (Pulser p : clients) {
-        TaskId owner =
-            registry
-                .find(p.credentials.clientId())
-                .orElseThrow()
-                .family(AddressFamily.IPV4)
-                .orElseThrow()
-                .owner()
-                .orElseThrow()
-                .task();
+        TaskId owner = ownerOf(p, registry);
         owners.put(p, owner);
         names.computeIfAbsent(owner, t -> registry.findTask(t).orElseThrow().label());
       }
@@ -134,23 +126,25 @@ class KillOneEdgeTest {
       assertThat(recoveredAfterMillis).as("every client answered 1020 again").hasSize(CLIENTS);
       assertThat(orphanTimes.get(orphanTimes.size() - 1)).isLessThan(BOUND.toMillis());
       for (Pulser p : orphans) {
-        assertThat(
-                registry
-                    .find(p.credentials.clientId())
-                    .orElseThrow()
-                    .family(AddressFamily.IPV4)
-                    .orElseThrow()
-                    .owner()
-                    .orElseThrow()
-                    .task())
-            .as("re-homed")
-            .isNotEqualTo(victim);
+        assertThat(ownerOf(p, registry)).as("re-homed").isNotEqualTo(victim);
       }
       clients.forEach(Pulser::close);
     }
   }
 
   /** One client on its own socket (its own flow), v1 or v2. */
+  /** The task that owns the client's IPv4 family, as the directory says. */
+  private static TaskId ownerOf(Pulser p, DynamoClientRegistry registry) {
+    return registry
+        .find(p.credentials.clientId())
+        .orElseThrow()
+        .family(AddressFamily.IPV4)
+        .orElseThrow()
+        .owner()
+        .orElseThrow()
+        .task();
+  }
+
   private final class Pulser implements AutoCloseable {
     final ClientCredentials credentials;
     private final boolean v2;

@@ -112,12 +112,9 @@ public interface TakeoverContract {
   default void aPulseOnTimeBeatsTheOldOwnersPendingWriteThatLandedFirst() {
     DirectoryFixture f = fixture();
     PrivateKey key = f.registered();
-    Instant lastPulseAtX = f.clock.instant();
-    Owner x = f.own(key, X, HOME, 10);
-    Instant deadline = lastPulseAtX.plus(TIMINGS.onlineWindow());
-    f.clock.set(deadline);
+    Instant deadline = f.clock.instant().plus(TIMINGS.onlineWindow());
     // The client's next pulse, exactly on time, reaches task Y; X's timer writes PENDING first.
-    f.markPending(key, AddressFamily.IPV4, x, lastPulseAtX);
+    Owner x = ownedByXUntilItsPendingWrite(f, key);
     f.clock.advanceSeconds(2); // Y's takeover lands later still
     assertThat(f.stored(key).liveness(f.rules, f.clock.instant())).isEqualTo(Liveness.PENDING);
     assertThat(f.takeOverAt(key, Y, ROAMING, 11, deadline))
@@ -129,14 +126,20 @@ public interface TakeoverContract {
   default void aPulseOneMillisecondLateIsPendingAfterThePendingWrite() {
     DirectoryFixture f = fixture();
     PrivateKey key = f.registered();
-    Instant lastPulseAtX = f.clock.instant();
-    Owner x = f.own(key, X, HOME, 10);
-    Instant deadline = lastPulseAtX.plus(TIMINGS.onlineWindow());
-    f.clock.set(deadline);
-    f.markPending(key, AddressFamily.IPV4, x, lastPulseAtX);
+    Instant deadline = f.clock.instant().plus(TIMINGS.onlineWindow());
+    Owner x = ownedByXUntilItsPendingWrite(f, key);
     f.clock.advanceSeconds(1);
     assertThat(f.takeOverAt(key, Y, ROAMING, 11, deadline.plusMillis(1)))
         .isInstanceOf(TakeoverResult.Pending.class);
     assertThat(f.stored(key, AddressFamily.IPV4).owner()).contains(x);
+  }
+
+  /** Task X takes the client over now; at the client's deadline X's timer writes PENDING. */
+  private static Owner ownedByXUntilItsPendingWrite(DirectoryFixture f, PrivateKey key) {
+    Instant lastPulseAtX = f.clock.instant();
+    Owner x = f.own(key, X, HOME, 10);
+    f.clock.set(lastPulseAtX.plus(TIMINGS.onlineWindow()));
+    f.markPending(key, AddressFamily.IPV4, x, lastPulseAtX);
+    return x;
   }
 }

@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * {@code lossTimeout} counts as lost and is sent again. Warm-up, then a measured window; then it
  * stops by itself.
  */
-final class LoadDriver {
+final class ThroughputDriver {
   /** What one slot sends next, given its slot number. */
   interface Requests extends IntFunction<byte[]> {}
 
@@ -46,11 +46,11 @@ final class LoadDriver {
   private final Duration lossTimeout;
   private final ReplyObserver observer;
 
-  LoadDriver(int slots, Requests requests, Predicate<byte[]> replyOk, Duration lossTimeout) {
+  ThroughputDriver(int slots, Requests requests, Predicate<byte[]> replyOk, Duration lossTimeout) {
     this(slots, requests, replyOk, lossTimeout, (slot, reply) -> {});
   }
 
-  LoadDriver(
+  ThroughputDriver(
       int slots,
       Requests requests,
       Predicate<byte[]> replyOk,
