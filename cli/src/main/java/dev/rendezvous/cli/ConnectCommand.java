@@ -1,20 +1,17 @@
 package dev.rendezvous.cli;
 
 import dev.rendezvous.client.RendezvousClient;
-import dev.rendezvous.client.punch.PeerLink;
-import dev.rendezvous.client.punch.PeerMessage;
+import dev.rendezvous.client.call.CallResult;
+import dev.rendezvous.client.call.IncomingCall;
+import dev.rendezvous.client.call.SecureLink;
 import dev.rendezvous.client.punch.PunchOptions;
-import dev.rendezvous.client.punch.PunchResult;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,12 +27,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "connect",
     description = {
-      "Punch a UDP hole to a peer (run 'connect' on both sides), then send each line of stdin",
-      "to the peer and print the peer's lines as 'peer> ...'. Progress goes to stderr."
+      "Ring a peer through the service and open an encrypted UDP path to it: the peer only needs",
+      "to run 'listen' (or 'connect' for this client). Then send each line of stdin to the peer",
+      "and print the peer's lines as 'peer> ...'. Progress goes to stderr. With --two-sided, punch",
+      "the older way instead: both sides run 'connect --two-sided' for each other, unencrypted."
     })
 final class ConnectCommand implements Callable<Integer> {
-  private static final Duration LINGER = Duration.ofMillis(500);
-
   @ParentCommand RendezvousCli root;
 
   @Parameters(paramLabel = "PEER_ID", description = "The peer's client_id.")
@@ -53,6 +50,11 @@ final class ConnectCommand implements Callable<Integer> {
       defaultValue = "15")
   long timeoutSeconds;
 
+  @Option(
+      names = "--two-sided",
+      description = "Punch without ringing: the peer must run 'connect --two-sided' too.")
+  boolean twoSided;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     Optional<ClientCredentials> me = root.loadIdentity();
@@ -63,6 +65,8 @@ final class ConnectCommand implements Callable<Integer> {
     PrintWriter out = root.out();
     PrintWriter err = root.err();
     AtomicReference<String> gone = new AtomicReference<>();
+    PunchOptions options = options(err);
+    PeerCall call = new PeerCall(me.get().clientId(), target, err);
     SessionListener listener =
         new SessionListener() {
           @Override
@@ -70,101 +74,100 @@ final class ConnectCommand implements Callable<Integer> {
             gone.set(reason);
             PulseCommand.print(err, "gone: " + reason);
           }
+
+          @Override
+          public void onIncomingCall(IncomingCall incoming) {
+            if (twoSided) {
+              incoming.refuse();
+            } else {
+              call.onIncomingCall(incoming, options);
+            }
+          }
         };
     try (RendezvousClient client = root.client();
         RendezvousSession session = client.openSession(me.get(), listener)) {
-      try {
-        session.firstAccepted().get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        PulseCommand.print(
-            err, "the edge " + root.edge + " did not accept a pulse: " + e.getMessage());
+      if (!online(session, me.get(), err)) {
         return gone.get() != null ? ExitCodes.NOT_REGISTERED : ExitCodes.SERVICE_ERROR;
       }
-      PulseCommand.print(
-          err,
-          "online as "
-              + me.get().clientId()
-              + session
-                  .publicMapping()
-                  .map(m -> ", public address " + PulseCommand.text(m))
-                  .orElse(""));
-      if (session.config().probeEdge().isPresent()) {
-        NatMapping nat = session.probeNat().join();
-        PulseCommand.print(err, "NAT mapping: " + nat.kind());
+      long bound = waitSeconds + timeoutSeconds + 60;
+      if (twoSided) {
+        PulseCommand.print(
+            err,
+            "connecting to "
+                + target
+                + " (run 'connect --two-sided "
+                + me.get().clientId()
+                + "' on the other side)");
+        return TwoSidedPunch.run(
+            session,
+            target,
+            options.withWaitForPeer(Duration.ofSeconds(waitSeconds)),
+            bound,
+            root.stdin,
+            out,
+            err,
+            () -> gone.get() != null);
       }
-      PulseCommand.print(
-          err,
-          "connecting to "
-              + target
-              + " (run 'connect "
-              + me.get().clientId()
-              + "' on the other side)");
-      AtomicReference<String> lastProgress = new AtomicReference<>("");
-      PunchOptions options =
-          PunchOptions.defaults()
-              .withTimeout(Duration.ofSeconds(timeoutSeconds))
-              .withWaitForPeer(Duration.ofSeconds(waitSeconds))
-              .withProgress(
-                  p -> {
-                    if (!p.equals(lastProgress.getAndSet(p))) {
-                      PulseCommand.print(err, "... " + p);
-                    }
-                  });
-      PunchResult result;
-      try {
-        result =
-            session.punch(target, options).get(waitSeconds + timeoutSeconds + 60, TimeUnit.SECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        PulseCommand.print(err, "punch did not finish: " + e);
-        return ExitCodes.PUNCH_FAILED;
+      PulseCommand.print(err, "calling " + target + " (it must run 'listen' or 'connect')");
+      CallResult result =
+          call.connect(
+              session, options, Duration.ofSeconds(waitSeconds), Duration.ofSeconds(bound));
+      if (result instanceof CallResult.Failed f) {
+        PulseCommand.print(err, "call failed: " + f.reason() + ": " + f.detail());
+        return PeerCall.exitCode(f.reason());
       }
-      if (result instanceof PunchResult.Failure f) {
-        PulseCommand.print(err, "punch failed: " + f.reason() + ": " + f.detail());
-        return switch (f.reason()) {
-          case PEER_UNKNOWN, PEER_OFFLINE -> ExitCodes.PEER_NOT_FOUND;
-          case LOOKUP_FAILED -> ExitCodes.SERVICE_ERROR;
-          case SESSION_CLOSED ->
-              gone.get() != null ? ExitCodes.NOT_REGISTERED : ExitCodes.SERVICE_ERROR;
-          case NO_REPLY, MAPPING_ADDRESS_DEPENDENT -> ExitCodes.PUNCH_FAILED;
-        };
-      }
-      PeerLink link = ((PunchResult.Success) result).link();
-      PulseCommand.print(
-          err,
-          "connected in "
-              + result.elapsed().toMillis()
-              + " ms: "
-              + link.path()
-              + "; type lines to send, Ctrl-D to quit");
-      link.onReceive(
-          bytes -> PulseCommand.print(out, "peer> " + new String(bytes, StandardCharsets.UTF_8)));
-      chat(link, err);
+      CallResult.Connected connected = (CallResult.Connected) result;
+      PeerCall.printConnected(err, connected);
+      SecureLink link = connected.link();
+      link.onReceive(bytes -> Chat.received(out, bytes));
+      Chat.run(
+          root.stdin,
+          line -> {
+            link.send(line);
+            return true;
+          },
+          err);
     }
     return ExitCodes.OK;
   }
 
-  private void chat(PeerLink link, PrintWriter err) throws IOException {
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(root.stdin, StandardCharsets.UTF_8));
-    String line;
-    while ((line = in.readLine()) != null) {
-      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-      if (bytes.length > PeerMessage.MAX_PAYLOAD) {
-        PulseCommand.print(
-            err,
-            "line too long ("
-                + bytes.length
-                + " bytes, at most "
-                + PeerMessage.MAX_PAYLOAD
-                + "); not sent");
-        continue;
-      }
-      link.send(bytes);
-    }
+  private PunchOptions options(PrintWriter err) {
+    AtomicReference<String> lastProgress = new AtomicReference<>("");
+    return PunchOptions.defaults()
+        .withTimeout(Duration.ofSeconds(timeoutSeconds))
+        .withProgress(
+            p -> {
+              if (!p.equals(lastProgress.getAndSet(p))) {
+                PulseCommand.print(err, "... " + p);
+              }
+            });
+  }
+
+  /** Waits for the first accepted pulse and says who and where this client is. */
+  static boolean online(RendezvousSession session, ClientCredentials me, PrintWriter err) {
     try {
-      Thread.sleep(LINGER.toMillis()); // let the peer's last lines arrive before closing
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      session.firstAccepted().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      PulseCommand.print(
+          err,
+          "the edge " + session.config().edge() + " did not accept a pulse: " + e.getMessage());
+      return false;
     }
+    PulseCommand.print(
+        err,
+        "online as "
+            + me.clientId()
+            + session
+                .publicMapping()
+                .map(m -> ", public address " + PulseCommand.text(m))
+                .orElse(""));
+    if (session.config().probeEdge().isPresent()) {
+      NatMapping nat = session.probeNat().join();
+      PulseCommand.print(err, "NAT mapping: " + nat.kind());
+    }
+    return true;
   }
 }

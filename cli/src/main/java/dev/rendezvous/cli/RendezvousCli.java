@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       LogoutCommand.class,
       ConnectCommand.class,
+      ListenCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -137,7 +137,7 @@ class RendezvousCliTest {
   }
 
   @Test
-  void connectPunchesToAPeerAndExchangesLines() throws Exception {
+  void connectTwoSidedPunchesToAPeerAndExchangesLines() throws Exception {
     Path a = dir.resolve("a.json");
     String idA = register(a);
     RendezvousClient sdk =
@@ -158,6 +158,7 @@ class RendezvousCliTest {
                     "-i",
                     a.toString(),
                     "connect",
+                    "--two-sided",
                     peer.clientId().hex(),
                     "--timeout",
                     "5"));
@@ -192,7 +193,17 @@ class RendezvousCliTest {
   void connectToAnUnknownPeerExitsWithFour() throws Exception {
     Path a = dir.resolve("a.json");
     register(a);
-    Run r = run("-i", a.toString(), "connect", "22".repeat(16), "--wait", "0", "--timeout", "2");
+    Run r =
+        run(
+            "-i",
+            a.toString(),
+            "connect",
+            "--two-sided",
+            "22".repeat(16),
+            "--wait",
+            "0",
+            "--timeout",
+            "2");
     assertThat(r.exit()).isEqualTo(ExitCodes.PEER_NOT_FOUND);
     assertThat(r.err()).contains("PEER_UNKNOWN");
   }

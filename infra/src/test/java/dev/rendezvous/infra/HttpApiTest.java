@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
-/** The HTTP API: the five routes, one payload-2.0 integration on the alias, throttling. */
+/** The HTTP API: the nine routes, one payload-2.0 integration on the alias, throttling. */
 class HttpApiTest {
   private final Synthesized aws = SynthesizedStacks.aws();
 
@@ -29,8 +29,12 @@ class HttpApiTest {
             "PUT /me/candidates",
             "GET /peer/{client_id}/udp",
             "GET /peer/{client_id}/udp/status",
+            "POST /peer/{client_id}/connect",
+            "GET /calls/{call_id}",
+            "GET /call-policy",
+            "PUT /call-policy",
             "$default");
-    assertThat(RendezvousApi.ROUTE_KEYS).hasSize(6);
+    assertThat(RendezvousApi.ROUTE_KEYS).hasSize(10);
   }
 
   @Test

@@ -46,8 +46,6 @@ public final class Calls implements AutoCloseable {
 
     ServerClock clock();
 
-    InetSocketAddress edge();
-
     CompletableFuture<NatMapping> probeNat();
 
     boolean isOpen();
@@ -77,8 +75,11 @@ public final class Calls implements AutoCloseable {
     this.puncher = new CallPuncher(timers, lane, sender, () -> env.clock().localMillis());
   }
 
-  /** A PUNCH_NOW-shaped datagram from the edge; on the socket thread. */
-  public void onPunchNow(byte[] datagram) {
+  /**
+   * A PUNCH_NOW-shaped datagram from an edge, on the socket thread; acknowledged to {@code edge},
+   * the edge it came from (the owner of the family it was pushed on).
+   */
+  public void onPunchNow(InetSocketAddress edge, byte[] datagram) {
     CallId call;
     try {
       call = PunchNowCodec.decode(datagram, env.identity().privateKey().pulseMacKey());
@@ -92,7 +93,7 @@ public final class Calls implements AutoCloseable {
     }
     try {
       sender.send(
-          env.edge(),
+          edge,
           PunchNowAckCodec.encode(
               env.identity().clientId(), call, env.identity().privateKey().pulseMacKey()));
     } catch (IOException e) {
@@ -150,7 +151,10 @@ public final class Calls implements AutoCloseable {
               reply.peer(), CallFailure.SESSION_CLOSED, "the session is closed", since(start)));
     }
     InetSocketAddress target = new InetSocketAddress(reply.host(), reply.port());
-    options.progress().accept("peer " + reply.peer() + " is at " + target + "; punching");
+    options
+        .progress()
+        .accept(
+            "peer " + reply.peer() + " is at " + reply.host() + ":" + reply.port() + "; punching");
     return puncher.start(
         reply.peer(), target, LinkKeys.derive(reply.pairKey(), caller), options, start, probe);
   }

@@ -6,6 +6,7 @@ import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -108,9 +109,9 @@ public final class SecureLink implements AutoCloseable {
     events.execute(this::drain);
   }
 
-  /** Waits up to {@code timeout} for the next message; null on timeout. */
-  public byte[] receive(Duration timeout) throws InterruptedException {
-    return inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  /** Waits up to {@code timeout} for the next message; empty on timeout. */
+  public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
+    return Optional.ofNullable(inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   LinkState state() {

@@ -217,7 +217,7 @@ public final class RendezvousSession implements AutoCloseable {
             || config.probeEdge().map(source::equals).orElse(false)
             || config.secondEdge().map(source::equals).orElse(false)) {
           if (PunchNowCodec.looksLikePunchNow(datagram)) {
-            calls.onPunchNow(datagram);
+            calls.onPunchNow(source, datagram);
           } else {
             pulses.onReply(source, datagram);
           }
@@ -261,11 +261,6 @@ public final class RendezvousSession implements AutoCloseable {
   }
 
   private final class PunchEnvironment implements HolePuncher.Environment, Calls.Environment {
-    @Override
-    public InetSocketAddress edge() {
-      return config.edge();
-    }
-
     @Override
     public ClientCredentials identity() {
       return identity;

@@ -264,6 +264,11 @@ public final class NatLab implements BeforeAllCallback {
     return !EDGE_JAR.isBlank();
   }
 
+  /** The real edge and the real HTTP routes (local-server's jar) both run. */
+  static boolean realStack() {
+    return !EDGE_JAR.isBlank() && !HTTP_JAR.isBlank();
+  }
+
   /** The source addresses the server recorded for a client ("host:port"). */
   static List<String> pulsesOf(String clientId) {
     List<String> out = new ArrayList<>();

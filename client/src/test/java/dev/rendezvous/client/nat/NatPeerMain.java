@@ -1,6 +1,7 @@
 package dev.rendezvous.client.nat;
 
 import dev.rendezvous.client.RendezvousClient;
+import dev.rendezvous.client.call.IncomingCall;
 import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.punch.PeerLink;
 import dev.rendezvous.client.punch.PeerPath;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * stream:<seconds>} mode it streams instead of exchanging one line: {@code STREAMING}, a numbered
  * datagram every 50 ms for that long (links keep alive every second), {@code MOVED <path>} whenever
  * the link moves to a new path, then {@code STREAM received=<n> maxGapMs=<longest time without a
- * datagram> lastMs=<time since the last one>} and {@code DONE}.
+ * datagram> lastMs=<time since the last one>} and {@code DONE}. After {@code LISTEN} or {@code CALL
+ * <id>} instead of {@code PEER}, a one-sided call ({@link NatCalls}).
  *
  * <p>Arguments: base URL, edge host, edge port, probe port, name, punch timeout in seconds, and
  * optionally the mode ({@code exchange}, the default, or {@code stream:<seconds>}) and the host of
@@ -60,6 +63,7 @@ public final class NatPeerMain {
     RendezvousClient client = new RendezvousClient(URI.create(args[0]), config);
     ClientCredentials me = client.register().get(20, TimeUnit.SECONDS).identity();
     out.println("ID " + me.clientId());
+    CompletableFuture<IncomingCall> rung = new CompletableFuture<>();
     try (RendezvousSession session =
         client.openSession(
             me,
@@ -67,6 +71,13 @@ public final class NatPeerMain {
               @Override
               public void onClientGone(String reason) {
                 out.println("GONE " + reason);
+              }
+
+              @Override
+              public void onIncomingCall(IncomingCall call) {
+                if (!rung.complete(call)) {
+                  call.refuse();
+                }
               }
 
               @Override
@@ -87,10 +98,17 @@ public final class NatPeerMain {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line = in.readLine();
+      if ("LISTEN".equals(line) || (line != null && line.startsWith("CALL "))) {
+        PunchOptions options = PunchOptions.defaults().withTimeout(punchTimeout);
+        NatCalls.run(out, session, rung, line, options, "hello from " + name);
+        out.println("DONE");
+        return;
+      }
       if (line == null || !line.startsWith("PEER ")) {
         out.println("ERROR expected PEER <id>, got " + line);
         return;
       }
+      long start = System.nanoTime();
       ClientId peer = ClientId.parse(line.substring(5).trim());
       Responses.PeerAddress address = client.peerAddress(me, peer).get(20, TimeUnit.SECONDS);
       out.println("PEERADDR " + address.host() + ":" + address.port());
@@ -122,20 +140,24 @@ public final class NatPeerMain {
       if (stream) {
         stream(out, link, Duration.ofSeconds(Long.parseLong(mode.substring(7))));
       } else {
-        exchange(out, link, "hello from " + name);
+        exchange(out, link, "hello from " + name, start);
       }
     }
     out.println("DONE");
   }
 
   /** Sends our line until the peer's arrives (UDP may lose some), then a little longer. */
-  private static void exchange(PrintStream out, PeerLink link, String message) throws Exception {
+  private static void exchange(PrintStream out, PeerLink link, String message, long start)
+      throws Exception {
     byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     Optional<byte[]> got = Optional.empty();
     while (got.isEmpty() && System.nanoTime() < deadline) {
       link.send(bytes);
-      got = link.receive(Duration.ofMillis(200));
+      got = link.receive(Duration.ofMillis(50));
+    }
+    if (got.isPresent()) {
+      out.println("FIRSTBYTE " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
     out.println(got.map(b -> "RECV " + new String(b, StandardCharsets.UTF_8)).orElse("RECV-NONE"));
     for (int i = 0; i < 5; i++) {
@@ -178,7 +200,7 @@ public final class NatPeerMain {
             + (lastHeard == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard)));
   }
 
-  private static String text(InetSocketAddress a) {
+  static String text(InetSocketAddress a) {
     return HostText.of(a);
   }
 }

@@ -6,7 +6,11 @@ import static dev.rendezvous.client.nat.NatLab.pulsesOf;
 import static dev.rendezvous.client.nat.NatLab.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -119,5 +123,117 @@ class NatTraversalTest {
     } finally {
       topology("mode", "a", "cone");
     }
+  }
+
+  @Test
+  @Order(4)
+  void oneSidedCallThroughTheRealStackOnlyTheCallerStarts() throws Exception {
+    assumeRealStack();
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
+      a.expect("NAT ", START);
+      String idB = b.expect("ID ", START).substring(3);
+      b.expect("NAT ", START);
+      b.send("LISTEN");
+      a.send("CALL " + idB);
+      String okA = a.expect("CALL ", START);
+      assertThat(b.expect("RUNG ", START)).startsWith("RUNG ");
+      String okB = b.expect("CALL ", START);
+      assertThat(okA).startsWith("CALL OK").contains("remote=203.0.113.20:");
+      assertThat(okB).startsWith("CALL OK").contains("remote=203.0.113.10:");
+      String firstByte = a.expect("FIRSTBYTE ", START);
+      System.out.println(
+          "NAT test, one-sided call, cone/cone: A "
+              + okA
+              + "; B "
+              + okB
+              + "; from A's call to A's first data byte: "
+              + firstByte.substring(10)
+              + " ms");
+      assertThat(a.expect("RECV", START)).isEqualTo("RECV hello from b");
+      assertThat(b.expect("RECV", START)).isEqualTo("RECV hello from a");
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aCalleeBehindASymmetricNatReportsItInsteadOfHanging() throws Exception {
+    assumeRealStack();
+    topology("mode", "a", "symmetric");
+    try (ChildProcess a = peer("a");
+        ChildProcess b = peer("b")) {
+      String idA = a.expect("ID ", START).substring(3);
+      assertThat(a.expect("NAT ", START)).startsWith("NAT ADDRESS_DEPENDENT 203.0.113.10:");
+      b.expect("NAT ", START);
+      a.send("LISTEN");
+      b.send("CALL " + idA);
+      String failB = b.expect("CALL ", START);
+      assertThat(a.expect("RUNG ", START)).as("the push reaches it anyway").startsWith("RUNG ");
+      String failA = a.expect("CALL ", START);
+      System.out.println(
+          "NAT test, one-sided call to a symmetric NAT: A " + failA + "; B " + failB);
+      assertThat(failA).startsWith("CALL FAIL MAPPING_ADDRESS_DEPENDENT");
+      assertThat(failB).startsWith("CALL FAIL NO_REPLY");
+    } finally {
+      topology("mode", "a", "cone");
+    }
+  }
+
+  /**
+   * Not a test but the harness behind docs/benchmarks.md ("Time to connect"), skipped unless {@code
+   * -Drendezvous.nat.connectRounds=N}: N rounds, each a two-sided punch and a one-sided call
+   * between fresh peers behind the two cone NATs; prints each round's time from the command to peer
+   * A's first data byte, and the medians.
+   */
+  @Test
+  @Order(6)
+  void timeToConnectOneSidedAgainstTwoSided() throws Exception {
+    int rounds = Integer.getInteger("rendezvous.nat.connectRounds", 0);
+    Assumptions.assumeTrue(rounds > 0, "set -Drendezvous.nat.connectRounds=N to measure");
+    assumeRealStack();
+    List<Long> one = new ArrayList<>();
+    List<Long> two = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      try (ChildProcess a = peer("a");
+          ChildProcess b = peer("b")) {
+        String idA = a.expect("ID ", START).substring(3);
+        String idB = b.expect("ID ", START).substring(3);
+        a.expect("NAT ", START);
+        b.expect("NAT ", START);
+        a.send("PEER " + idB);
+        b.send("PEER " + idA);
+        two.add(Long.parseLong(a.expect("FIRSTBYTE ", START).substring(10)));
+      }
+      try (ChildProcess a = peer("a");
+          ChildProcess b = peer("b")) {
+        a.expect("NAT ", START);
+        String idB = b.expect("ID ", START).substring(3);
+        b.expect("NAT ", START);
+        b.send("LISTEN");
+        a.send("CALL " + idB);
+        one.add(Long.parseLong(a.expect("FIRSTBYTE ", START).substring(10)));
+      }
+      System.out.printf(
+          "NAT connect round %d: one-sided %d ms, two-sided %d ms%n",
+          round, one.get(round - 1), two.get(round - 1));
+    }
+    long m1 = median(one);
+    long m2 = median(two);
+    System.out.printf(
+        "NAT connect, median of %d rounds: one-sided (call, push) %d ms, two-sided (lookup,"
+            + " punch) %d ms, ratio %.2f%n",
+        rounds, m1, m2, (double) m1 / m2);
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static void assumeRealStack() {
+    Assumptions.assumeTrue(
+        NatLab.realStack(),
+        "one-sided calls need the real edge and HTTP routes (their jars were not built)");
   }
 }

@@ -89,9 +89,9 @@ public final class CallService {
             .orElseThrow(() -> noOwner("no edge can push to the callee yet"));
     CallId call = keys.issue(now.toEpochMilli(), me.clientId(), callee);
     push(call, callee, peer, now);
-    DirectoryEntry after = exact(registry.find(callee).orElse(peer), clock.instant());
-    ObservedAddress address =
-        after.latestFamily().or(peer::latestFamily).map(FamilyEntry::address).orElseThrow();
+    // The owner pushed to the address of the callee's last pulse, which the exact state read
+    // above already holds; the acknowledgement came from there.
+    ObservedAddress address = peer.latestFamily().map(FamilyEntry::address).orElseThrow();
     return new CallTicket(
         call, callee, address, keys.pairKey(call, callee), now, now.plus(CALL_LIFETIME));
   }

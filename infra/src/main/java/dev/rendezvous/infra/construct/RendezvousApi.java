@@ -40,7 +40,11 @@ public final class RendezvousApi extends Construct {
           "POST /logout",
           "PUT /me/candidates",
           "GET /peer/{client_id}/udp",
-          "GET /peer/{client_id}/udp/status");
+          "GET /peer/{client_id}/udp/status",
+          "POST /peer/{client_id}/connect",
+          "GET /calls/{call_id}",
+          "GET /call-policy",
+          "PUT /call-policy");
 
   static final String REGISTER_ROUTE = "POST /register";
 
