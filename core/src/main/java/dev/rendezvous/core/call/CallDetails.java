@@ -10,6 +10,6 @@ public record CallDetails(
     CallId call,
     ClientId caller,
     ObservedAddress callerAddress,
-    byte[] pairKey,
+    PairKey pairKey,
     Instant at,
     Instant expiresAt) {}

@@ -46,8 +46,8 @@ public final class CallKeys {
   }
 
   /** The call's pair key (32 bytes): what the two peers derive their link keys from. */
-  public byte[] pairKey(CallId call, ClientId callee) {
-    return hmac(callSecret, PAIR_LABEL, call.toBytes(), callee.toBytes());
+  public PairKey pairKey(CallId call, ClientId callee) {
+    return PairKey.of(hmac(callSecret, PAIR_LABEL, call.toBytes(), callee.toBytes()));
   }
 
   private byte[] tag(CallId call, ClientId callee) {

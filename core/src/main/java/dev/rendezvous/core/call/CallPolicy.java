@@ -18,11 +18,26 @@ public record CallPolicy(Mode mode, List<ClientId> allowed) {
 
   public static final CallPolicy EVERYONE = new CallPolicy(Mode.EVERYONE, List.of());
 
-  /** The policy's kind. */
+  /** The policy's kind, with the byte that stores it (fixed: stored items carry it). */
   public enum Mode {
-    EVERYONE,
-    NOBODY,
-    LISTED
+    EVERYONE(0),
+    NOBODY(1),
+    LISTED(2);
+
+    private final byte storedCode;
+
+    Mode(int storedCode) {
+      this.storedCode = (byte) storedCode;
+    }
+
+    static Optional<Mode> ofStoredCode(byte code) {
+      for (Mode m : values()) {
+        if (m.storedCode == code) {
+          return Optional.of(m);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   public CallPolicy {
@@ -45,7 +60,7 @@ public record CallPolicy(Mode mode, List<ClientId> allowed) {
 
   public byte[] encode() {
     byte[] out = new byte[1 + ClientId.LENGTH_BYTES * allowed.size()];
-    out[0] = (byte) mode.ordinal();
+    out[0] = mode.storedCode;
     for (int i = 0; i < allowed.size(); i++) {
       System.arraycopy(
           allowed.get(i).toBytes(), 0, out, 1 + i * ClientId.LENGTH_BYTES, ClientId.LENGTH_BYTES);
@@ -55,10 +70,8 @@ public record CallPolicy(Mode mode, List<ClientId> allowed) {
 
   /** The policy stored as {@code bytes}; empty when they are not a policy this code wrote. */
   public static Optional<CallPolicy> decode(byte[] bytes) {
-    if (bytes.length < 1
-        || bytes[0] < 0
-        || bytes[0] >= Mode.values().length
-        || (bytes.length - 1) % ClientId.LENGTH_BYTES != 0) {
+    Optional<Mode> mode = bytes.length < 1 ? Optional.empty() : Mode.ofStoredCode(bytes[0]);
+    if (mode.isEmpty() || (bytes.length - 1) % ClientId.LENGTH_BYTES != 0) {
       return Optional.empty();
     }
     List<ClientId> allowed = new ArrayList<>();
@@ -66,7 +79,7 @@ public record CallPolicy(Mode mode, List<ClientId> allowed) {
       allowed.add(ClientId.fromBytes(Arrays.copyOfRange(bytes, at, at + ClientId.LENGTH_BYTES)));
     }
     try {
-      return Optional.of(new CallPolicy(Mode.values()[bytes[0]], allowed));
+      return Optional.of(new CallPolicy(mode.get(), allowed));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

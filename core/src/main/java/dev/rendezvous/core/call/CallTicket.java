@@ -13,6 +13,6 @@ public record CallTicket(
     CallId call,
     ClientId callee,
     ObservedAddress calleeAddress,
-    byte[] pairKey,
+    PairKey pairKey,
     Instant at,
     Instant expiresAt) {}

@@ -50,7 +50,7 @@ public class CallController {
         ticket.callee().hex(),
         ticket.calleeAddress().host(),
         ticket.calleeAddress().port(),
-        Hex.encode(ticket.pairKey()),
+        Hex.encode(ticket.pairKey().bytes()),
         ApiTimes.epochSeconds(ticket.expiresAt()),
         ApiTimes.epochSeconds(ticket.at()),
         true);
@@ -68,7 +68,7 @@ public class CallController {
         details.caller().hex(),
         details.callerAddress().host(),
         details.callerAddress().port(),
-        Hex.encode(details.pairKey()),
+        Hex.encode(details.pairKey().bytes()),
         ApiTimes.epochSeconds(details.expiresAt()),
         ApiTimes.epochSeconds(details.at()),
         true);
