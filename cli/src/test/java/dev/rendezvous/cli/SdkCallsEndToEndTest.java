@@ -61,7 +61,16 @@ class SdkCallsEndToEndTest {
           @Override
           public void onIncomingCall(IncomingCall call) {
             ringThread.complete(Thread.currentThread().getName());
-            call.accept().thenAccept(answered::complete);
+            var unused =
+                call.accept()
+                    .whenComplete(
+                        (link, failure) -> {
+                          if (failure != null) {
+                            answered.completeExceptionally(failure);
+                          } else {
+                            answered.complete(link);
+                          }
+                        });
           }
         };
     try (RendezvousSession bobs = sdk.openSession(bob, accepting);
