@@ -157,7 +157,7 @@ public final class SecureLink implements AutoCloseable {
   }
 
   /** A re-punch after a handover succeeded on {@code moved}. */
-  void moveTo(PeerPath moved) {
+  synchronized void moveTo(PeerPath moved) {
     path = moved;
   }
 
