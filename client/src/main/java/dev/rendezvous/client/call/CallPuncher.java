@@ -1,14 +1,15 @@
 package dev.rendezvous.client.call;
 
 import dev.rendezvous.client.internal.DatagramSender;
+import dev.rendezvous.client.internal.LinkKeeper;
+import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -22,31 +23,109 @@ import java.util.function.LongSupplier;
  * to the other's address every retry interval and answers an authentic PUNCH with a sealed
  * PUNCH_ACK; it succeeds on an authentic PUNCH_ACK or DATA. A datagram whose link tag names no call
  * of this session, that does not open under the peer's key, or whose sequence was seen, is dropped:
- * strangers, forgers and replayers change nothing. Open links get a KEEPALIVE every 15 s.
+ * strangers, forgers and replayers change nothing. Open links are kept by the same {@link
+ * LinkKeeper} as two-sided links (a KEEPALIVE every keepalive interval; a link silent for two
+ * intervals and a second is punched again), and {@link #repunchAll} punches them all again when the
+ * network changes: sealed PUNCHes to the peer's current address until a sealed PUNCH_ACK, for up to
+ * 30 s. Each side follows the other to where its newest authentic message came from.
  */
 final class CallPuncher implements AutoCloseable {
-  private static final long KEEPALIVE_MILLIS = 15_000;
+  /** How long an open link's re-punch (after a handover) keeps trying. */
+  private static final long RELINK_TIMEOUT_MILLIS = 30_000;
+
+  /** What re-punching needs from the session. */
+  interface Network {
+    InetSocketAddress localAddress();
+
+    Optional<InetSocketAddress> publicMapping();
+
+    /** Pulses the edges now, so that a changed mapping is learned at once. */
+    void pulseNow();
+
+    /** Told (on the timer thread) when a re-punched link runs on a new path. */
+    void linkMoved(ClientId peer, PeerPath path);
+  }
 
   private final ScheduledExecutorService scheduler;
   private final Executor events;
   private final DatagramSender sender;
   private final LongSupplier localMillis;
+  private final Network network;
   private final Map<Long, CallAttempt> attempts = new ConcurrentHashMap<>();
   private final Map<Long, SecureLink> links = new ConcurrentHashMap<>();
+  private final Map<Long, CallRepunch> repunches = new ConcurrentHashMap<>();
   private final ScheduledFuture<?> keepalives;
 
   CallPuncher(
       ScheduledExecutorService scheduler,
       Executor events,
       DatagramSender sender,
-      LongSupplier localMillis) {
+      LongSupplier localMillis,
+      Network network) {
     this.scheduler = scheduler;
     this.events = events;
     this.sender = sender;
     this.localMillis = localMillis;
+    this.network = network;
+    LinkKeeper<SecureLink> keeper =
+        new LinkKeeper<>(links.values(), SecureLink::liveness, localMillis, this::linkWentSilent);
     this.keepalives =
         scheduler.scheduleWithFixedDelay(
-            this::sendKeepalives, KEEPALIVE_MILLIS, KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS);
+            keeper, LinkKeeper.TICK_MILLIS, LinkKeeper.TICK_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Punches every open link again (this client's network changed). */
+  void repunchAll() {
+    for (SecureLink link : links.values()) {
+      relink(link);
+    }
+  }
+
+  private void linkWentSilent(SecureLink link) {
+    if (!repunches.containsKey(link.state().keys.tag())) {
+      network.pulseNow(); // if this side moved, the pulse reply says so
+      relink(link);
+    }
+  }
+
+  private void relink(SecureLink link) {
+    long tag = link.state().keys.tag();
+    CallRepunch r = new CallRepunch(link);
+    if (!link.isOpen() || repunches.putIfAbsent(tag, r) != null) {
+      return;
+    }
+    long every = PunchOptions.defaults().retryInterval().toMillis();
+    r.ticker =
+        scheduler.scheduleWithFixedDelay(
+            () -> send(link.remote(), link.state().seal(SecureMessage.TYPE_PUNCH, new byte[0])),
+            0,
+            every,
+            TimeUnit.MILLISECONDS);
+    r.deadline = scheduler.schedule(() -> gaveUp(r), RELINK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private void gaveUp(CallRepunch r) {
+    if (repunches.remove(r.link.state().keys.tag(), r)) {
+      r.cancel();
+      if (r.link.liveness().isSilent(now())) {
+        r.link.close(); // the peer is gone, or unreachable for good
+      }
+    }
+  }
+
+  /** A sealed PUNCH_ACK on an open link: its re-punch (if one runs) succeeded. */
+  private void relinked(SecureLink link, Optional<InetSocketAddress> seenByPeer) {
+    CallRepunch r = repunches.remove(link.state().keys.tag());
+    if (r == null) {
+      return;
+    }
+    r.cancel();
+    PeerPath path =
+        new PeerPath(network.localAddress(), network.publicMapping(), link.remote(), seenByPeer);
+    link.moveTo(path);
+    if (!path.equals(r.from)) {
+      network.linkMoved(link.peer(), path);
+    }
   }
 
   /** Punches to {@code target} with the call's keys; never fails, completes with the outcome. */
@@ -87,22 +166,30 @@ final class CallPuncher implements AutoCloseable {
     if (m == null) {
       return true; // a stranger, a forgery or a replay
     }
+    if (link != null) {
+      link.heard(source, m.sequence(), now());
+    }
     switch (m.type()) {
       case SecureMessage.TYPE_PUNCH -> {
         if (a != null) {
           a.peerSource = source;
         }
-        send(source, state.seal(SecureMessage.TYPE_PUNCH_ACK, ack(m.sequence(), source)));
+        send(
+            source,
+            state.seal(SecureMessage.TYPE_PUNCH_ACK, PunchAck.payload(m.sequence(), source)));
       }
       case SecureMessage.TYPE_PUNCH_ACK -> {
-        if (a != null) {
-          succeed(a, source);
+        if (link != null) {
+          relinked(link, PunchAck.seenIn(m.plaintext()));
+        } else if (a != null) {
+          succeed(a, source, PunchAck.seenIn(m.plaintext()));
         }
       }
       case SecureMessage.TYPE_DATA -> {
-        SecureLink open = link != null ? link : a != null ? succeed(a, source) : null;
+        SecureLink open =
+            link != null ? link : a != null ? succeed(a, source, Optional.empty()) : null;
         if (open != null) {
-          open.deliver(source, m.plaintext());
+          open.deliver(m.plaintext());
         }
       }
       default -> {} // KEEPALIVE: nothing to do
@@ -125,13 +212,25 @@ final class CallPuncher implements AutoCloseable {
     }
   }
 
-  private SecureLink succeed(CallAttempt a, InetSocketAddress remote) {
+  private SecureLink succeed(
+      CallAttempt a, InetSocketAddress remote, Optional<InetSocketAddress> seenByPeer) {
     synchronized (a) {
       if (a.link != null || a.result.isDone()) {
         return a.link;
       }
+      PeerPath path =
+          new PeerPath(network.localAddress(), network.publicMapping(), remote, seenByPeer);
       SecureLink link =
-          new SecureLink(a.peer, remote, a.state, sender, scheduler, events, this::forget);
+          new SecureLink(
+              a.peer,
+              path,
+              a.state,
+              a.options.keepalive().toMillis(),
+              now(),
+              sender,
+              scheduler,
+              events,
+              this::forget);
       a.link = link;
       links.put(a.state.keys.tag(), link);
       cancel(a);
@@ -152,15 +251,6 @@ final class CallPuncher implements AutoCloseable {
     }
   }
 
-  private static byte[] ack(long sequence, InetSocketAddress seen) {
-    ByteBuffer out = ByteBuffer.allocate(28);
-    out.putLong(sequence);
-    boolean v4 = seen.getAddress() instanceof Inet4Address;
-    out.put((byte) (v4 ? 4 : 6)).put((byte) 0).putShort((short) seen.getPort());
-    out.put(seen.getAddress().getAddress());
-    return out.array();
-  }
-
   private void progress(CallAttempt a, String line) {
     try {
       events.execute(() -> a.options.progress().accept(line));
@@ -179,16 +269,11 @@ final class CallPuncher implements AutoCloseable {
   }
 
   private void forget(SecureLink link) {
-    links.remove(link.state().keys.tag(), link);
-  }
-
-  private void sendKeepalives() {
-    for (SecureLink link : links.values()) {
-      try {
-        link.keepalive();
-      } catch (IOException e) {
-        // the next keepalive tries again
-      }
+    long tag = link.state().keys.tag();
+    links.remove(tag, link);
+    CallRepunch r = repunches.get(tag);
+    if (r != null && r.link == link && repunches.remove(tag, r)) {
+      r.cancel();
     }
   }
 
@@ -207,6 +292,9 @@ final class CallPuncher implements AutoCloseable {
   @Override
   public void close() {
     keepalives.cancel(false);
+    for (CallRepunch r : repunches.values()) {
+      r.cancel();
+    }
     for (CallAttempt a : attempts.values()) {
       fail(a, CallFailure.SESSION_CLOSED, "the session was closed");
     }

@@ -6,6 +6,7 @@ import dev.rendezvous.client.http.CallReply;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.client.internal.Futures;
+import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.protocol.MalformedPulseException;
@@ -20,9 +21,11 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +51,13 @@ public final class Calls implements AutoCloseable {
 
     CompletableFuture<NatMapping> probeNat();
 
+    InetSocketAddress localAddress();
+
+    Optional<InetSocketAddress> publicMapping();
+
+    /** Pulses the edges now, so that a changed mapping is learned at once. */
+    void pulseNow();
+
     boolean isOpen();
   }
 
@@ -61,18 +71,31 @@ public final class Calls implements AutoCloseable {
   /**
    * @param lane the session's callback lane: results and rings complete there
    * @param ring hands an incoming call to the app's listener (on the lane)
+   * @param linkMoved told (on the timer thread) when an open call link was punched again onto a new
+   *     path
    */
   public Calls(
       Environment env,
       ScheduledExecutorService timers,
       Executor lane,
       DatagramSender sender,
-      Consumer<IncomingCall> ring) {
+      Consumer<IncomingCall> ring,
+      BiConsumer<ClientId, PeerPath> linkMoved) {
     this.env = env;
     this.lane = lane;
     this.sender = sender;
     this.ring = ring;
-    this.puncher = new CallPuncher(timers, lane, sender, () -> env.clock().localMillis());
+    this.puncher =
+        new CallPuncher(
+            timers, lane, sender, () -> env.clock().localMillis(), new Network(env, linkMoved));
+  }
+
+  /**
+   * Punches every open call link again (this client's network changed), with sealed PUNCHes under
+   * each link's keys; the peer follows the link to where they come from.
+   */
+  public void repunchAll() {
+    puncher.repunchAll();
   }
 
   /**
@@ -194,5 +217,35 @@ public final class Calls implements AutoCloseable {
   @Override
   public void close() {
     puncher.close();
+  }
+
+  private static final class Network implements CallPuncher.Network {
+    private final Environment env;
+    private final BiConsumer<ClientId, PeerPath> moved;
+
+    Network(Environment env, BiConsumer<ClientId, PeerPath> moved) {
+      this.env = env;
+      this.moved = moved;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+      return env.localAddress();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> publicMapping() {
+      return env.publicMapping();
+    }
+
+    @Override
+    public void pulseNow() {
+      env.pulseNow();
+    }
+
+    @Override
+    public void linkMoved(ClientId peer, PeerPath path) {
+      moved.accept(peer, path);
+    }
   }
 }

@@ -2,6 +2,8 @@ package dev.rendezvous.client.call;
 
 import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.client.internal.Futures;
+import dev.rendezvous.client.internal.LinkLiveness;
+import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,7 +22,10 @@ import java.util.function.Consumer;
  * message is sealed with AES-256-GCM under this side's direction key; what arrives is opened with
  * the peer's, and each sequence number is accepted once (a forged, altered or replayed datagram is
  * dropped silently). Messages are datagrams: unordered and unreliable. Receive with {@link
- * #onReceive} (on the client's callback executor) or {@link #receive(Duration)}. Thread-safe.
+ * #onReceive} (on the client's callback executor) or {@link #receive(Duration)}. The link survives
+ * a network handover: when either side's network changes it is punched again with sealed messages,
+ * and each side follows the other to the address its newest authentic message came from (the app
+ * hears {@code onLinkMoved}). Thread-safe.
  */
 public final class SecureLink implements AutoCloseable {
   private static final int QUEUE_CAPACITY = 1024;
@@ -32,21 +37,26 @@ public final class SecureLink implements AutoCloseable {
   private final Executor events;
   private final Consumer<SecureLink> onClose;
   private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-  private volatile InetSocketAddress remote;
+  private final LinkLiveness liveness;
+  private volatile PeerPath path;
+  private long newestHeard; // guarded by this: the highest sequence whose source was followed
   private volatile Consumer<byte[]> receiver;
   private volatile boolean closed;
 
   SecureLink(
       ClientId peer,
-      InetSocketAddress remote,
+      PeerPath path,
       LinkState state,
+      long keepaliveMillis,
+      long nowMillis,
       DatagramSender sender,
       Executor io,
       Executor events,
       Consumer<SecureLink> onClose) {
     this.peer = peer;
-    this.remote = remote;
+    this.path = path;
     this.state = state;
+    this.liveness = new LinkLiveness(keepaliveMillis, nowMillis, this::sendKeepalive);
     this.sender = sender;
     this.io = io;
     this.events = events;
@@ -59,7 +69,12 @@ public final class SecureLink implements AutoCloseable {
 
   /** Where the peer's messages come from now (follows the peer if its mapping moves). */
   public InetSocketAddress remote() {
-    return remote;
+    return path.remote();
+  }
+
+  /** The path the link runs on now. */
+  public PeerPath path() {
+    return path;
   }
 
   public boolean isOpen() {
@@ -75,7 +90,7 @@ public final class SecureLink implements AutoCloseable {
     if (closed) {
       throw new IOException("link to " + peer + " is closed");
     }
-    sender.send(remote, state.seal(SecureMessage.TYPE_DATA, data));
+    sender.send(path.remote(), state.seal(SecureMessage.TYPE_DATA, data));
   }
 
   /**
@@ -118,9 +133,36 @@ public final class SecureLink implements AutoCloseable {
     return state;
   }
 
-  /** An authenticated DATA from {@code source}: the peer's mapping is where it now comes from. */
-  void deliver(InetSocketAddress source, byte[] data) {
-    remote = source;
+  LinkLiveness liveness() {
+    return liveness;
+  }
+
+  /**
+   * An authentic message with {@code sequence} arrived from {@code source}: the peer is alive, and
+   * if this is its newest message, the peer's mapping is where it now comes from (a late message
+   * from an old path never moves the link back).
+   */
+  void heard(InetSocketAddress source, long sequence, long nowMillis) {
+    liveness.heard(nowMillis);
+    synchronized (this) {
+      if (sequence <= newestHeard) {
+        return;
+      }
+      newestHeard = sequence;
+      PeerPath now = path;
+      if (!now.remote().equals(source)) {
+        path = new PeerPath(now.local(), now.localPublic(), source, now.seenByPeer());
+      }
+    }
+  }
+
+  /** A re-punch after a handover succeeded on {@code moved}. */
+  synchronized void moveTo(PeerPath moved) {
+    path = moved;
+  }
+
+  /** An authentic DATA's payload. */
+  void deliver(byte[] data) {
     if (closed || !inbox.offer(data)) {
       return;
     }
@@ -129,9 +171,9 @@ public final class SecureLink implements AutoCloseable {
     }
   }
 
-  void keepalive() throws IOException {
+  private void sendKeepalive() throws IOException {
     if (!closed) {
-      sender.send(remote, state.seal(SecureMessage.TYPE_KEEPALIVE, new byte[0]));
+      sender.send(path.remote(), state.seal(SecureMessage.TYPE_KEEPALIVE, new byte[0]));
     }
   }
 
@@ -156,6 +198,6 @@ public final class SecureLink implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "SecureLink[" + peer + " at " + remote + (closed ? ", closed" : "") + "]";
+    return "SecureLink[" + peer + " at " + path.remote() + (closed ? ", closed" : "") + "]";
   }
 }

@@ -4,6 +4,7 @@ import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.internal.DatagramSender;
+import dev.rendezvous.client.internal.LinkKeeper;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
@@ -91,7 +92,8 @@ public final class HolePuncher implements AutoCloseable {
     this.strangerPunch = strangerPunch;
     this.linkMoved = linkMoved;
     this.lookup = new PeerLookup(env.api(), scheduler, env.clock());
-    LinkKeeper keeper = new LinkKeeper(links.all(), this::now, this::linkWentSilent);
+    LinkKeeper<PeerLink> keeper =
+        new LinkKeeper<>(links.all(), PeerLink::liveness, this::now, this::linkWentSilent);
     this.keepalives =
         scheduler.scheduleWithFixedDelay(
             keeper, LinkKeeper.TICK_MILLIS, LinkKeeper.TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -390,7 +392,7 @@ public final class HolePuncher implements AutoCloseable {
       cancelTimers(a);
       attempts.remove(a.peer, a);
       PeerLink relink = a.relink;
-      if (relink != null && LinkKeeper.isSilent(relink, now())) {
+      if (relink != null && relink.liveness().isSilent(now())) {
         relink.close(); // the peer is gone, or unreachable for good: stop trying (and looking up)
       }
       a.result.complete(

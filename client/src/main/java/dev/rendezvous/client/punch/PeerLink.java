@@ -2,6 +2,7 @@ package dev.rendezvous.client.punch;
 
 import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.client.internal.Futures;
+import dev.rendezvous.client.internal.LinkLiveness;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,9 +35,7 @@ public final class PeerLink implements AutoCloseable {
   private final Consumer<PeerLink> onClose;
   private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private volatile long peerNonce;
-  private volatile long lastHeardMillis;
-  private volatile long lastSentMillis;
-  private final long keepaliveMillis;
+  private final LinkLiveness liveness;
   private final long createdMillis;
   private volatile Consumer<byte[]> receiver;
   private volatile boolean closed;
@@ -56,10 +55,8 @@ public final class PeerLink implements AutoCloseable {
     this.path = path;
     this.myNonce = myNonce;
     this.peerNonce = peerNonce;
-    this.keepaliveMillis = keepaliveMillis;
-    this.lastHeardMillis = nowMillis;
+    this.liveness = new LinkLiveness(keepaliveMillis, nowMillis, this::sendKeepalive);
     this.createdMillis = nowMillis;
-    this.lastSentMillis = nowMillis;
     this.sender = sender;
     this.io = io;
     this.events = events;
@@ -148,23 +145,15 @@ public final class PeerLink implements AutoCloseable {
 
   /** Something arrived from the peer on this link's path at {@code nowMillis}. */
   void heard(long nowMillis) {
-    lastHeardMillis = nowMillis;
+    liveness.heard(nowMillis);
   }
 
-  long lastHeardMillis() {
-    return lastHeardMillis;
-  }
-
-  long lastSentMillis() {
-    return lastSentMillis;
+  LinkLiveness liveness() {
+    return liveness;
   }
 
   long createdMillis() {
     return createdMillis;
-  }
-
-  long keepaliveMillis() {
-    return keepaliveMillis;
   }
 
   void learnPeerNonce(long nonce) {
@@ -173,9 +162,8 @@ public final class PeerLink implements AutoCloseable {
     }
   }
 
-  void keepalive(long nowMillis) throws IOException {
+  private void sendKeepalive() throws IOException {
     if (!closed) {
-      lastSentMillis = nowMillis;
       sender.send(path.remote(), PeerMessage.keepalive(myNonce).encode());
     }
   }

@@ -1,5 +1,6 @@
 package dev.rendezvous.client.punch;
 
+import dev.rendezvous.client.internal.LinkKeeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package dev.rendezvous.client.session;
 
+import dev.rendezvous.client.call.Calls;
 import dev.rendezvous.client.punch.HolePuncher;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * punches it again (the {@link HolePuncher} notices those itself and pulses at once). On the first
  * two it pulses at once if the edge has not just told it (so the directory has the new address; the
  * edge's fresh-proof challenge costs one round trip), reports the LAN candidates again, and punches
- * every open link again; the peers follow when their links go silent or see the new punches.
+ * every open link again (the two-sided links and the call links alike); the peers follow when their
+ * links go silent or see the new punches.
  */
 final class Handover implements NetworkWatch.Reactions, AutoCloseable {
   private static final long LOCAL_CHECK_MILLIS = 3000;
@@ -21,12 +23,19 @@ final class Handover implements NetworkWatch.Reactions, AutoCloseable {
   private final CandidateReporter reporter;
   private final PulseLoop pulses;
   private final HolePuncher puncher;
+  private final Calls calls;
   private volatile ScheduledFuture<?> localCheck;
 
-  Handover(CandidateReporter reporter, PulseLoop pulses, HolePuncher puncher) {
+  Handover(CandidateReporter reporter, PulseLoop pulses, HolePuncher puncher, Calls calls) {
     this.reporter = reporter;
     this.pulses = pulses;
     this.puncher = puncher;
+    this.calls = calls;
+  }
+
+  private void repunchAll() {
+    puncher.repunchAll();
+    calls.repunchAll();
   }
 
   /** Starts checking the local addresses every few seconds. */
@@ -43,7 +52,7 @@ final class Handover implements NetworkWatch.Reactions, AutoCloseable {
     if (pulses.mapping().isPresent() && reporter.localAddressesChanged()) {
       pulses.pulseEveryEdgeNow(); // the reply may bring a new mapping: mappingMoved below
       reporter.report();
-      puncher.repunchAll();
+      repunchAll();
     }
   }
 
@@ -55,7 +64,7 @@ final class Handover implements NetworkWatch.Reactions, AutoCloseable {
   @Override
   public void mappingMoved(InetSocketAddress from, InetSocketAddress to) {
     reporter.report();
-    puncher.repunchAll();
+    repunchAll();
   }
 
   @Override

@@ -88,19 +88,21 @@ public final class RendezvousSession implements AutoCloseable {
             this::send,
             (peer, from) -> events.fire(l -> l.onIncomingPunch(peer, from)),
             (peer, path) -> events.fire(l -> l.onLinkMoved(peer, path)));
-    this.handover =
-        new Handover(
-            new CandidateReporter(
-                api, identity, localAddress, SessionSocket.speaksIpv6(localAddress), events),
-            pulses,
-            puncher);
     this.calls =
         new Calls(
             new PunchEnvironment(),
             timers,
             lane,
             this::send,
-            call -> events.fire(l -> l.onIncomingCall(call)));
+            call -> events.fire(l -> l.onIncomingCall(call)),
+            (peer, path) -> events.fire(l -> l.onLinkMoved(peer, path)));
+    this.handover =
+        new Handover(
+            new CandidateReporter(
+                api, identity, localAddress, SessionSocket.speaksIpv6(localAddress), events),
+            pulses,
+            puncher,
+            calls);
     watch.reactWith(handover);
     this.firstAccepted = Futures.completeOn(pulses.firstAccepted(), lane);
     this.receiver = SdkThreads.named(name + "-socket", false).newThread(this::receiveLoop);

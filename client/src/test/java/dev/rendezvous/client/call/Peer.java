@@ -1,5 +1,6 @@
 package dev.rendezvous.client.call;
 
+import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.session.NatMapping;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -17,15 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One side of a call on a real loopback socket: a {@link CallPuncher} fed by a receiver thread.
- * Records every datagram it sent (so a test can replay one) and counts those no call took.
+ * Records every datagram it sent (so a test can replay one) and counts those no call took. {@link
+ * #rebind} moves it to a new socket on a new port, as a handover moves a phone to a new mapping.
  */
-final class Peer implements AutoCloseable {
-  final DatagramSocket socket;
+final class Peer implements AutoCloseable, CallPuncher.Network {
   final CallPuncher puncher;
   final List<byte[]> sent = new CopyOnWriteArrayList<>();
+  final List<PeerPath> moves = new CopyOnWriteArrayList<>();
   final AtomicInteger notSecure = new AtomicInteger();
+  final AtomicInteger pulses = new AtomicInteger();
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-  private final Thread receiver;
+  private volatile DatagramSocket socket;
 
   Peer() throws IOException {
     socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -35,12 +39,21 @@ final class Peer implements AutoCloseable {
             Runnable::run,
             (to, datagram) -> {
               sent.add(datagram.clone());
-              socket.send(new DatagramPacket(datagram, datagram.length, to));
+              DatagramSocket s = socket;
+              s.send(new DatagramPacket(datagram, datagram.length, to));
             },
-            System::currentTimeMillis);
-    receiver = new Thread(this::receive, "peer-" + socket.getLocalPort());
-    receiver.setDaemon(true);
-    receiver.start();
+            System::currentTimeMillis,
+            this);
+    listen(socket);
+  }
+
+  /** Closes the socket and carries on from a new one (a new local port: a new mapping). */
+  void rebind() throws IOException {
+    DatagramSocket old = socket;
+    DatagramSocket fresh = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+    socket = fresh;
+    old.close();
+    listen(fresh);
   }
 
   InetSocketAddress address() {
@@ -62,12 +75,18 @@ final class Peer implements AutoCloseable {
         new CompletableFuture<NatMapping>());
   }
 
-  private void receive() {
+  private void listen(DatagramSocket on) {
+    Thread receiver = new Thread(() -> receive(on), "peer-" + on.getLocalPort());
+    receiver.setDaemon(true);
+    receiver.start();
+  }
+
+  private void receive(DatagramSocket on) {
     byte[] buffer = new byte[2048];
-    while (!socket.isClosed()) {
+    while (!on.isClosed()) {
       DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
       try {
-        socket.receive(packet);
+        on.receive(packet);
       } catch (IOException e) {
         return;
       }
@@ -76,6 +95,26 @@ final class Peer implements AutoCloseable {
         notSecure.incrementAndGet();
       }
     }
+  }
+
+  @Override
+  public InetSocketAddress localAddress() {
+    return address();
+  }
+
+  @Override
+  public Optional<InetSocketAddress> publicMapping() {
+    return Optional.empty();
+  }
+
+  @Override
+  public void pulseNow() {
+    pulses.incrementAndGet();
+  }
+
+  @Override
+  public void linkMoved(dev.rendezvous.protocol.identity.ClientId peer, PeerPath path) {
+    moves.add(path);
   }
 
   @Override

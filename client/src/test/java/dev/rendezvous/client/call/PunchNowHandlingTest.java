@@ -18,6 +18,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -52,7 +53,8 @@ class PunchNowHandlingTest {
             timers,
             Runnable::run,
             (to, datagram) -> mine.send(new DatagramPacket(datagram, datagram.length, to)),
-            rung::add);
+            rung::add,
+            (peer, path) -> {});
   }
 
   @AfterEach
@@ -140,6 +142,19 @@ class PunchNowHandlingTest {
     public CompletableFuture<NatMapping> probeNat() {
       return new CompletableFuture<>();
     }
+
+    @Override
+    public InetSocketAddress localAddress() {
+      return (InetSocketAddress) mine.getLocalSocketAddress();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> publicMapping() {
+      return Optional.empty();
+    }
+
+    @Override
+    public void pulseNow() {}
 
     @Override
     public boolean isOpen() {
