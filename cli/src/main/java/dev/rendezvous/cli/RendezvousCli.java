@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
       LogoutCommand.class,
       ConnectCommand.class,
       ListenCommand.class,
+      PolicyCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -3,9 +3,11 @@ package dev.rendezvous.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.RendezvousClient;
+import dev.rendezvous.client.call.CallFailure;
 import dev.rendezvous.client.call.CallResult;
 import dev.rendezvous.client.call.IncomingCall;
 import dev.rendezvous.client.call.SecureLink;
+import dev.rendezvous.client.http.CallPolicy;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
@@ -16,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -123,5 +126,42 @@ class SdkCallsEndToEndTest {
       assertThat(rung.get(5, TimeUnit.SECONDS).caller()).isEqualTo(carol.clientId());
       assertThat(called).isInstanceOf(CallResult.Failed.class);
     }
+  }
+
+  @Test
+  void aCalleesPolicySetThroughTheSdkDecidesWhoMayRing() throws Exception {
+    ClientCredentials erin = sdk.register().join().identity();
+    ClientCredentials frank = sdk.register().join().identity();
+    ClientCredentials grace = sdk.register().join().identity();
+    assertThat(sdk.callPolicy(frank).get(10, TimeUnit.SECONDS)).isEqualTo(CallPolicy.everyone());
+    assertThat(
+            sdk.setCallPolicy(frank, CallPolicy.only(List.of(grace.clientId())))
+                .get(10, TimeUnit.SECONDS))
+        .isEqualTo(CallPolicy.only(List.of(grace.clientId())));
+    assertThat(sdk.callPolicy(frank).get(10, TimeUnit.SECONDS).allowed())
+        .containsExactly(grace.clientId());
+    CompletableFuture<IncomingCall> rung = new CompletableFuture<>();
+    SessionListener ringing =
+        new SessionListener() {
+          @Override
+          public void onIncomingCall(IncomingCall call) {
+            rung.complete(call);
+            call.refuse();
+          }
+        };
+    try (RendezvousSession franks = sdk.openSession(frank, ringing);
+        RendezvousSession erins = sdk.openSession(erin, new SessionListener() {})) {
+      franks.firstAccepted().get(10, TimeUnit.SECONDS);
+      erins.firstAccepted().get(10, TimeUnit.SECONDS);
+      CallResult called =
+          erins
+              .call(frank.clientId(), PunchOptions.defaults().withTimeout(Duration.ofSeconds(2)))
+              .get(15, TimeUnit.SECONDS);
+      assertThat(called).isInstanceOf(CallResult.Failed.class);
+      assertThat(((CallResult.Failed) called).reason()).isEqualTo(CallFailure.REFUSED);
+      assertThat(rung).as("a refused caller never reaches the callee").isNotDone();
+    }
+    assertThat(sdk.setCallPolicy(frank, CallPolicy.nobody()).get(10, TimeUnit.SECONDS))
+        .isEqualTo(CallPolicy.nobody());
   }
 }

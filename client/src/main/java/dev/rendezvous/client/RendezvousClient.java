@@ -1,5 +1,6 @@
 package dev.rendezvous.client;
 
+import dev.rendezvous.client.http.CallPolicy;
 import dev.rendezvous.client.http.RendezvousHttpApi;
 import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.internal.Futures;
@@ -108,6 +109,16 @@ public final class RendezvousClient implements AutoCloseable {
   /** {@code GET /peer/{id}/udp/status}: ONLINE or PENDING, and since when. */
   public CompletableFuture<Responses.PeerStatus> peerStatus(ClientCredentials me, ClientId peer) {
     return Futures.completeOn(api.peerStatus(me, peer), callbacks);
+  }
+
+  /** Whom {@code me} accepts calls from ({@code GET /call-policy}). */
+  public CompletableFuture<CallPolicy> callPolicy(ClientCredentials me) {
+    return Futures.completeOn(api.callPolicy(me), callbacks);
+  }
+
+  /** Sets whom {@code me} accepts calls from ({@code PUT /call-policy}); completes with it. */
+  public CompletableFuture<CallPolicy> setCallPolicy(ClientCredentials me, CallPolicy policy) {
+    return Futures.completeOn(api.setCallPolicy(me, policy), callbacks);
   }
 
   /**

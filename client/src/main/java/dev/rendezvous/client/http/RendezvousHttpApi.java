@@ -1,5 +1,6 @@
 package dev.rendezvous.client.http;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.rendezvous.client.ServerClock;
 import dev.rendezvous.protocol.call.CallId;
 import dev.rendezvous.protocol.identity.ClientCredentials;
@@ -12,9 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -153,6 +158,43 @@ public final class RendezvousHttpApi {
   /** {@code GET /calls/{call_id}}: the call a PUNCH_NOW announced to this client. */
   public CompletableFuture<CallReply> fetchCall(ClientCredentials me, CallId call) {
     return call("GET", "calls/" + call.hex(), me.privateKey(), body -> callReply(body, "caller"));
+  }
+
+  /** {@code GET /call-policy}: whom this client accepts calls from. */
+  public CompletableFuture<CallPolicy> callPolicy(ClientCredentials me) {
+    return call("GET", "call-policy", me.privateKey(), RendezvousHttpApi::callPolicy);
+  }
+
+  /** {@code PUT /call-policy}: sets whom this client accepts calls from; completes with it. */
+  public CompletableFuture<CallPolicy> setCallPolicy(ClientCredentials me, CallPolicy policy) {
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put("accept", policy.accept().wire());
+    List<String> allowed = new ArrayList<>();
+    for (ClientId caller : policy.allowed()) {
+      allowed.add(caller.hex());
+    }
+    change.put("allowed", allowed);
+    byte[] body;
+    try {
+      body = JSON.std.asString(change).getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("strings and lists of strings always serialize", e);
+    }
+    return call("PUT", "call-policy", me.privateKey(), body, RendezvousHttpApi::callPolicy);
+  }
+
+  private static CallPolicy callPolicy(JsonBody body) {
+    CallPolicy.Accept accept = CallPolicy.Accept.parse(body.string("accept"));
+    List<ClientId> allowed = new ArrayList<>();
+    if (body.get("allowed") instanceof List<?> items) {
+      for (Object item : items) {
+        if (!(item instanceof String hex)) {
+          throw new UnexpectedReplyException("allowed holds a non-string");
+        }
+        allowed.add(ClientId.parse(hex));
+      }
+    }
+    return CallPolicy.of(accept, allowed);
   }
 
   private static CallReply callReply(JsonBody body, String peerField) {
