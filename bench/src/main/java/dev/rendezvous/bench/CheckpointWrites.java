@@ -161,8 +161,7 @@ public final class CheckpointWrites {
     return after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L);
   }
 
-  private static DynamoDbAsyncClient asyncClient(
-      DynaliteProcess dynalite, DynamoOperationCounter ops) {
+  static DynamoDbAsyncClient asyncClient(DynaliteProcess dynalite, DynamoOperationCounter ops) {
     return DynamoDbAsyncClient.builder()
         .endpointOverride(dynalite.endpoint())
         .region(Region.US_EAST_1)

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Time to connect, one-sided (a call: the service pushes PUNCH_NOW to the callee) against two-sided
@@ -132,29 +133,26 @@ public final class ConnectBench {
   }
 
   private static void sendUntilClosed(SecureLink link) {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                while (link.isOpen()) {
-                  link.send(HELLO);
-                  Thread.sleep(5);
-                }
-              } catch (Exception e) {
-                // the session closed: the round is over
-              }
-            });
-    t.setDaemon(true);
-    t.start();
+    sendUntilClosed(link::isOpen, link::send);
   }
 
   private static void sendUntilClosed(PeerLink link) {
+    sendUntilClosed(link::isOpen, link::send);
+  }
+
+  /** Sends one message on a link. */
+  private interface Sender {
+    void send(byte[] data) throws Exception;
+  }
+
+  /** Sends {@link #HELLO} every 5 ms on a daemon thread until the link closes or a send fails. */
+  private static void sendUntilClosed(BooleanSupplier isOpen, Sender send) {
     Thread t =
         new Thread(
             () -> {
               try {
-                while (link.isOpen()) {
-                  link.send(HELLO);
+                while (isOpen.getAsBoolean()) {
+                  send.send(HELLO);
                   Thread.sleep(5);
                 }
               } catch (Exception e) {

@@ -28,11 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -143,16 +138,7 @@ public final class EdgeBench {
     try (DynaliteProcess dynalite = DynaliteProcess.start();
         DynamoDbClient sync =
             DynamoClientFactory.forLocalEndpoint(dynalite.endpoint()).syncClient();
-        DynamoDbAsyncClient async =
-            DynamoDbAsyncClient.builder()
-                .endpointOverride(dynalite.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build())
-                .overrideConfiguration(
-                    ClientOverrideConfiguration.builder().addExecutionInterceptor(ops).build())
-                .build()) {
+        DynamoDbAsyncClient async = CheckpointWrites.asyncClient(dynalite, ops)) {
       EdgeSettings settings = settings(threads);
       sync.createTable(ClientTable.createTableRequest("bench-clients"));
       DynamoStoreSettings store = DynamoStoreSettings.forTable("bench-clients");
@@ -239,17 +225,7 @@ public final class EdgeBench {
   }
 
   private static EdgeSettings settings(int threads) {
-    Map<String, String> env = new HashMap<>();
-    env.put("RENDEZVOUS_UDP_PORT", "0");
-    env.put("RENDEZVOUS_HEALTH_PORT", "0");
-    env.put("RENDEZVOUS_INTERNAL_PORT", "0");
-    env.put("RENDEZVOUS_BIND_ADDRESS", "127.0.0.1");
-    env.put("RENDEZVOUS_EDGE_THREADS", Integer.toString(threads));
-    // One host sends everything here: lift the limits that protect the edge from such a host.
-    env.put("RENDEZVOUS_EDGE_SOURCE_RATE_PER_SECOND", "1e9");
-    env.put("RENDEZVOUS_EDGE_SOURCE_BURST", "1e9");
-    env.put("RENDEZVOUS_EDGE_CLIENT_RATE_PER_SECOND", "1e9");
-    env.put("RENDEZVOUS_EDGE_CLIENT_BURST", "1e9");
+    Map<String, String> env = UdpTargets.loopbackEnvironment(threads);
     env.put("RENDEZVOUS_EDGE_STORAGE_TIMEOUT_MILLIS", "5000");
     return EdgeSettings.fromEnvironment(env);
   }

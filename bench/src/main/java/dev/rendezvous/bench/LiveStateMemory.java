@@ -2,7 +2,6 @@ package dev.rendezvous.bench;
 
 import dev.rendezvous.edge.live.LiveTable;
 import dev.rendezvous.edge.live.TimerWheel;
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -24,9 +23,9 @@ public final class LiveStateMemory {
     // "growing": the table grows by 1.5x as it fills (worst case just after a growth), instead of
     // being at its maximum exactly.
     int max = args.length > 1 && args[1].equals("growing") ? 100_000_000 : n;
-    long before = usedHeapAfterGc();
+    long before = UdpTargets.usedHeapAfterGc();
     Object[] held = fill(n, max);
-    long after = usedHeapAfterGc();
+    long after = UdpTargets.usedHeapAfterGc();
     LiveTable table = (LiveTable) held[0];
     double perEntry = (after - before) / (double) n;
     System.out.printf(
@@ -65,17 +64,5 @@ public final class LiveStateMemory {
       wheel.schedule(slot, now + random.nextInt(300_000));
     }
     return new Object[] {table, wheel};
-  }
-
-  private static long usedHeapAfterGc() {
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }

@@ -147,8 +147,17 @@ public final class UdpTargets {
 
   /** The defaults, except: loopback, ephemeral ports, and no per-source limit (one host). */
   private static EdgeSettings settings(int threads, String intervalSeconds) {
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = loopbackEnvironment(threads);
     env.put("RENDEZVOUS_PULSE_INTERVAL_SECONDS", intervalSeconds);
+    return EdgeSettings.fromEnvironment(env);
+  }
+
+  /**
+   * The environment of an edge on loopback with ephemeral ports and {@code threads} threads, with
+   * the per-source and per-client limits lifted: one host sends everything here.
+   */
+  static Map<String, String> loopbackEnvironment(int threads) {
+    Map<String, String> env = new HashMap<>();
     env.put("RENDEZVOUS_UDP_PORT", "0");
     env.put("RENDEZVOUS_HEALTH_PORT", "0");
     env.put("RENDEZVOUS_INTERNAL_PORT", "0");
@@ -158,7 +167,7 @@ public final class UdpTargets {
     env.put("RENDEZVOUS_EDGE_SOURCE_BURST", "1e9");
     env.put("RENDEZVOUS_EDGE_CLIENT_RATE_PER_SECOND", "1e9");
     env.put("RENDEZVOUS_EDGE_CLIENT_BURST", "1e9");
-    return EdgeSettings.fromEnvironment(env);
+    return env;
   }
 
   static long usedHeapAfterGc() {
