@@ -7,7 +7,6 @@ import dev.rendezvous.client.call.SecureLink;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.session.NatMapping;
 import dev.rendezvous.client.session.RendezvousSession;
-import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
@@ -64,17 +63,10 @@ final class ConnectCommand implements Callable<Integer> {
     ClientId target = Ids.parse(root, peer);
     PrintWriter out = root.out();
     PrintWriter err = root.err();
-    AtomicReference<String> gone = new AtomicReference<>();
     PunchOptions options = options(err);
     PeerCall call = new PeerCall(me.get().clientId(), target, err);
-    SessionListener listener =
-        new SessionListener() {
-          @Override
-          public void onClientGone(String reason) {
-            gone.set(reason);
-            PulseCommand.print(err, "gone: " + reason);
-          }
-
+    GoneListener listener =
+        new GoneListener(err) {
           @Override
           public void onIncomingCall(IncomingCall incoming) {
             if (twoSided) {
@@ -87,7 +79,7 @@ final class ConnectCommand implements Callable<Integer> {
     try (RendezvousClient client = root.client();
         RendezvousSession session = client.openSession(me.get(), listener)) {
       if (!online(session, me.get(), err)) {
-        return gone.get() != null ? ExitCodes.NOT_REGISTERED : ExitCodes.SERVICE_ERROR;
+        return listener.isGone() ? ExitCodes.NOT_REGISTERED : ExitCodes.SERVICE_ERROR;
       }
       long bound = waitSeconds + timeoutSeconds + 60;
       if (twoSided) {
@@ -106,7 +98,7 @@ final class ConnectCommand implements Callable<Integer> {
             root.stdin,
             out,
             err,
-            () -> gone.get() != null);
+            () -> listener.isGone());
       }
       PulseCommand.print(err, "calling " + target + " (it must run 'listen' or 'connect')");
       CallResult result =

@@ -6,7 +6,6 @@ import dev.rendezvous.client.call.IncomingCall;
 import dev.rendezvous.client.call.SecureLink;
 import dev.rendezvous.client.punch.PunchOptions;
 import dev.rendezvous.client.session.RendezvousSession;
-import dev.rendezvous.client.session.SessionListener;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
@@ -53,16 +52,9 @@ final class ListenCommand implements Callable<Integer> {
     PrintWriter out = root.out();
     PrintWriter err = root.err();
     AtomicReference<SecureLink> current = new AtomicReference<>();
-    AtomicReference<String> gone = new AtomicReference<>();
     PunchOptions options = PunchOptions.defaults().withTimeout(Duration.ofSeconds(timeoutSeconds));
-    SessionListener listener =
-        new SessionListener() {
-          @Override
-          public void onClientGone(String reason) {
-            gone.set(reason);
-            PulseCommand.print(err, "gone: " + reason);
-          }
-
+    GoneListener listener =
+        new GoneListener(err) {
           @Override
           public void onIncomingCall(IncomingCall call) {
             if (!allowed.isEmpty() && !allowed.contains(call.caller())) {
@@ -70,9 +62,8 @@ final class ListenCommand implements Callable<Integer> {
               call.refuse();
               return;
             }
-            PulseCommand.print(err, "call from " + call.caller() + "; answering");
             var unused =
-                call.accept(options)
+                PeerCall.answer(call, options, err)
                     .thenAccept(
                         result -> {
                           if (result instanceof CallResult.Connected c) {
@@ -99,7 +90,7 @@ final class ListenCommand implements Callable<Integer> {
     try (RendezvousClient client = root.client();
         RendezvousSession session = client.openSession(me.get(), listener)) {
       if (!ConnectCommand.online(session, me.get(), err)) {
-        return gone.get() != null ? ExitCodes.NOT_REGISTERED : ExitCodes.SERVICE_ERROR;
+        return listener.isGone() ? ExitCodes.NOT_REGISTERED : ExitCodes.SERVICE_ERROR;
       }
       PulseCommand.print(
           err, "listening; a peer runs 'connect " + me.get().clientId() + "' to call");
@@ -115,6 +106,6 @@ final class ListenCommand implements Callable<Integer> {
           },
           err);
     }
-    return gone.get() != null ? ExitCodes.NOT_REGISTERED : ExitCodes.OK;
+    return listener.isGone() ? ExitCodes.NOT_REGISTERED : ExitCodes.OK;
   }
 }

@@ -35,6 +35,13 @@ final class PeerCall {
     this.err = err;
   }
 
+  /** Says on {@code err} that the call is being answered, and answers it. */
+  static CompletableFuture<CallResult> answer(
+      IncomingCall call, PunchOptions options, PrintWriter err) {
+    PulseCommand.print(err, "call from " + call.caller() + "; answering");
+    return call.accept(options);
+  }
+
   /** The listener's part: a call from the target is answered when its id sorts first. */
   void onIncomingCall(IncomingCall call, PunchOptions options) {
     boolean theirsWins = call.caller().hex().compareTo(me.hex()) < 0;
@@ -42,9 +49,8 @@ final class PeerCall {
       call.refuse();
       return;
     }
-    PulseCommand.print(err, "call from " + call.caller() + "; answering");
     var unused =
-        call.accept(options)
+        answer(call, options, err)
             .thenAccept(
                 r -> {
                   if (r instanceof CallResult.Connected) {
