@@ -27,7 +27,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,15 +46,14 @@ class ItemSizeTest {
 
   private final MutableClock clock = MutableClock.startingAt("2286-11-20T17:46:39.999Z");
   private final LivenessRules rules = new LivenessRules(PulseTimings.DEFAULTS);
-  private final DynamoStoreSettings settings = DynamoStoreSettings.forTable(DYNALITE.createTable());
-  private final DynamoDbAsyncClient async = DYNALITE.newAsyncClient(4);
-  private final DynamoClientRegistry registry =
-      new DynamoClientRegistry(DYNALITE.syncClient(), settings, rules, clock);
-  private final DynamoLiveDirectory live = new DynamoLiveDirectory(async, settings, rules, clock);
+  private final DynamoStores stores = DynamoStores.over(DYNALITE, rules, clock);
+  private final DynamoStoreSettings settings = stores.settings();
+  private final DynamoClientRegistry registry = stores.registry();
+  private final DynamoLiveDirectory live = stores.live();
 
   @AfterEach
   void close() {
-    async.close();
+    stores.close();
   }
 
   @Test

@@ -29,7 +29,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -43,16 +42,15 @@ class LegacyItemsTest {
 
   private final MutableClock clock = MutableClock.startingAt("2026-11-26T12:00:00Z");
   private final LivenessRules rules = new LivenessRules(PulseTimings.DEFAULTS);
-  private final DynamoStoreSettings settings = DynamoStoreSettings.forTable(DYNALITE.createTable());
-  private final DynamoDbAsyncClient async = DYNALITE.newAsyncClient(4);
-  private final DynamoClientRegistry registry =
-      new DynamoClientRegistry(DYNALITE.syncClient(), settings, rules, clock);
-  private final DynamoLiveDirectory live = new DynamoLiveDirectory(async, settings, rules, clock);
+  private final DynamoStores stores = DynamoStores.over(DYNALITE, rules, clock);
+  private final DynamoStoreSettings settings = stores.settings();
+  private final DynamoClientRegistry registry = stores.registry();
+  private final DynamoLiveDirectory live = stores.live();
   private final ClientCredentials alice = new CredentialFactory().issue();
 
   @AfterEach
   void close() {
-    async.close();
+    stores.close();
   }
 
   @Test
