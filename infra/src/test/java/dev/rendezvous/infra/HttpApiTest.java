@@ -21,19 +21,21 @@ class HttpApiTest {
         .findResources("AWS::ApiGatewayV2::Route")
         .values()
         .forEach(r -> routeKeys.add(TemplateQueries.properties(r).get("RouteKey")));
-    assertThat(routeKeys)
-        .containsExactlyInAnyOrder(
-            "POST /register",
-            "POST /verify",
-            "POST /logout",
-            "PUT /me/candidates",
-            "GET /peer/{client_id}/udp",
-            "GET /peer/{client_id}/udp/status",
-            "POST /peer/{client_id}/connect",
-            "GET /calls/{call_id}",
-            "GET /call-policy",
-            "PUT /call-policy",
-            "$default");
+    String expected =
+        """
+        POST /register
+        POST /verify
+        POST /logout
+        PUT /me/candidates
+        GET /peer/{client_id}/udp
+        GET /peer/{client_id}/udp/status
+        POST /peer/{client_id}/connect
+        GET /calls/{call_id}
+        GET /call-policy
+        PUT /call-policy
+        $default
+        """;
+    assertThat(routeKeys).containsExactlyInAnyOrder(expected.lines().toArray(String[]::new));
     assertThat(RendezvousApi.ROUTE_KEYS).hasSize(10);
   }
 
