@@ -13,7 +13,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -101,21 +100,7 @@ public final class SecureLink implements AutoCloseable {
     if (data.length > SecureMessage.MAX_PAYLOAD) {
       throw new IllegalArgumentException("at most " + SecureMessage.MAX_PAYLOAD + " bytes");
     }
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    try {
-      io.execute(
-          () -> {
-            try {
-              send(data);
-              sent.complete(null);
-            } catch (IOException | RuntimeException e) {
-              sent.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      sent.completeExceptionally(new IOException("link to " + peer + " is closed", e));
-    }
-    return Futures.completeOn(sent, events);
+    return Futures.sendOn(io, events, peer, () -> send(data));
   }
 
   /** Delivers every message from now on (and any queued) to {@code consumer}, in order. */

@@ -11,7 +11,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -96,24 +95,16 @@ public final class PeerLink implements AutoCloseable {
    */
   public CompletableFuture<Void> sendAsync(byte[] data) {
     byte[] datagram = PeerMessage.data(myNonce, data).encode();
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    try {
-      io.execute(
-          () -> {
-            try {
-              if (closed) {
-                throw new IOException("link to " + peer + " is closed");
-              }
-              sender.send(path.remote(), datagram);
-              sent.complete(null);
-            } catch (IOException | RuntimeException e) {
-              sent.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      sent.completeExceptionally(new IOException("link to " + peer + " is closed", e));
-    }
-    return Futures.completeOn(sent, events);
+    return Futures.sendOn(
+        io,
+        events,
+        peer,
+        () -> {
+          if (closed) {
+            throw new IOException("link to " + peer + " is closed");
+          }
+          sender.send(path.remote(), datagram);
+        });
   }
 
   /**
