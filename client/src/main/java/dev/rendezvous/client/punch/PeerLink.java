@@ -2,16 +2,14 @@ package dev.rendezvous.client.punch;
 
 import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.client.internal.Futures;
+import dev.rendezvous.client.internal.LinkInbox;
 import dev.rendezvous.client.internal.LinkLiveness;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,8 +21,6 @@ import java.util.function.Consumer;
  * over them if they matter). Thread-safe.
  */
 public final class PeerLink implements AutoCloseable {
-  private static final int QUEUE_CAPACITY = 1024;
-
   private final ClientId peer;
   private volatile PeerPath path;
   private final long myNonce;
@@ -32,11 +28,10 @@ public final class PeerLink implements AutoCloseable {
   private final Executor io;
   private final Executor events;
   private final Consumer<PeerLink> onClose;
-  private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final LinkInbox inbox;
   private volatile long peerNonce;
   private final LinkLiveness liveness;
   private final long createdMillis;
-  private volatile Consumer<byte[]> receiver;
   private volatile boolean closed;
 
   PeerLink(
@@ -59,6 +54,7 @@ public final class PeerLink implements AutoCloseable {
     this.sender = sender;
     this.io = io;
     this.events = events;
+    this.inbox = new LinkInbox(events);
     this.onClose = onClose;
   }
 
@@ -112,13 +108,12 @@ public final class PeerLink implements AutoCloseable {
    * the client's callback executor, one at a time and in order.
    */
   public void onReceive(Consumer<byte[]> consumer) {
-    receiver = consumer;
-    events.execute(this::drain);
+    inbox.onReceive(consumer);
   }
 
   /** Waits up to {@code timeout} for the next message; empty on timeout. */
   public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
-    return Optional.ofNullable(inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    return inbox.receive(timeout);
   }
 
   long peerNonce() {
@@ -160,22 +155,8 @@ public final class PeerLink implements AutoCloseable {
   }
 
   void deliver(byte[] data) {
-    if (closed || !inbox.offer(data)) {
-      return; // a full inbox drops, as a full socket buffer would
-    }
-    if (receiver != null) {
-      events.execute(this::drain);
-    }
-  }
-
-  private void drain() {
-    Consumer<byte[]> r = receiver;
-    if (r == null) {
-      return;
-    }
-    byte[] next;
-    while ((next = inbox.poll()) != null) {
-      r.accept(next);
+    if (!closed) {
+      inbox.deliver(data);
     }
   }
 
