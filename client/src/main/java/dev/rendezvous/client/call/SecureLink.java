@@ -2,6 +2,7 @@ package dev.rendezvous.client.call;
 
 import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.client.internal.Futures;
+import dev.rendezvous.client.internal.LinkInbox;
 import dev.rendezvous.client.internal.LinkLiveness;
 import dev.rendezvous.client.punch.PeerPath;
 import dev.rendezvous.protocol.identity.ClientId;
@@ -9,12 +10,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -28,19 +25,16 @@ import java.util.function.Consumer;
  * hears {@code onLinkMoved}). Thread-safe.
  */
 public final class SecureLink implements AutoCloseable {
-  private static final int QUEUE_CAPACITY = 1024;
-
   private final ClientId peer;
   private final LinkState state;
   private final DatagramSender sender;
   private final Executor io;
   private final Executor events;
   private final Consumer<SecureLink> onClose;
-  private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final LinkInbox inbox;
   private final LinkLiveness liveness;
   private volatile PeerPath path;
   private long newestHeard; // guarded by this: the highest sequence whose source was followed
-  private volatile Consumer<byte[]> receiver;
   private volatile boolean closed;
 
   SecureLink(
@@ -60,6 +54,7 @@ public final class SecureLink implements AutoCloseable {
     this.sender = sender;
     this.io = io;
     this.events = events;
+    this.inbox = new LinkInbox(events);
     this.onClose = onClose;
   }
 
@@ -101,32 +96,17 @@ public final class SecureLink implements AutoCloseable {
     if (data.length > SecureMessage.MAX_PAYLOAD) {
       throw new IllegalArgumentException("at most " + SecureMessage.MAX_PAYLOAD + " bytes");
     }
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    try {
-      io.execute(
-          () -> {
-            try {
-              send(data);
-              sent.complete(null);
-            } catch (IOException | RuntimeException e) {
-              sent.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      sent.completeExceptionally(new IOException("link to " + peer + " is closed", e));
-    }
-    return Futures.completeOn(sent, events);
+    return Futures.sendOn(io, events, peer, () -> send(data));
   }
 
   /** Delivers every message from now on (and any queued) to {@code consumer}, in order. */
   public void onReceive(Consumer<byte[]> consumer) {
-    receiver = consumer;
-    events.execute(this::drain);
+    inbox.onReceive(consumer);
   }
 
   /** Waits up to {@code timeout} for the next message; empty on timeout. */
   public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
-    return Optional.ofNullable(inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    return inbox.receive(timeout);
   }
 
   LinkState state() {
@@ -163,28 +143,14 @@ public final class SecureLink implements AutoCloseable {
 
   /** An authentic DATA's payload. */
   void deliver(byte[] data) {
-    if (closed || !inbox.offer(data)) {
-      return;
-    }
-    if (receiver != null) {
-      events.execute(this::drain);
+    if (!closed) {
+      inbox.deliver(data);
     }
   }
 
   private void sendKeepalive() throws IOException {
     if (!closed) {
       sender.send(path.remote(), state.seal(SecureMessage.TYPE_KEEPALIVE, new byte[0]));
-    }
-  }
-
-  private void drain() {
-    Consumer<byte[]> r = receiver;
-    if (r == null) {
-      return;
-    }
-    byte[] next;
-    while ((next = inbox.poll()) != null) {
-      r.accept(next);
     }
   }
 

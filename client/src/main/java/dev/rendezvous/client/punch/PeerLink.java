@@ -2,17 +2,14 @@ package dev.rendezvous.client.punch;
 
 import dev.rendezvous.client.internal.DatagramSender;
 import dev.rendezvous.client.internal.Futures;
+import dev.rendezvous.client.internal.LinkInbox;
 import dev.rendezvous.client.internal.LinkLiveness;
 import dev.rendezvous.protocol.identity.ClientId;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +21,6 @@ import java.util.function.Consumer;
  * over them if they matter). Thread-safe.
  */
 public final class PeerLink implements AutoCloseable {
-  private static final int QUEUE_CAPACITY = 1024;
-
   private final ClientId peer;
   private volatile PeerPath path;
   private final long myNonce;
@@ -33,11 +28,10 @@ public final class PeerLink implements AutoCloseable {
   private final Executor io;
   private final Executor events;
   private final Consumer<PeerLink> onClose;
-  private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final LinkInbox inbox;
   private volatile long peerNonce;
   private final LinkLiveness liveness;
   private final long createdMillis;
-  private volatile Consumer<byte[]> receiver;
   private volatile boolean closed;
 
   PeerLink(
@@ -60,6 +54,7 @@ public final class PeerLink implements AutoCloseable {
     this.sender = sender;
     this.io = io;
     this.events = events;
+    this.inbox = new LinkInbox(events);
     this.onClose = onClose;
   }
 
@@ -96,24 +91,16 @@ public final class PeerLink implements AutoCloseable {
    */
   public CompletableFuture<Void> sendAsync(byte[] data) {
     byte[] datagram = PeerMessage.data(myNonce, data).encode();
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    try {
-      io.execute(
-          () -> {
-            try {
-              if (closed) {
-                throw new IOException("link to " + peer + " is closed");
-              }
-              sender.send(path.remote(), datagram);
-              sent.complete(null);
-            } catch (IOException | RuntimeException e) {
-              sent.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      sent.completeExceptionally(new IOException("link to " + peer + " is closed", e));
-    }
-    return Futures.completeOn(sent, events);
+    return Futures.sendOn(
+        io,
+        events,
+        peer,
+        () -> {
+          if (closed) {
+            throw new IOException("link to " + peer + " is closed");
+          }
+          sender.send(path.remote(), datagram);
+        });
   }
 
   /**
@@ -121,13 +108,12 @@ public final class PeerLink implements AutoCloseable {
    * the client's callback executor, one at a time and in order.
    */
   public void onReceive(Consumer<byte[]> consumer) {
-    receiver = consumer;
-    events.execute(this::drain);
+    inbox.onReceive(consumer);
   }
 
   /** Waits up to {@code timeout} for the next message; empty on timeout. */
   public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
-    return Optional.ofNullable(inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    return inbox.receive(timeout);
   }
 
   long peerNonce() {
@@ -169,22 +155,8 @@ public final class PeerLink implements AutoCloseable {
   }
 
   void deliver(byte[] data) {
-    if (closed || !inbox.offer(data)) {
-      return; // a full inbox drops, as a full socket buffer would
-    }
-    if (receiver != null) {
-      events.execute(this::drain);
-    }
-  }
-
-  private void drain() {
-    Consumer<byte[]> r = receiver;
-    if (r == null) {
-      return;
-    }
-    byte[] next;
-    while ((next = inbox.poll()) != null) {
-      r.accept(next);
+    if (!closed) {
+      inbox.deliver(data);
     }
   }
 

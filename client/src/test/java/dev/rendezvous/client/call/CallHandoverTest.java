@@ -1,5 +1,7 @@
 package dev.rendezvous.client.call;
 
+import static dev.rendezvous.client.call.CallTestSupport.bytes;
+import static dev.rendezvous.client.call.CallTestSupport.connected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.punch.PunchOptions;
@@ -7,7 +9,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -103,11 +104,11 @@ class CallHandoverTest {
   @Test
   void replaysAndLateMessagesFromOtherAddressesNeverMoveTheLink() throws Exception {
     b.send(bytes("genuine"));
-    assertThat(a.receive(WAIT).map(CallHandoverTest::text)).contains("genuine");
+    assertThat(a.receive(WAIT).map(CallTestSupport::text)).contains("genuine");
     byte[] replayed = bob.sent.get(bob.sent.size() - 1);
     byte[] late = b.state().seal(SecureMessage.TYPE_DATA, bytes("late")); // authentic, never sent
     b.send(bytes("newer"));
-    assertThat(a.receive(WAIT).map(CallHandoverTest::text)).contains("newer");
+    assertThat(a.receive(WAIT).map(CallTestSupport::text)).contains("newer");
     InetSocketAddress old = bob.address();
     bob.rebind();
 
@@ -118,7 +119,7 @@ class CallHandoverTest {
         mallory.send(new DatagramPacket(attack, attack.length, alice.address()));
       }
       mallory.send(new DatagramPacket(late, late.length, alice.address()));
-      assertThat(a.receive(WAIT).map(CallHandoverTest::text))
+      assertThat(a.receive(WAIT).map(CallTestSupport::text))
           .as("a late authentic message is delivered once")
           .contains("late");
       assertThat(a.receive(Duration.ofMillis(300))).as("no replay is delivered").isEmpty();
@@ -145,21 +146,8 @@ class CallHandoverTest {
 
   private void assertTalking() throws Exception {
     a.send(bytes("to bob"));
-    assertThat(b.receive(WAIT).map(CallHandoverTest::text)).contains("to bob");
+    assertThat(b.receive(WAIT).map(CallTestSupport::text)).contains("to bob");
     b.send(bytes("to alice"));
-    assertThat(a.receive(WAIT).map(CallHandoverTest::text)).contains("to alice");
-  }
-
-  private static SecureLink connected(CallResult result) {
-    assertThat(result).as(result.toString()).isInstanceOf(CallResult.Connected.class);
-    return ((CallResult.Connected) result).link();
-  }
-
-  private static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+    assertThat(a.receive(WAIT).map(CallTestSupport::text)).contains("to alice");
   }
 }

@@ -1,5 +1,7 @@
 package dev.rendezvous.client.call;
 
+import static dev.rendezvous.client.call.CallTestSupport.bytes;
+import static dev.rendezvous.client.call.CallTestSupport.connected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.punch.PunchOptions;
@@ -46,9 +48,9 @@ class CallPuncherTest {
     SecureLink a = connected(calling.get(5, TimeUnit.SECONDS));
     SecureLink b = connected(answering.get(5, TimeUnit.SECONDS));
     a.send(bytes("to bob"));
-    assertThat(b.receive(WAIT).map(CallPuncherTest::text)).contains("to bob");
+    assertThat(b.receive(WAIT).map(CallTestSupport::text)).contains("to bob");
     b.send(bytes("to alice"));
-    assertThat(a.receive(WAIT).map(CallPuncherTest::text)).contains("to alice");
+    assertThat(a.receive(WAIT).map(CallTestSupport::text)).contains("to alice");
     assertThat(alice.sent)
         .allSatisfy(
             d -> assertThat(new String(d, StandardCharsets.ISO_8859_1)).doesNotContain("to bob"));
@@ -61,7 +63,7 @@ class CallPuncherTest {
     SecureLink a = connected(calling.get(5, TimeUnit.SECONDS));
     SecureLink b = connected(answering.get(5, TimeUnit.SECONDS));
     a.send(bytes("genuine"));
-    assertThat(b.receive(WAIT).map(CallPuncherTest::text)).contains("genuine");
+    assertThat(b.receive(WAIT).map(CallTestSupport::text)).contains("genuine");
     byte[] captured = alice.sent.get(alice.sent.size() - 1);
 
     try (DatagramSocket mallory = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
@@ -93,9 +95,9 @@ class CallPuncherTest {
     assertThat(b.receive(Duration.ofMillis(500))).as("nothing forged or replayed").isEmpty();
     assertThat(b.remote()).as("the link still points at alice").isEqualTo(alice.address());
     a.send(bytes("still here"));
-    assertThat(b.receive(WAIT).map(CallPuncherTest::text)).contains("still here");
+    assertThat(b.receive(WAIT).map(CallTestSupport::text)).contains("still here");
     b.send(bytes("me too"));
-    assertThat(a.receive(WAIT).map(CallPuncherTest::text)).contains("me too");
+    assertThat(a.receive(WAIT).map(CallTestSupport::text)).contains("me too");
   }
 
   @Test
@@ -109,18 +111,5 @@ class CallPuncherTest {
     assertThat(result).isInstanceOf(CallResult.Failed.class);
     assertThat(((CallResult.Failed) result).reason()).isEqualTo(CallFailure.NO_REPLY);
     assertThat(b.get(15, TimeUnit.SECONDS)).isInstanceOf(CallResult.Failed.class);
-  }
-
-  private static SecureLink connected(CallResult result) {
-    assertThat(result).as(result.toString()).isInstanceOf(CallResult.Connected.class);
-    return ((CallResult.Connected) result).link();
-  }
-
-  private static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -7,12 +7,9 @@ import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.session.RecordingListener;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
-import dev.rendezvous.client.testserver.TestRendezvousServer;
-import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.identity.ClientId;
 import dev.rendezvous.testkit.ManualScheduler;
-import dev.rendezvous.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,30 +17,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hole punching between two real sessions on loopback, through the real test server. */
-class HolePunchTest {
-  private final MutableClock serverClock = MutableClock.followingSystemTime();
-  private TestRendezvousServer server;
-  private RendezvousClient client;
-  private ClientCredentials alice;
-  private ClientCredentials bob;
-
+class HolePunchTest extends TwoClientsOnTestServer {
   @BeforeEach
   void start() throws Exception {
-    server = TestRendezvousServer.start(new PulseTimings(30, 5, 180), serverClock);
-    client = new RendezvousClient(server.baseUrl(), config());
-    alice = client.register().join().identity();
-    bob = client.register().join().identity();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
+    startServerAndClients(this::config);
   }
 
   private SessionConfig config() {

@@ -3,19 +3,15 @@ package dev.rendezvous.client.punch;
 import static dev.rendezvous.testkit.Await.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rendezvous.client.RendezvousClient;
 import dev.rendezvous.client.http.Candidate;
 import dev.rendezvous.client.http.Responses;
 import dev.rendezvous.client.session.RecordingListener;
 import dev.rendezvous.client.session.RendezvousSession;
 import dev.rendezvous.client.session.SessionConfig;
-import dev.rendezvous.client.testserver.TestRendezvousServer;
 import dev.rendezvous.core.directory.LanCandidates;
 import dev.rendezvous.core.registry.ObservedAddress;
-import dev.rendezvous.core.timing.PulseTimings;
 import dev.rendezvous.protocol.identity.ClientCredentials;
 import dev.rendezvous.protocol.net.HostText;
-import dev.rendezvous.testkit.MutableClock;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.time.Duration;
@@ -24,7 +20,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,32 +30,13 @@ import org.junit.jupiter.api.Test;
  * addresses (this host's non-loopback addresses), and the punch keeps a LAN path over the loopback
  * "mapping" that also answers.
  */
-class LanCandidatesTest {
-  private final MutableClock serverClock = MutableClock.followingSystemTime();
-  private TestRendezvousServer server;
-  private RendezvousClient client;
-  private ClientCredentials alice;
-  private ClientCredentials bob;
-
+class LanCandidatesTest extends TwoClientsOnTestServer {
   @BeforeEach
   void start() throws Exception {
     Assumptions.assumeFalse(
         hostAddresses().isEmpty(), "this host has no non-loopback address to be a LAN candidate");
-    server = TestRendezvousServer.start(new PulseTimings(30, 5, 180), serverClock);
-    client =
-        new RendezvousClient(
-            server.baseUrl(),
-            SessionConfig.defaults(server.edge()).withReplyTimeout(Duration.ofMillis(300)));
-    alice = client.register().join().identity();
-    bob = client.register().join().identity();
-  }
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-      server.close();
-    }
+    startServerAndClients(
+        () -> SessionConfig.defaults(server.edge()).withReplyTimeout(Duration.ofMillis(300)));
   }
 
   @Test
