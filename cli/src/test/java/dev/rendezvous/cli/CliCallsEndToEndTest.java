@@ -93,6 +93,25 @@ class CliCallsEndToEndTest {
     assertThat(erin.err()).contains("PEER_UNKNOWN");
   }
 
+  @Test
+  void aPolicyOfNobodyRefusesTheCallerBeforeAnythingRings() throws Exception {
+    Terminal frank = new Terminal(register("frank"));
+    Terminal grace = new Terminal(register("grace"));
+    assertThat(frank.run(InputStream.nullInputStream(), "policy")).isZero();
+    assertThat(frank.out()).contains("accepts calls from everyone");
+    assertThat(frank.run(InputStream.nullInputStream(), "policy", "nobody")).isZero();
+    assertThat(frank.out()).contains("accepts calls from nobody");
+    CompletableFuture<Integer> listening = frank.start("listen");
+    await(20, () -> frank.err().contains("listening"), frank::err);
+    grace.start("connect", frank.id(), "--wait", "0").get(30, TimeUnit.SECONDS);
+    assertThat(grace.err()).contains("REFUSED");
+    assertThat(frank.err()).doesNotContain("call from");
+    assertThat(frank.run(InputStream.nullInputStream(), "policy", grace.id())).isZero();
+    assertThat(frank.out()).contains("accepts calls from listed [" + grace.id() + "]");
+    frank.quit();
+    assertThat(listening.get(20, TimeUnit.SECONDS)).as(frank.err()).isZero();
+  }
+
   /** Waits for {@code condition}; on failure says what the terminal printed. */
   private static void await(int seconds, BooleanSupplier condition, Supplier<String> printed)
       throws InterruptedException {
