@@ -5,6 +5,7 @@ import static dev.rendezvous.client.call.CallTestSupport.connected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendezvous.client.punch.PunchOptions;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -113,7 +114,7 @@ class CallHandoverTest {
     bob.rebind();
 
     try (DatagramSocket mallory = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        DatagramSocket oldPort = new DatagramSocket(old)) {
+        DatagramSocket oldPort = bindWhenReleased(old)) {
       for (byte[] attack : new byte[][] {replayed, replayed}) {
         oldPort.send(new DatagramPacket(attack, attack.length, alice.address()));
         mallory.send(new DatagramPacket(attack, attack.length, alice.address()));
@@ -149,5 +150,23 @@ class CallHandoverTest {
     assertThat(b.receive(WAIT).map(CallTestSupport::text)).contains("to bob");
     b.send(bytes("to alice"));
     assertThat(a.receive(WAIT).map(CallTestSupport::text)).contains("to alice");
+  }
+
+  /**
+   * Binds {@code address} once its previous socket has let go of it: closing a socket whose reader
+   * thread is blocked in receive releases the port only when that thread returns.
+   */
+  private static DatagramSocket bindWhenReleased(InetSocketAddress address) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      try {
+        return new DatagramSocket(address);
+      } catch (BindException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
+    }
   }
 }
