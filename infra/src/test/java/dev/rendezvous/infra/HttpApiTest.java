@@ -35,7 +35,7 @@ class HttpApiTest {
         PUT /call-policy
         $default
         """;
-    assertThat(routeKeys).containsExactlyInAnyOrder(expected.lines().toArray(String[]::new));
+    assertThat(routeKeys).containsExactlyInAnyOrder(expected.lines().toArray());
     assertThat(RendezvousApi.ROUTE_KEYS).hasSize(10);
   }
 
